@@ -1,6 +1,14 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
+using ReformBot.Host.Cli;
+using ReformBot.Host.Messages;
+using ReformBot.Host.Web;
 
-app.MapGet("/", () => "Hello World!");
-
-app.Run();
+// One executable: with no command (or "serve") it runs the host; any other command is the
+// office's command-line tool.
+var messages = MessageCatalog.Load(MessageCatalog.DefaultPath);
+if (args.Length == 0 || args[0] == "serve")
+{
+    var app = ReformBotWebHost.Build(args.SkipWhile(a => a == "serve").ToArray(), messages);
+    await app.RunAsync();
+    return 0;
+}
+return CommandLine.Run(args, messages, Console.Out, Console.Error);

@@ -1,0 +1,18 @@
+namespace ReformBot.Core.Contacts;
+
+/// <summary>
+/// A department contact (联络员) or an office member, registered from a chat channel.
+/// <see cref="Address"/> is what is needed to message them later without them writing first.
+/// </summary>
+public sealed record Contact(
+    string Id,
+    string Name,
+    IReadOnlyList<string> Departments,
+    bool IsOffice,
+    ConversationAddress Address,
+    DateTimeOffset RegisteredAt,
+    bool Unreachable = false);
+
+/// <summary>Where a contact is reached: the parts of a Bot Framework conversation reference that matter.</summary>
+public sealed record ConversationAddress(
+    string ChannelId, string ServiceUrl, string ConversationId, string UserId, string? TenantId, string? BotId);

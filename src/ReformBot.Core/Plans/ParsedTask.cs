@@ -1,0 +1,7 @@
+namespace ReformBot.Core.Plans;
+
+/// <summary>
+/// A table row as parsed, before department names are resolved against the department directory.
+/// </summary>
+/// <param name="Line">Line of the row's number cell, for messages.</param>
+public sealed record ParsedTask(int Number, string Text, IReadOnlyList<TaskDepartment> Departments, Schedule Schedule, int Line);

@@ -1,0 +1,177 @@
+using System.CommandLine;
+using ReformBot.Core.Plans;
+using ReformBot.Host.Messages;
+using ReformBot.Host.Seeding;
+using static ReformBot.Host.Messages.MessageKeys;
+
+namespace ReformBot.Host.Cli;
+
+/// <summary>The office's command-line tool: tasks, task, departments, import.</summary>
+public sealed class CliApp(CliContext context)
+{
+    public const string DbOptionName = "--db";
+
+    private MessageCatalog M => context.Messages;
+
+    public int Run(string[] args)
+    {
+        var root = BuildCommands();
+        return root.Parse(args).Invoke(new InvocationConfiguration { Output = context.Out, Error = context.Error });
+    }
+
+    /// <summary>The --db value of a command line, without running it.</summary>
+    public static string? DatabaseArgument(string[] args, MessageCatalog messages)
+    {
+        var root = new CliApp(new CliContext(TextWriter.Null, TextWriter.Null, "", messages, () => throw new InvalidOperationException())).BuildCommands();
+        return root.Parse(args).GetValue<string?>(DbOptionName);
+    }
+
+    private RootCommand BuildCommands()
+    {
+        var db = new Option<string?>(DbOptionName) { Description = M[CliOptionDb], Recursive = true };
+        var root = new RootCommand(M[CliDescription]) { db };
+
+        var tasksJson = Json();
+        var tasks = new Command("tasks", M[CliTasks]) { tasksJson };
+        tasks.SetAction(r => ListTasks(r.GetValue(tasksJson)));
+
+        var taskJson = Json();
+        var number = new Argument<int>("n") { Description = M[CliTaskNumber] };
+        var task = new Command("task", M[CliTask]) { number, taskJson };
+        task.SetAction(r => ShowTask(r.GetValue(number), r.GetValue(taskJson)));
+
+        var departmentsJson = Json();
+        var departments = new Command("departments", M[CliDepartments]) { departmentsJson };
+        departments.SetAction(r => ListDepartments(r.GetValue(departmentsJson)));
+
+        var file = new Argument<string>("plan.txt") { Description = M[CliImportFile] };
+        var dryRun = new Option<bool>("--dry-run") { Description = M[CliImportDryRun] };
+        var import = new Command("import", M[CliImport]) { file, dryRun };
+        import.SetAction(r => Import(r.GetValue(file)!, r.GetValue(dryRun)));
+
+        root.Subcommands.Add(tasks);
+        root.Subcommands.Add(task);
+        root.Subcommands.Add(departments);
+        root.Subcommands.Add(import);
+        return root;
+    }
+
+    private Option<bool> Json() => new("--json") { Description = M[CliOptionJson] };
+
+    private int ListTasks(bool json)
+    {
+        var tasks = context.Plans().Tasks();
+        if (json)
+        {
+            context.Out.WriteLine(JsonOutput.Serialize(tasks.Select(JsonOutput.Task)));
+            return 0;
+        }
+        foreach (var task in tasks)
+        {
+            context.Out.WriteLine(M.Format(TasksLine, task.Number, task.Text));
+            context.Out.WriteLine(M.Format(TasksDetail, Names(task.LeadDepartments), Names(task.SupportDepartments), ScheduleText(task.Schedule)));
+        }
+        return 0;
+    }
+
+    private int ShowTask(int number, bool json)
+    {
+        var task = context.Plans().FindTask(number);
+        if (task is null)
+        {
+            context.Error.WriteLine(M.Format(TaskNotFound, number));
+            return 1;
+        }
+        if (json)
+        {
+            context.Out.WriteLine(JsonOutput.Serialize(JsonOutput.Task(task)));
+            return 0;
+        }
+        context.Out.WriteLine(M.Format(TasksLine, task.Number, task.Text));
+        context.Out.WriteLine(M.Format(TaskLead, Names(task.LeadDepartments)));
+        context.Out.WriteLine(M.Format(TaskSupport, Names(task.SupportDepartments)));
+        context.Out.WriteLine(M.Format(TaskSchedule, ScheduleText(task.Schedule)));
+        return 0;
+    }
+
+    private int ListDepartments(bool json)
+    {
+        var plans = context.Plans();
+        var tasks = plans.Tasks();
+        var departments = plans.Departments().Select(d => JsonOutput.Department(d, tasks)).ToList();
+        if (json)
+        {
+            context.Out.WriteLine(JsonOutput.Serialize(departments));
+            return 0;
+        }
+        foreach (var d in departments)
+        {
+            var fullName = d.FullName is null ? "" : $"（{d.FullName}）";
+            var aliases = d.Aliases.Count == 0 ? "" : M.Format(DepartmentsAliases, string.Join("、", d.Aliases));
+            context.Out.WriteLine(M.Format(DepartmentsLine, d.Name, fullName, d.Lead.Count, d.Support.Count, aliases));
+        }
+        return 0;
+    }
+
+    private int Import(string file, bool dryRun)
+    {
+        var path = Path.GetFullPath(file, context.WorkingDirectory);
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            context.Error.WriteLine(M.Format(FileNotFound, path));
+            return 1;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            context.Error.WriteLine(M.Format(FileUnreadable, path, e.Message));
+            return 1;
+        }
+
+        PlanImport import;
+        try
+        {
+            import = new PlanImporter(context.Plans()).Import(text, dryRun);
+        }
+        catch (PlanFormatException e)
+        {
+            var reason = M.Format(PlanErrorPrefix + e.Error.Kind, e.Error.Line, e.Error.Detail);
+            context.Error.WriteLine(M.Format(ImportError, $"{path}: {reason}"));
+            return 1;
+        }
+
+        WriteImport(import);
+        if (dryRun) context.Out.WriteLine(M[ImportDryRun]);
+        return 0;
+    }
+
+    private void WriteImport(PlanImport import)
+    {
+        var output = context.Out;
+        if (!import.HasChanges)
+        {
+            output.WriteLine(M[ImportNothing]);
+            return;
+        }
+        output.WriteLine(M.Format(ImportSummary, import.Tasks.Count, import.Added.Count, import.Changed.Count, import.Removed.Count, import.UnchangedCount));
+        foreach (var task in import.Added) output.WriteLine(M.Format(ImportAdded, task.Number, Shorten(task.Text)));
+        foreach (var (_, after) in import.Changed) output.WriteLine(M.Format(ImportChanged, after.Number, Shorten(after.Text)));
+        foreach (var task in import.Removed) output.WriteLine(M.Format(ImportRemoved, task.Number, Shorten(task.Text)));
+        if (import.NewDepartments.Count > 0)
+            output.WriteLine(M.Format(ImportNewDepartments, string.Join("、", import.NewDepartments.Select(d => d.Name))));
+    }
+
+    private string Names(IEnumerable<string> names)
+    {
+        var joined = string.Join("、", names);
+        return joined.Length == 0 ? M[None] : joined;
+    }
+
+    private string ScheduleText(Schedule schedule) => schedule.IsEmpty ? M[TaskScheduleEmpty] : schedule.Text;
+
+    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
+}

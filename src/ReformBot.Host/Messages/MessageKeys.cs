@@ -1,0 +1,55 @@
+using System.Reflection;
+
+namespace ReformBot.Host.Messages;
+
+/// <summary>Keys of dialogs/messages.yaml that the code uses; the catalog refuses a file without any of them.</summary>
+public static class MessageKeys
+{
+    public const string CliDescription = "cli.description";
+    public const string CliOptionDb = "cli.option.db";
+    public const string CliOptionJson = "cli.option.json";
+    public const string CliServe = "cli.serve";
+    public const string CliTasks = "cli.tasks";
+    public const string CliTask = "cli.task";
+    public const string CliTaskNumber = "cli.task.number";
+    public const string CliDepartments = "cli.departments";
+    public const string CliImport = "cli.import";
+    public const string CliImportFile = "cli.import.file";
+    public const string CliImportDryRun = "cli.import.dryRun";
+
+    public const string TaskNotFound = "cli.task.notFound";
+    public const string TaskLead = "cli.task.lead";
+    public const string TaskSupport = "cli.task.support";
+    public const string TaskSchedule = "cli.task.schedule";
+    public const string TaskScheduleEmpty = "cli.task.scheduleEmpty";
+    public const string TasksLine = "cli.tasks.line";
+    public const string TasksDetail = "cli.tasks.detail";
+    public const string None = "cli.none";
+    public const string DepartmentsLine = "cli.departments.line";
+    public const string DepartmentsAliases = "cli.departments.aliases";
+    public const string FileNotFound = "cli.file.notFound";
+    public const string FileUnreadable = "cli.file.unreadable";
+    public const string DatabaseLocked = "cli.database.locked";
+    public const string HostFailed = "cli.host.failed";
+
+    public const string ImportSummary = "import.summary";
+    public const string ImportDryRun = "import.dryRun";
+    public const string ImportNothing = "import.nothing";
+    public const string ImportAdded = "import.added";
+    public const string ImportChanged = "import.changed";
+    public const string ImportRemoved = "import.removed";
+    public const string ImportNewDepartments = "import.newDepartments";
+    public const string ImportError = "import.error";
+
+    /// <summary>Prefix of the plan format errors; the error kind's name completes the key.</summary>
+    public const string PlanErrorPrefix = "plan.error.";
+
+    public const string HostStarted = "host.started";
+
+    public static IReadOnlyList<string> All { get; } =
+        typeof(MessageKeys).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(f => f.IsLiteral && f.Name != nameof(PlanErrorPrefix))
+            .Select(f => (string)f.GetRawConstantValue()!)
+            .Concat(Enum.GetNames<ReformBot.Core.Plans.PlanFormatErrorKind>().Select(k => PlanErrorPrefix + k))
+            .ToList();
+}

@@ -1,0 +1,26 @@
+using ReformBot.Core.Contacts;
+using ReformBot.Core.Storage;
+
+namespace ReformBot.Host.Storage;
+
+public sealed class LiteContactRepository(LiteDbStore store) : IContactRepository
+{
+    public Contact? Find(string id) => store.Contacts.FindById(id)?.ToContact();
+
+    public Contact? FindByUser(string channelId, string userId)
+    {
+        var key = ContactDocument.ChannelUserKey(channelId, userId);
+        return store.Contacts.FindOne(c => c.ChannelUser == key)?.ToContact();
+    }
+
+    public IReadOnlyList<Contact> All() => store.Contacts.FindAll().Select(c => c.ToContact()).ToList();
+
+    public IReadOnlyList<Contact> OfDepartment(string department) =>
+        store.Contacts.Find(LiteDB.BsonExpression.Create("$.Departments[*] ANY = @0", new LiteDB.BsonValue(department))).Select(c => c.ToContact()).ToList();
+
+    public void Save(Contact contact)
+    {
+        store.Contacts.Upsert(ContactDocument.From(contact));
+        store.Checkpoint();
+    }
+}

@@ -1,0 +1,70 @@
+using LiteDB;
+
+namespace ReformBot.Host.Storage;
+
+/// <summary>
+/// Owns the one LiteDB file that holds everything. Opened in direct mode, which keeps the file
+/// exclusively: while the host runs, the command-line tool goes through the host's admin endpoint
+/// instead of opening the file (see README, “The CLI while the host runs”).
+/// </summary>
+public sealed class LiteDbStore : IDisposable
+{
+    public LiteDbStore(string path)
+    {
+        Path = System.IO.Path.GetFullPath(path);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
+        Database = new LiteDatabase(new ConnectionString { Filename = Path, Connection = ConnectionType.Direct }, CreateMapper());
+        EnsureIndexes();
+    }
+
+    public string Path { get; }
+
+    public LiteDatabase Database { get; }
+
+    internal ILiteCollection<TaskDocument> Tasks => Database.GetCollection<TaskDocument>("tasks");
+    internal ILiteCollection<DepartmentDocument> Departments => Database.GetCollection<DepartmentDocument>("departments");
+    internal ILiteCollection<ContactDocument> Contacts => Database.GetCollection<ContactDocument>("contacts");
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in one transaction. LiteDB binds a transaction to the calling
+    /// thread, so the work must be synchronous: never await inside it.
+    /// </summary>
+    public T InTransaction<T>(Func<T> work)
+    {
+        Database.BeginTrans();
+        try
+        {
+            var result = work();
+            Database.Commit();
+            return result;
+        }
+        catch
+        {
+            Database.Rollback();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Moves committed pages from the log into the data file. LiteDB's commit writes the log
+    /// without forcing it to disk; after a write that must survive a crash, call this.
+    /// </summary>
+    public void Checkpoint() => Database.Checkpoint();
+
+    public void Dispose() => Database.Dispose();
+
+    // The global mapper trims strings and turns "" into null; reports must round-trip exactly.
+    private static BsonMapper CreateMapper() => new()
+    {
+        TrimWhitespace = false,
+        EmptyStringToNull = false,
+        SerializeNullValues = false,
+        EnumAsInteger = false,
+    };
+
+    private void EnsureIndexes()
+    {
+        Contacts.EnsureIndex(c => c.ChannelUser, unique: false);
+        Contacts.EnsureIndex("Departments", "$.Departments[*]");
+    }
+}

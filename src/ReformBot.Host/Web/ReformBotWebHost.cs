@@ -1,0 +1,61 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
+using ReformBot.Core.Storage;
+using ReformBot.Host.Cli;
+using ReformBot.Host.Configuration;
+using ReformBot.Host.Messages;
+using ReformBot.Host.Seeding;
+using ReformBot.Host.Storage;
+
+namespace ReformBot.Host.Web;
+
+/// <summary>The long-running host: storage, seeds, the health and admin endpoints (later the bot and the scheduler).</summary>
+public static class ReformBotWebHost
+{
+    public static WebApplication Build(string[] args, MessageCatalog messages)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            // appsettings.json sits beside the executable; the database path stays relative to the working directory.
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Configuration.AddCommandLine(args, new Dictionary<string, string> { [CliApp.DbOptionName] = $"{ReformBotOptions.Section}:Database" });
+
+        builder.Services.Configure<ReformBotOptions>(builder.Configuration.GetSection(ReformBotOptions.Section));
+        builder.Services.AddSingleton(messages);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(sp => new LiteDbStore(sp.GetRequiredService<IOptions<ReformBotOptions>>().Value.Database));
+        builder.Services.AddSingleton<IPlanRepository, LitePlanRepository>();
+        builder.Services.AddSingleton<IContactRepository, LiteContactRepository>();
+
+        var app = builder.Build();
+
+        var options = app.Services.GetRequiredService<IOptions<ReformBotOptions>>().Value;
+        var store = app.Services.GetRequiredService<LiteDbStore>();
+        StoreSeeder.SeedIfEmpty(app.Services.GetRequiredService<IPlanRepository>(), options, app.Logger);
+
+        app.MapGet("/health", (IPlanRepository plans) => Results.Ok(new { status = "ok", tasks = plans.Tasks().Count }));
+
+        var token = Convert.ToHexString(RandomNumberGenerator.GetBytes(32));
+        app.MapAdminEndpoint(token);
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var url = LoopbackUrl(app.Services.GetRequiredService<IServer>());
+            new HostEndpointFile(url, token, Environment.ProcessId).Write(store.Path);
+            app.Logger.LogInformation("ReformBot ready at {Url}, database {Database}", url, store.Path);
+        });
+        app.Lifetime.ApplicationStopping.Register(() => HostEndpointFile.Delete(store.Path));
+        return app;
+    }
+
+    /// <summary>A loopback address of the server, for the command-line tool on this machine.</summary>
+    private static string LoopbackUrl(IServer server)
+    {
+        var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        var address = new Uri(addresses.First(a => a.StartsWith("http://", StringComparison.OrdinalIgnoreCase)));
+        return $"http://127.0.0.1:{address.Port}";
+    }
+}
