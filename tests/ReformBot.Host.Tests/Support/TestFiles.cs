@@ -1,0 +1,18 @@
+using ReformBot.Host.Messages;
+
+namespace ReformBot.Host.Tests.Support;
+
+public static class TestFiles
+{
+    /// <summary>The shipped plan, as copied beside the host's binaries.</summary>
+    public static string ShippedPlanPath => Path.Combine(AppContext.BaseDirectory, "seeds", "xinjiang-sci-tech-reform-plan-2017.txt");
+
+    public static string ShippedPlan => File.ReadAllText(ShippedPlanPath);
+
+    public static MessageCatalog Messages { get; } = MessageCatalog.Load(MessageCatalog.DefaultPath);
+
+    /// <summary>A plan table from rows of cells, with the header row, as text extraction produces it.</summary>
+    public static string Plan(params string[][] rows) =>
+        string.Join("\n", new[] { "重点任务分工及进度安排表", "", "序号\t重点任务\t责任部门\t时间进度" }
+            .Concat(rows.Select(cells => string.Join("\t", cells))));
+}
