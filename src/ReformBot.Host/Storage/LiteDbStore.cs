@@ -1,3 +1,4 @@
+using System.Globalization;
 using LiteDB;
 
 namespace ReformBot.Host.Storage;
@@ -24,6 +25,8 @@ public sealed class LiteDbStore : IDisposable
     internal ILiteCollection<TaskDocument> Tasks => Database.GetCollection<TaskDocument>("tasks");
     internal ILiteCollection<DepartmentDocument> Departments => Database.GetCollection<DepartmentDocument>("departments");
     internal ILiteCollection<ContactDocument> Contacts => Database.GetCollection<ContactDocument>("contacts");
+    internal ILiteCollection<ReportDocument> Reports => Database.GetCollection<ReportDocument>("reports");
+    internal ILiteCollection<ReminderDocument> Reminders => Database.GetCollection<ReminderDocument>("reminders");
 
     /// <summary>
     /// Runs <paramref name="work"/> in one transaction. LiteDB binds a transaction to the calling
@@ -54,17 +57,30 @@ public sealed class LiteDbStore : IDisposable
     public void Dispose() => Database.Dispose();
 
     // The global mapper trims strings and turns "" into null; reports must round-trip exactly.
-    private static BsonMapper CreateMapper() => new()
+    private static BsonMapper CreateMapper()
     {
-        TrimWhitespace = false,
-        EmptyStringToNull = false,
-        SerializeNullValues = false,
-        EnumAsInteger = false,
-    };
+        var mapper = new BsonMapper
+        {
+            TrimWhitespace = false,
+            EmptyStringToNull = false,
+            SerializeNullValues = false,
+            EnumAsInteger = false,
+        };
+        // BSON dates keep milliseconds only and no offset; the round-trip text keeps both exactly.
+        mapper.RegisterType(
+            value => new BsonValue(value.ToString("O", CultureInfo.InvariantCulture)),
+            bson => DateTimeOffset.ParseExact(bson.AsString, "O", CultureInfo.InvariantCulture));
+        return mapper;
+    }
 
     private void EnsureIndexes()
     {
         Contacts.EnsureIndex(c => c.ChannelUser, unique: false);
         Contacts.EnsureIndex("Departments", "$.Departments[*]");
+        Reports.EnsureIndex(r => r.Key);
+        Reports.EnsureIndex(r => r.KeyRevision, unique: true);
+        Reports.EnsureIndex(r => r.Period);
+        Reports.EnsureIndex(r => r.TaskNumber);
+        Reminders.EnsureIndex(r => r.State);
     }
 }

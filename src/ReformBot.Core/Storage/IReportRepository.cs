@@ -1,0 +1,23 @@
+using ReformBot.Core.Periods;
+using ReformBot.Core.Reports;
+
+namespace ReformBot.Core.Storage;
+
+/// <summary>Report revisions. Append-only: no revision is ever changed or removed.</summary>
+public interface IReportRepository
+{
+    /// <summary>
+    /// Stores a new revision with the next revision number of its key. It is on disk when this
+    /// returns, so a caller may then tell the user it is saved.
+    /// </summary>
+    ReportRevision Append(ReportKey key, ReportContent content, string submittedBy, DateTimeOffset submittedAt, bool late);
+
+    /// <summary>Every revision of one report, oldest first.</summary>
+    IReadOnlyList<ReportRevision> History(ReportKey key);
+
+    /// <summary>Every revision of every report of the period, oldest first.</summary>
+    IReadOnlyList<ReportRevision> ForPeriod(Quarter period);
+
+    /// <summary>Every revision for one task, all departments and periods, oldest first.</summary>
+    IReadOnlyList<ReportRevision> ForTask(int taskNumber);
+}

@@ -1,0 +1,48 @@
+using ReformBot.Core.Periods;
+using ReformBot.Core.Reports;
+using ReformBot.Core.Storage;
+
+namespace ReformBot.Host.Storage;
+
+public sealed class LiteReportRepository(LiteDbStore store) : IReportRepository
+{
+    // Numbering reads the last revision and writes the next; one writer at a time keeps that honest
+    // (the unique KeyRevision index is the backstop).
+    private readonly Lock _appendLock = new();
+
+    public ReportRevision Append(ReportKey key, ReportContent content, string submittedBy, DateTimeOffset submittedAt, bool late)
+    {
+        ReportRevision revision;
+        lock (_appendLock)
+        {
+            revision = store.InTransaction(() =>
+            {
+                var keyText = ReportDocument.KeyOf(key);
+                var last = store.Reports.Query().Where(r => r.Key == keyText).OrderByDescending(r => r.Revision).FirstOrDefault();
+                var next = new ReportRevision(key, (last?.Revision ?? 0) + 1, content, submittedBy, submittedAt, late);
+                store.Reports.Insert(ReportDocument.From(next));
+                return next;
+            });
+            store.Checkpoint();
+        }
+        return revision;
+    }
+
+    public IReadOnlyList<ReportRevision> History(ReportKey key)
+    {
+        var keyText = ReportDocument.KeyOf(key);
+        return store.Reports.Query().Where(r => r.Key == keyText).OrderBy(r => r.Revision).ToList().Select(r => r.ToRevision()).ToList();
+    }
+
+    public IReadOnlyList<ReportRevision> ForPeriod(Quarter period)
+    {
+        var periodText = period.ToString();
+        return Oldest(store.Reports.Query().Where(r => r.Period == periodText).ToList());
+    }
+
+    public IReadOnlyList<ReportRevision> ForTask(int taskNumber) =>
+        Oldest(store.Reports.Query().Where(r => r.TaskNumber == taskNumber).ToList());
+
+    private static IReadOnlyList<ReportRevision> Oldest(List<ReportDocument> documents) =>
+        documents.OrderBy(d => d.SubmittedAt).ThenBy(d => d.Revision).Select(d => d.ToRevision()).ToList();
+}

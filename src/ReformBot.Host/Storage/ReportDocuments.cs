@@ -1,0 +1,71 @@
+using ReformBot.Core.Periods;
+using ReformBot.Core.Reminders;
+using ReformBot.Core.Reports;
+
+namespace ReformBot.Host.Storage;
+
+internal sealed class ReportDocument
+{
+    public LiteDB.ObjectId? Id { get; set; }
+    /// <summary>Task, department and period in one string: the report's identity, indexed.</summary>
+    public string Key { get; set; } = "";
+    /// <summary>Key and revision number, unique: two writers can never both store revision n.</summary>
+    public string KeyRevision { get; set; } = "";
+    public int TaskNumber { get; set; }
+    public string Department { get; set; } = "";
+    public string Period { get; set; } = "";
+    public int Revision { get; set; }
+    public ReportStatus Status { get; set; }
+    public string Progress { get; set; } = "";
+    public string Problems { get; set; } = "";
+    public string NextSteps { get; set; } = "";
+    public int? Percent { get; set; }
+    public List<string> Evidence { get; set; } = [];
+    public string SubmittedBy { get; set; } = "";
+    public DateTimeOffset SubmittedAt { get; set; }
+    public bool Late { get; set; }
+
+    public static string KeyOf(ReportKey key) => $"{key.TaskNumber}|{key.Department}|{key.Period}";
+
+    public static ReportDocument From(ReportRevision r) => new()
+    {
+        Key = KeyOf(r.Key),
+        KeyRevision = $"{KeyOf(r.Key)}|{r.Revision}",
+        TaskNumber = r.Key.TaskNumber,
+        Department = r.Key.Department,
+        Period = r.Key.Period.ToString(),
+        Revision = r.Revision,
+        Status = r.Content.Status,
+        Progress = r.Content.Progress,
+        Problems = r.Content.Problems,
+        NextSteps = r.Content.NextSteps,
+        Percent = r.Content.Percent,
+        Evidence = r.Content.Evidence.ToList(),
+        SubmittedBy = r.SubmittedBy,
+        SubmittedAt = r.SubmittedAt,
+        Late = r.Late,
+    };
+
+    public ReportRevision ToRevision() => new(
+        new ReportKey(TaskNumber, Department, Quarter.Parse(Period)),
+        Revision,
+        new ReportContent(Status, Progress, Problems, NextSteps, Percent, Evidence),
+        SubmittedBy, SubmittedAt, Late);
+}
+
+internal sealed class ReminderDocument
+{
+    /// <summary>Period, contact and kind in one string, so the key itself guarantees one record per reminder.</summary>
+    public string Id { get; set; } = "";
+    public string Period { get; set; } = "";
+    public string ContactId { get; set; } = "";
+    public string Kind { get; set; } = "";
+    public ReminderState State { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public string? Error { get; set; }
+
+    public static string IdOf(ReminderKey key) => $"{key.Period}|{key.ContactId}|{key.Kind}";
+
+    public ReminderRecord ToRecord() =>
+        new(new ReminderKey(Quarter.Parse(Period), ContactId, Kind), State, UpdatedAt, Error);
+}
