@@ -1,14 +1,27 @@
+using System.Globalization;
 using ReformBot.Host.Cli;
 using ReformBot.Host.Messages;
 using ReformBot.Host.Web;
 
 // One executable: with no command (or "serve") it runs the host; any other command is the
 // office's command-line tool.
-var messages = MessageCatalog.Load(MessageCatalog.DefaultPath);
-if (args.Length == 0 || args[0] == "serve")
+
+// Users read Chinese: the command-line parser's own messages (usage errors, help) follow this culture.
+CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("zh-CN");
+try
 {
-    var app = ReformBotWebHost.Build(args.SkipWhile(a => a == "serve").ToArray(), messages);
-    await app.RunAsync();
-    return 0;
+    var messages = MessageCatalog.Load(MessageCatalog.DefaultPath);
+    if (args.Length == 0 || args[0] == "serve")
+    {
+        var app = ReformBotWebHost.Build(args.SkipWhile(a => a == "serve").ToArray(), messages);
+        await app.RunAsync();
+        return 0;
+    }
+    return CommandLine.Run(args, messages, Console.Out, Console.Error);
 }
-return CommandLine.Run(args, messages, Console.Out, Console.Error);
+catch (Exception e) when (e is InvalidDataException or ArgumentException)
+{
+    // A broken data file (dialogs, seeds) or setting: say which and what, without a stack trace.
+    Console.Error.WriteLine(e.Message);
+    return 2;
+}

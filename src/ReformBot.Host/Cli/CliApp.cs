@@ -16,7 +16,8 @@ public sealed class CliApp(CliContext context)
     public int Run(string[] args)
     {
         var root = BuildCommands();
-        return root.Parse(args).Invoke(new InvocationConfiguration { Output = context.Out, Error = context.Error });
+        // Exceptions go to the caller, which knows which ones deserve a message (a database in use).
+        return root.Parse(args).Invoke(new InvocationConfiguration { Output = context.Out, Error = context.Error, EnableDefaultExceptionHandler = false });
     }
 
     /// <summary>The --db value of a command line, without running it.</summary>
@@ -36,7 +37,7 @@ public sealed class CliApp(CliContext context)
         tasks.SetAction(r => ListTasks(r.GetValue(tasksJson)));
 
         var taskJson = Json();
-        var number = new Argument<int>("n") { Description = M[CliTaskNumber] };
+        var number = new Argument<int>("n") { Description = M[CliTaskNumber], CustomParser = ParseTaskNumber };
         var task = new Command("task", M[CliTask]) { number, taskJson };
         task.SetAction(r => ShowTask(r.GetValue(number), r.GetValue(taskJson)));
 
@@ -54,6 +55,14 @@ public sealed class CliApp(CliContext context)
         root.Subcommands.Add(departments);
         root.Subcommands.Add(import);
         return root;
+    }
+
+    private int ParseTaskNumber(System.CommandLine.Parsing.ArgumentResult result)
+    {
+        var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+        if (int.TryParse(text, out var number)) return number;
+        result.AddError(M.Format(TaskNumberInvalid, text));
+        return 0;
     }
 
     private Option<bool> Json() => new("--json") { Description = M[CliOptionJson] };

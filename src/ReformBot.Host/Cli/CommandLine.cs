@@ -47,7 +47,7 @@ public static class CommandLine
         {
             var context = new CliContext(output, error, workingDirectory, messages, () =>
             {
-                store ??= Open(databasePath);
+                store ??= new LiteDbStore(databasePath);
                 var plans = new LitePlanRepository(store);
                 // A new database gets the curated departments, and the shipped plan unless a plan is being imported.
                 StoreSeeder.SeedIfEmpty(plans, options, loggerFactory.CreateLogger("ReformBot.Seeding"), includePlan: args.FirstOrDefault() != "import");
@@ -55,7 +55,7 @@ public static class CommandLine
             });
             return new CliApp(context).Run(args);
         }
-        catch (DatabaseLockedException)
+        catch (DatabaseInUseException)
         {
             error.WriteLine(messages.Format(MessageKeys.DatabaseLocked, databasePath));
             return 1;
@@ -75,18 +75,6 @@ public static class CommandLine
         return configuration.GetSection(ReformBotOptions.Section).Get<ReformBotOptions>() ?? new ReformBotOptions();
     }
 
-    private static LiteDbStore Open(string path)
-    {
-        try
-        {
-            return new LiteDbStore(path);
-        }
-        catch (IOException e) when (File.Exists(path))
-        {
-            throw new DatabaseLockedException(e);
-        }
-    }
-
     private static bool IsRunning(int processId)
     {
         try
@@ -99,6 +87,4 @@ public static class CommandLine
             return false;
         }
     }
-
-    private sealed class DatabaseLockedException(Exception inner) : Exception(inner.Message, inner);
 }

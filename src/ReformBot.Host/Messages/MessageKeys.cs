@@ -18,6 +18,7 @@ public static class MessageKeys
     public const string CliImportDryRun = "cli.import.dryRun";
 
     public const string TaskNotFound = "cli.task.notFound";
+    public const string TaskNumberInvalid = "cli.task.numberInvalid";
     public const string TaskLead = "cli.task.lead";
     public const string TaskSupport = "cli.task.support";
     public const string TaskSchedule = "cli.task.schedule";

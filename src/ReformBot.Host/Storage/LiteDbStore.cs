@@ -4,18 +4,30 @@ using LiteDB;
 namespace ReformBot.Host.Storage;
 
 /// <summary>
-/// Owns the one LiteDB file that holds everything. Opened in direct mode, which keeps the file
-/// exclusively: while the host runs, the command-line tool goes through the host's admin endpoint
-/// instead of opening the file (see README, “The CLI while the host runs”).
+/// Owns the one LiteDB file that holds everything, opened in direct mode by one process at a time.
+/// While the host runs, the command-line tool goes through the host's admin endpoint instead of
+/// opening the file (see README, “The command-line tool while the host runs”).
 /// </summary>
 public sealed class LiteDbStore : IDisposable
 {
+    private readonly FileStream _lock;
+
+    /// <exception cref="DatabaseInUseException">Another store, in this or another process, has the file open.</exception>
     public LiteDbStore(string path)
     {
         Path = System.IO.Path.GetFullPath(path);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
-        Database = new LiteDatabase(new ConnectionString { Filename = Path, Connection = ConnectionType.Direct }, CreateMapper());
-        EnsureIndexes();
+        _lock = TakeLock(Path);
+        try
+        {
+            Database = new LiteDatabase(new ConnectionString { Filename = Path, Connection = ConnectionType.Direct }, CreateMapper());
+            EnsureIndexes();
+        }
+        catch
+        {
+            _lock.Dispose();
+            throw;
+        }
     }
 
     public string Path { get; }
@@ -54,7 +66,28 @@ public sealed class LiteDbStore : IDisposable
     /// </summary>
     public void Checkpoint() => Database.Checkpoint();
 
-    public void Dispose() => Database.Dispose();
+    public void Dispose()
+    {
+        Database.Dispose();
+        _lock.Dispose();
+    }
+
+    /// <summary>
+    /// LiteDB's direct mode opens the file shared on Linux, so two processes could both write to it
+    /// and lose pages. An exclusive lock on a file beside it (released by the OS if the process dies)
+    /// keeps it to one.
+    /// </summary>
+    private static FileStream TakeLock(string databasePath)
+    {
+        try
+        {
+            return new FileStream(databasePath + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException e)
+        {
+            throw new DatabaseInUseException(databasePath, e);
+        }
+    }
 
     // The global mapper trims strings and turns "" into null; reports must round-trip exactly.
     private static BsonMapper CreateMapper()

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
+using ReformBot.Core.Periods;
 using ReformBot.Core.Storage;
 using ReformBot.Host.Cli;
 using ReformBot.Host.Configuration;
@@ -30,11 +31,17 @@ public static class ReformBotWebHost
         builder.Services.AddSingleton(sp => new LiteDbStore(sp.GetRequiredService<IOptions<ReformBotOptions>>().Value.Database));
         builder.Services.AddSingleton<IPlanRepository, LitePlanRepository>();
         builder.Services.AddSingleton<IContactRepository, LiteContactRepository>();
+        builder.Services.AddSingleton<IReportRepository, LiteReportRepository>();
+        builder.Services.AddSingleton<IReminderLog, LiteReminderLog>();
+        builder.Services.Configure<ReportingCalendarOptions>(builder.Configuration.GetSection($"{ReformBotOptions.Section}:Reporting"));
+        builder.Services.AddSingleton(sp => new ReportingCalendar(sp.GetRequiredService<IOptions<ReportingCalendarOptions>>().Value));
 
         var app = builder.Build();
 
         var options = app.Services.GetRequiredService<IOptions<ReformBotOptions>>().Value;
         var store = app.Services.GetRequiredService<LiteDbStore>();
+        // Resolve now so that a bad time zone or period setting stops the host at start, not at the first report.
+        app.Services.GetRequiredService<ReportingCalendar>();
         StoreSeeder.SeedIfEmpty(app.Services.GetRequiredService<IPlanRepository>(), options, app.Logger);
 
         app.MapGet("/health", (IPlanRepository plans) => Results.Ok(new { status = "ok", tasks = plans.Tasks().Count }));

@@ -1,0 +1,47 @@
+using ReformBot.Host.Messages;
+using ReformBot.Host.Tests.Support;
+
+namespace ReformBot.Host.Tests.Messages;
+
+public sealed class MessageCatalogTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public void The_shipped_catalog_has_every_message_the_code_uses()
+    {
+        var catalog = MessageCatalog.Load(MessageCatalog.DefaultPath);
+
+        Assert.All(MessageKeys.All, key => Assert.False(string.IsNullOrWhiteSpace(catalog[key])));
+        Assert.Equal("没有第 7 项任务。", catalog.Format(MessageKeys.TaskNotFound, 7));
+    }
+
+    [Fact]
+    public void A_catalog_missing_a_message_is_refused_naming_the_file_and_the_key()
+    {
+        var path = _dir.File("messages.yaml");
+        File.WriteAllLines(path, File.ReadAllLines(MessageCatalog.DefaultPath).Where(l => !l.StartsWith("cli.task.notFound:")));
+
+        var error = Assert.Throws<InvalidDataException>(() => MessageCatalog.Load(path));
+
+        Assert.Contains(path, error.Message);
+        Assert.Contains("cli.task.notFound", error.Message);
+    }
+
+    [Theory]
+    [InlineData("cli.tasks: [unclosed", ": line ")]
+    [InlineData("- a list\n- not a map", "expected one map")]
+    [InlineData("cli.tasks:\n  nested: map", "line 1")]
+    public void A_malformed_catalog_is_refused_naming_the_file_and_the_problem(string yaml, string problem)
+    {
+        var path = _dir.File("messages.yaml");
+        File.WriteAllText(path, yaml);
+
+        var error = Assert.Throws<InvalidDataException>(() => MessageCatalog.Load(path));
+
+        Assert.Contains(path, error.Message);
+        Assert.Contains(problem, error.Message);
+    }
+}
