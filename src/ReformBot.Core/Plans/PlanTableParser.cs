@@ -14,7 +14,9 @@ public static class PlanTableParser
     /// <exception cref="PlanFormatException">The text holds no table, or a row is malformed.</exception>
     public static IReadOnlyList<ParsedTask> Parse(string planText)
     {
-        var lines = planText.ReplaceLineEndings("\n").Split('\n');
+        // Only CR, LF and CRLF end lines: line numbers must match what an editor shows, and
+        // ReplaceLineEndings would also break at form feeds (pdftotext ends every page with one).
+        var lines = planText.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n');
         var headerIndex = Array.FindIndex(lines, IsHeader);
         if (headerIndex < 0)
             throw Error(PlanFormatErrorKind.NoTable, 1, "序号");
@@ -24,7 +26,8 @@ public static class PlanTableParser
         for (var i = headerIndex + 1; i < lines.Length; i++)
         {
             var line = lines[i];
-            if (!line.Contains(CellSeparator) || IsHeader(line)) continue;
+            // A line of empty cells (tabs only) is as blank as an empty line: it continues nothing.
+            if (!line.Contains(CellSeparator) || string.IsNullOrWhiteSpace(line) || IsHeader(line)) continue;
 
             var lineNumber = i + 1;
             var cells = line.Split(CellSeparator);

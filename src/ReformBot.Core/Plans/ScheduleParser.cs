@@ -21,7 +21,11 @@ public static partial class ScheduleParser
     private static int? Year(Regex pattern, string text)
     {
         var match = pattern.Match(text);
-        return match.Success ? int.Parse(match.Groups[1].Value) : null;
+        if (!match.Success) return null;
+        // \d also matches full-width (２０１７) and other Unicode digits, which int.Parse refuses.
+        var year = 0;
+        foreach (var digit in match.Groups[1].Value) year = year * 10 + (int)char.GetNumericValue(digit);
+        return year;
     }
 
     [GeneratedRegex(@"(\d{4})年(?:\d{1,2}月)?启动")]

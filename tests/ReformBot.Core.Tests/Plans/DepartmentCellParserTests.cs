@@ -1,0 +1,62 @@
+using ReformBot.Core.Plans;
+using static ReformBot.Core.Tests.Plans.PlanText;
+
+namespace ReformBot.Core.Tests.Plans;
+
+public class DepartmentCellParserTests
+{
+    [Theory]
+    // The first listed department leads, the others support.
+    [InlineData("科技厅", "科技厅(L)")]
+    [InlineData("科技厅、发改委", "科技厅(L) 发改委(S)")]
+    [InlineData("财政厅、国税局、地税局、发改委、经信委", "财政厅(L) 国税局(S) 地税局(S) 发改委(S) 经信委(S)")]
+    // …按职能分别牵头: every listed department leads.
+    [InlineData("科技厅、发改委、财政厅按职能分别牵头", "科技厅(L) 发改委(L) 财政厅(L)")]
+    [InlineData("科技厅、财 政厅按职能 分别牵头", "科技厅(L) 财政厅(L)")]
+    [InlineData("财政厅、审 计厅、科技厅按职能分别牵头", "财政厅(L) 审计厅(L) 科技厅(L)")]
+    [InlineData("知识产权局、自治区高级人民法院、自治区人民政府法制办、自治区检察院按职能分别牵头", "知识产权局(L) 自治区高级人民法院(L) 自治区人民政府法制办(L) 自治区检察院(L)")]
+    [InlineData("科技厅按职能分别牵头", "科技厅(L)")]
+    // A、B牵头、C、D: A and B lead.
+    [InlineData("发改委、经信委牵头、科技厅、质监局", "发改委(L) 经信委(L) 科技厅(S) 质监局(S)")]
+    [InlineData("发改委、经信委牵头、科技厅、质监局、国家能源局新疆监管办公室", "发改委(L) 经信委(L) 科技厅(S) 质监局(S) 国家能源局新疆监管办公室(S)")]
+    [InlineData("科技厅牵头、发改委、财政厅", "科技厅(L) 发改委(S) 财政厅(S)")]
+    [InlineData("科技厅、发改委牵头", "科技厅(L) 发改委(L)")]
+    [InlineData("发改委、经信委 牵头、科技厅", "发改委(L) 经信委(L) 科技厅(S)")]
+    // ， (and other punctuation) separates names like 、.
+    [InlineData("科技厅、党委组织部，教育厅、财政厅、人社厅、国资委", "科技厅(L) 党委组织部(S) 教育厅(S) 财政厅(S) 人社厅(S) 国资委(S)")]
+    [InlineData("科技厅，发改委；财政厅;经信委,商务厅", "科技厅(L) 发改委(S) 财政厅(S) 经信委(S) 商务厅(S)")]
+    // A trailing 等 is no name.
+    [InlineData("科技厅、发改委等", "科技厅(L) 发改委(S)")]
+    [InlineData("科技厅、发改委、经信委、财政厅、人社厅、教育厅、商务厅等", "科技厅(L) 发改委(S) 经信委(S) 财政厅(S) 人社厅(S) 教育厅(S) 商务厅(S)")]
+    [InlineData("科技厅等", "科技厅(L)")]
+    [InlineData("科技厅、发改委、等", "科技厅(L) 发改委(S)")]
+    [InlineData("科技厅、发改委 等", "科技厅(L) 发改委(S)")]
+    [InlineData("科技厅、发改委等、", "科技厅(L) 发改委(S)")]
+    // A trailing separator is no name either.
+    [InlineData("公安厅、外（侨）办、", "公安厅(L) 外（侨）办(S)")]
+    [InlineData("金融办、财政厅、中国人民银行乌鲁木齐中心支行、", "金融办(L) 财政厅(S) 中国人民银行乌鲁木齐中心支行(S)")]
+    [InlineData("科技厅，", "科技厅(L)")]
+    // PDF-extraction spaces inside names, doubled separators.
+    [InlineData("财 政厅、发 改委", "财政厅(L) 发改委(S)")]
+    [InlineData(" 自治区党委 改革办 ", "自治区党委改革办(L)")]
+    [InlineData("科技厅、、发改委", "科技厅(L) 发改委(S)")]
+    [InlineData("科技厅、\u3000发改委", "科技厅(L) 发改委(S)")]
+    // Names are kept as written; resolving aliases is the directory's job.
+    [InlineData("经信委、中国银监会新疆监管局、自治区环保厅", "经信委(L) 中国银监会新疆监管局(S) 自治区环保厅(S)")]
+    [InlineData("人社厅、外(侨)办", "人社厅(L) 外(侨)办(S)")]
+    public void Cell_gives_names_and_roles_in_order(string cell, string expected)
+    {
+        Assert.Equal(expected, Roles(DepartmentCellParser.Parse(cell)));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("、")]
+    [InlineData("，、 ")]
+    [InlineData("等")]
+    public void Cell_without_a_name_gives_no_departments(string cell)
+    {
+        Assert.Empty(DepartmentCellParser.Parse(cell));
+    }
+}
