@@ -47,6 +47,14 @@ public static class MessageKeys
 
     public const string HostStarted = "host.started";
 
+    public const string BotWelcome = "bot.welcome";
+    public const string BotUnknown = "bot.unknown";
+    public const string BotHelpHeader = "bot.help.header";
+    public const string BotHelpLine = "bot.help.line";
+    public const string BotOfficeOnly = "bot.officeOnly";
+    public const string BotTooLong = "bot.tooLong";
+    public const string BotError = "bot.error";
+
     public static IReadOnlyList<string> All { get; } =
         typeof(MessageKeys).GetFields(BindingFlags.Public | BindingFlags.Static)
             .Where(f => f.IsLiteral && f.Name != nameof(PlanErrorPrefix))

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 using ReformBot.Core.Periods;
 using ReformBot.Core.Storage;
+using ReformBot.Host.Bot;
 using ReformBot.Host.Cli;
 using ReformBot.Host.Configuration;
 using ReformBot.Host.Messages;
@@ -35,15 +36,18 @@ public static class ReformBotWebHost
         builder.Services.AddSingleton<IReminderLog, LiteReminderLog>();
         builder.Services.Configure<ReportingCalendarOptions>(builder.Configuration.GetSection($"{ReformBotOptions.Section}:Reporting"));
         builder.Services.AddSingleton(sp => new ReportingCalendar(sp.GetRequiredService<IOptions<ReportingCalendarOptions>>().Value));
+        builder.Services.AddReformBot();
 
         var app = builder.Build();
 
         var options = app.Services.GetRequiredService<IOptions<ReformBotOptions>>().Value;
         var store = app.Services.GetRequiredService<LiteDbStore>();
-        // Resolve now so that a bad time zone or period setting stops the host at start, not at the first report.
+        // Resolve now so that a bad setting, dialog file or missing command handler stops the host at start, not at the first message.
         app.Services.GetRequiredService<ReportingCalendar>();
+        app.Services.GetRequiredService<Microsoft.Bot.Builder.IBot>();
         StoreSeeder.SeedIfEmpty(app.Services.GetRequiredService<IPlanRepository>(), options, app.Logger);
 
+        app.MapBotEndpoint();
         app.MapGet("/health", (IPlanRepository plans) => Results.Ok(new { status = "ok", tasks = plans.Tasks().Count }));
 
         var token = Convert.ToHexString(RandomNumberGenerator.GetBytes(32));

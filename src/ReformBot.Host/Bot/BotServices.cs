@@ -1,0 +1,59 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Connector.Authentication;
+using ReformBot.Host.Bot.Commands;
+using ReformBot.Host.Messages;
+
+namespace ReformBot.Host.Bot;
+
+/// <summary>The Bot Framework pieces in DI, as the SDK samples wire them, and the /api/messages endpoint.</summary>
+public static class BotServices
+{
+    public const string MessagesPath = "/api/messages";
+
+    public static IServiceCollection AddReformBot(this IServiceCollection services)
+    {
+        // Reads MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppTenantId, MicrosoftAppType from configuration.
+        services.AddSingleton<BotFrameworkAuthentication, ConfigurationBotFrameworkAuthentication>();
+        // CloudAdapter has two public constructors that DI cannot choose between: build it by hand.
+        services.AddSingleton<CloudAdapter>(sp => CreateAdapter(
+            sp.GetRequiredService<BotFrameworkAuthentication>(),
+            sp.GetRequiredService<ILogger<CloudAdapter>>(),
+            sp.GetRequiredService<ConversationState>(),
+            sp.GetRequiredService<MessageCatalog>()));
+        services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<CloudAdapter>());
+
+        services.AddSingleton<IStorage, MemoryStorage>();
+        services.AddSingleton<ConversationState>();
+        services.AddSingleton<UserState>();
+
+        services.AddChatCommands();
+        services.AddTransient<IBot, ReformBotActivityHandler>();
+        return services;
+    }
+
+    public static void MapBotEndpoint(this WebApplication app) =>
+        app.MapPost(MessagesPath, (IBotFrameworkHttpAdapter adapter, IBot bot, HttpRequest request, HttpResponse response, CancellationToken cancellationToken) =>
+            adapter.ProcessAsync(request, response, bot, cancellationToken));
+
+    private static CloudAdapter CreateAdapter(
+        BotFrameworkAuthentication authentication, ILogger<CloudAdapter> logger, ConversationState conversationState, MessageCatalog messages)
+    {
+        var adapter = new CloudAdapter(authentication, logger);
+        adapter.OnTurnError = async (turnContext, exception) =>
+        {
+            logger.LogError(exception, "Turn failed in conversation {ConversationId}", turnContext.Activity.Conversation?.Id);
+            // Drop what this turn changed in memory so the next turn starts from the last saved state.
+            await conversationState.ClearStateAsync(turnContext);
+            try
+            {
+                await turnContext.SendActivityAsync(messages[MessageKeys.BotError]);
+            }
+            catch (Exception sendFailure)
+            {
+                logger.LogError(sendFailure, "Could not tell the user that the turn failed");
+            }
+        };
+        return adapter;
+    }
+}

@@ -1,0 +1,16 @@
+using Microsoft.Bot.Builder;
+using ReformBot.Core.Contacts;
+using ReformBot.Host.Messages;
+
+namespace ReformBot.Host.Bot;
+
+/// <summary>One incoming message with what the commands need to answer it.</summary>
+/// <param name="Contact">The registered contact who wrote, or null for someone not registered.</param>
+public sealed record ChatTurn(ITurnContext Context, Contact? Contact, ConversationData Conversation, MessageCatalog Messages)
+{
+    public Task SayAsync(string text, CancellationToken cancellationToken) =>
+        Context.SendActivityAsync(MessageFactory.Text(text), cancellationToken);
+
+    public Task SayAsync(string key, CancellationToken cancellationToken, params object?[] args) =>
+        SayAsync(Messages.Format(key, args), cancellationToken);
+}

@@ -1,0 +1,12 @@
+namespace ReformBot.Host.Bot.Commands;
+
+public static class CommandServices
+{
+    /// <summary>The command catalog and one handler per command id.</summary>
+    public static IServiceCollection AddChatCommands(this IServiceCollection services)
+    {
+        services.AddSingleton(_ => CommandCatalog.Load(CommandCatalog.DefaultPath));
+        services.AddSingleton<IChatCommand, HelpCommand>();
+        return services;
+    }
+}

@@ -1,0 +1,22 @@
+using System.Text;
+using ReformBot.Host.Messages;
+
+namespace ReformBot.Host.Bot.Commands;
+
+/// <summary>帮助: the commands this user may use, one a line.</summary>
+public sealed class HelpCommand(CommandCatalog catalog) : IChatCommand
+{
+    public string Id => CommandIds.Help;
+
+    public Task HandleAsync(ChatTurn turn, string argument, CancellationToken cancellationToken) =>
+        turn.SayAsync(Text(turn), cancellationToken);
+
+    public string Text(ChatTurn turn)
+    {
+        var isOffice = turn.Contact?.IsOffice == true;
+        var text = new StringBuilder(turn.Messages[MessageKeys.BotHelpHeader]);
+        foreach (var command in catalog.Commands.Where(c => isOffice || !c.Office))
+            text.Append('\n').Append(turn.Messages.Format(MessageKeys.BotHelpLine, command.Usage, command.Alias, command.Summary));
+        return text.ToString();
+    }
+}

@@ -1,0 +1,76 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+using ReformBot.Core.Storage;
+using ReformBot.Host.Bot.Commands;
+using ReformBot.Host.Messages;
+
+namespace ReformBot.Host.Bot;
+
+/// <summary>
+/// The bot: reads each message as a command (dialogs/commands.yaml) or, while a report is in
+/// progress, as the answer to the current question. State is saved at the end of every turn.
+/// </summary>
+public sealed class ReformBotActivityHandler(
+    ConversationState conversationState,
+    CommandCatalog commands,
+    IEnumerable<IChatCommand> handlers,
+    IContactRepository contacts,
+    MessageCatalog messages) : ActivityHandler
+{
+    /// <summary>Longer messages are refused before anything reads them.</summary>
+    public const int MaxMessageLength = 10_000;
+
+    private readonly IStatePropertyAccessor<ConversationData> _conversationData =
+        conversationState.CreateProperty<ConversationData>(nameof(ConversationData));
+
+    private readonly Dictionary<string, IChatCommand> _handlers = HandlersFor(commands, handlers);
+
+    public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
+    {
+        await base.OnTurnAsync(turnContext, cancellationToken);
+        await conversationState.SaveChangesAsync(turnContext, force: false, cancellationToken);
+    }
+
+    protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
+    {
+        var text = turnContext.Activity.Text?.Trim() ?? "";
+        if (text.Length > MaxMessageLength)
+        {
+            await turnContext.SendActivityAsync(messages.Format(MessageKeys.BotTooLong, MaxMessageLength), cancellationToken: cancellationToken);
+            return;
+        }
+
+        var data = await _conversationData.GetAsync(turnContext, () => new ConversationData(), cancellationToken);
+        var contact = turnContext.Activity.From?.Id is { } userId
+            ? contacts.FindByUser(turnContext.Activity.ChannelId, userId)
+            : null;
+        var turn = new ChatTurn(turnContext, contact, data, messages);
+
+        var match = commands.Match(text);
+        if (match is null)
+        {
+            await turn.SayAsync(MessageKeys.BotUnknown, cancellationToken);
+            return;
+        }
+        if (match.Command.Office && contact?.IsOffice != true)
+        {
+            await turn.SayAsync(MessageKeys.BotOfficeOnly, cancellationToken, match.Command.Usage);
+            return;
+        }
+        await _handlers[match.Command.Id].HandleAsync(turn, match.Argument, cancellationToken);
+    }
+
+    private static Dictionary<string, IChatCommand> HandlersFor(CommandCatalog commands, IEnumerable<IChatCommand> handlers)
+    {
+        var byId = handlers.ToDictionary(h => h.Id);
+        var missing = commands.Commands.Select(c => c.Id).Where(id => !byId.ContainsKey(id)).ToList();
+        return missing.Count == 0 ? byId : throw new InvalidOperationException($"No handler for commands: {string.Join(", ", missing)}.");
+    }
+
+    protected override async Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
+    {
+        foreach (var member in membersAdded)
+            if (member.Id != turnContext.Activity.Recipient?.Id)
+                await turnContext.SendActivityAsync(messages[MessageKeys.BotWelcome], cancellationToken: cancellationToken);
+    }
+}
