@@ -11,6 +11,7 @@ namespace ReformBot.Host.Storage;
 public sealed class LiteDbStore : IDisposable
 {
     private readonly FileStream _lock;
+    private readonly Lock _serial = new();
 
     /// <exception cref="DatabaseInUseException">Another store, in this or another process, has the file open.</exception>
     public LiteDbStore(string path)
@@ -39,6 +40,7 @@ public sealed class LiteDbStore : IDisposable
     internal ILiteCollection<ContactDocument> Contacts => Database.GetCollection<ContactDocument>("contacts");
     internal ILiteCollection<ReportDocument> Reports => Database.GetCollection<ReportDocument>("reports");
     internal ILiteCollection<ReminderDocument> Reminders => Database.GetCollection<ReminderDocument>("reminders");
+    internal ILiteCollection<InviteDocument> Invites => Database.GetCollection<InviteDocument>("invites");
 
     /// <summary>
     /// Runs <paramref name="work"/> in one transaction. LiteDB binds a transaction to the calling
@@ -58,6 +60,18 @@ public sealed class LiteDbStore : IDisposable
             Database.Rollback();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in one transaction while no other such transaction on this store
+    /// runs. For work that decides from what it reads (check, then write): LiteDB reads a snapshot and
+    /// takes a collection's write lock only at the first write, so two plain transactions could both
+    /// pass the same check. This store is the only one on its file (see <see cref="TakeLock"/>), so the
+    /// lock covers every writer of the file.
+    /// </summary>
+    public T InSerializedTransaction<T>(Func<T> work)
+    {
+        lock (_serial) return InTransaction(work);
     }
 
     /// <summary>
@@ -115,5 +129,6 @@ public sealed class LiteDbStore : IDisposable
         Reports.EnsureIndex(r => r.Period);
         Reports.EnsureIndex(r => r.TaskNumber);
         Reminders.EnsureIndex(r => r.State);
+        Invites.EnsureIndex(i => i.CreatedAt);
     }
 }
