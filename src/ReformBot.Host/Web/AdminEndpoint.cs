@@ -1,8 +1,10 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
+using ReformBot.Core.Periods;
 using ReformBot.Core.Storage;
 using ReformBot.Host.Cli;
+using ReformBot.Host.Contacts;
 using ReformBot.Host.Messages;
 
 namespace ReformBot.Host.Web;
@@ -29,7 +31,15 @@ public static class AdminEndpoint
 
             var output = new StringWriter();
             var error = new StringWriter();
-            var exitCode = new CliApp(new CliContext(output, error, request.WorkingDirectory, messages, () => plans)).Run(request.Args);
+            var services = http.RequestServices;
+            var context = new CliContext(output, error, request.WorkingDirectory, messages, () => plans)
+            {
+                Contacts = services.GetRequiredService<IContactRepository>,
+                Reports = services.GetRequiredService<IReportRepository>,
+                Registration = services.GetRequiredService<RegistrationService>,
+                Calendar = services.GetRequiredService<ReportingCalendar>,
+            };
+            var exitCode = new CliApp(context).Run(request.Args);
             return Results.Ok(new AdminCliResponse(exitCode, output.ToString(), error.ToString()));
         });
     }

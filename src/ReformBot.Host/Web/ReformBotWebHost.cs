@@ -7,6 +7,7 @@ using ReformBot.Core.Storage;
 using ReformBot.Host.Bot;
 using ReformBot.Host.Cli;
 using ReformBot.Host.Configuration;
+using ReformBot.Host.Contacts;
 using ReformBot.Host.Messages;
 using ReformBot.Host.Seeding;
 using ReformBot.Host.Storage;
@@ -36,6 +37,10 @@ public static class ReformBotWebHost
         builder.Services.AddSingleton<IReminderLog, LiteReminderLog>();
         builder.Services.Configure<ReportingCalendarOptions>(builder.Configuration.GetSection($"{ReformBotOptions.Section}:Reporting"));
         builder.Services.AddSingleton(sp => new ReportingCalendar(sp.GetRequiredService<IOptions<ReportingCalendarOptions>>().Value));
+        builder.Services.AddSingleton<IInviteRepository, LiteInviteRepository>();
+        builder.Services.AddSingleton(sp => new RegistrationService(
+            sp.GetRequiredService<IInviteRepository>(), sp.GetRequiredService<IPlanRepository>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<ReformBotOptions>>().Value.Invites, sp.GetRequiredService<ReportingCalendar>().Zone));
         builder.Services.AddReformBot();
 
         var app = builder.Build();
