@@ -4,6 +4,9 @@ namespace ReformBot.Host.Bot.Commands;
 public static class CommandIds
 {
     public const string Help = "help";
+    public const string Register = "register";
+    public const string Invite = "invite";
+    public const string Contacts = "contacts";
 
-    public static IReadOnlyList<string> All { get; } = [Help];
+    public static IReadOnlyList<string> All { get; } = [Help, Register, Invite, Contacts];
 }

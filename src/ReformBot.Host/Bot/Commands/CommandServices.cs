@@ -7,6 +7,9 @@ public static class CommandServices
     {
         services.AddSingleton(_ => CommandCatalog.Load(CommandCatalog.DefaultPath));
         services.AddSingleton<IChatCommand, HelpCommand>();
+        services.AddSingleton<IChatCommand, RegisterCommand>();
+        services.AddSingleton<IChatCommand, InviteCommand>();
+        services.AddSingleton<IChatCommand, ContactsCommand>();
         return services;
     }
 }
