@@ -1,0 +1,249 @@
+using ReformBot.Core.Contacts;
+using ReformBot.Core.Periods;
+using ReformBot.Core.Plans;
+using ReformBot.Core.Reports;
+using ReformBot.Core.Storage;
+using ReformBot.Host.Dialogs;
+using ReformBot.Host.Messages;
+using static ReformBot.Host.Messages.MessageKeys;
+
+namespace ReformBot.Host.Bot.Reporting;
+
+/// <summary>
+/// The quarterly report (汇报): walks a contact through their departments' pending lead tasks one at
+/// a time with the report dialog (dialogs/report.dialog.yaml), and turns a confirmed dialog into a
+/// new report revision, stored before the user is told it is saved.
+/// </summary>
+public sealed class ReportConversation(
+    DialogEngine dialogs,
+    IPlanRepository plans,
+    IReportRepository reports,
+    ReportingCalendar calendar,
+    TimeProvider time,
+    MessageCatalog messages)
+{
+    public const string DialogId = "report";
+    private const int TaskTextLength = 120;
+    private const int LastAnswerLength = 60;
+    private static readonly string[] SavedAnswers = ["status", "progress", "problems", "nextSteps"];
+
+    /// <summary>
+    /// The code reads the report dialog's answers by name and its statuses by value: a dialog file
+    /// without them must stop the host at start.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The report dialog lacks a status choice or an answer the code reads.</exception>
+    public static void CheckDialog(DialogEngine dialogs)
+    {
+        var dialog = dialogs.Definition(DialogId);
+        var saves = dialog.Steps.Values.Select(s => s.Save).ToHashSet();
+        var values = dialog.Steps.Values.Where(s => s.Save == "status").SelectMany(s => s.Choices).Select(c => c.Value).ToHashSet();
+        var missing = SavedAnswers.Where(a => !saves.Contains(a))
+            .Concat(Enum.GetNames<ReportStatus>().Where(s => !values.Contains(s)).Select(s => $"status choice {s}"))
+            .ToList();
+        if (missing.Count > 0)
+            throw new InvalidDataException($"{dialog.File}: the report dialog lacks {string.Join(", ", missing)}.");
+    }
+
+    /// <summary>汇报 [任务号 [部门]]: starts, or resumes, a report.</summary>
+    public async Task StartAsync(ChatTurn turn, string argument, CancellationToken cancellationToken)
+    {
+        if (turn.Contact is not { } contact)
+        {
+            await turn.SayAsync(ReportNotRegistered, cancellationToken);
+            return;
+        }
+        if (contact.Departments.Count == 0)
+        {
+            await turn.SayAsync(ReportNoDepartment, cancellationToken);
+            return;
+        }
+        if (turn.Conversation.Report is { Draft: not null } inProgress && argument.Length == 0)
+        {
+            inProgress.Paused = false;
+            await turn.SayTextAsync(messages[ReportResuming] + "\n" + dialogs.Prompt(inProgress.Draft), cancellationToken);
+            return;
+        }
+
+        var period = calendar.CurrentPeriod(time.GetUtcNow());
+        var items = argument.Length == 0
+            ? PendingReports.For(contact.Departments, plans.Tasks(), reports.ForPeriod(period))
+            : await OneTaskAsync(turn, contact, argument, cancellationToken);
+        if (items is null) return;
+        if (items.Count == 0)
+        {
+            await turn.SayAsync(ReportNothingPending, cancellationToken, PeriodText(period));
+            return;
+        }
+
+        var session = new ReportSession
+        {
+            Period = period.ToString(),
+            Items = items.Select(i => new ReportSessionItem { TaskNumber = i.TaskNumber, Department = i.Department }).ToList(),
+        };
+        turn.Conversation.Report = session;
+        var intro = items.Count > 1 ? messages.Format(ReportStarting, PeriodText(period), items.Count) : null;
+        await StartItemAsync(turn, session, intro, cancellationToken);
+    }
+
+    /// <summary>The answer to the current question of a report in progress.</summary>
+    public async Task ContinueAsync(ChatTurn turn, string text, CancellationToken cancellationToken)
+    {
+        var session = turn.Conversation.Report!;
+        var result = dialogs.Continue(session.Draft!, text);
+        if (result.Replies.Count > 0) await turn.SayTextAsync(string.Join("\n", result.Replies), cancellationToken);
+
+        var item = session.Items[session.Index];
+        switch (result.Action)
+        {
+            case "submit":
+                await SubmitAsync(turn, session, item, result.State, cancellationToken);
+                await NextItemAsync(turn, session, cancellationToken);
+                break;
+            case "skip":
+                session.Skipped++;
+                await turn.SayAsync(ReportSkipped, cancellationToken, item.TaskNumber);
+                await NextItemAsync(turn, session, cancellationToken);
+                break;
+            case "pause":
+                session.Paused = true;
+                await turn.SayAsync(ReportPaused, cancellationToken);
+                break;
+            case "cancel":
+                turn.Conversation.Report = null;
+                await turn.SayAsync(ReportCancelled, cancellationToken, item.TaskNumber);
+                break;
+            case null when result.Ended:
+                await NextItemAsync(turn, session, cancellationToken);
+                break;
+        }
+    }
+
+    private async Task<IReadOnlyList<ReportItem>?> OneTaskAsync(ChatTurn turn, Contact contact, string argument, CancellationToken cancellationToken)
+    {
+        var parts = argument.Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (!int.TryParse(parts[0], out var number))
+        {
+            await turn.SayAsync(ReportTaskNumberInvalid, cancellationToken, argument);
+            return null;
+        }
+        var task = plans.FindTask(number);
+        if (task is null)
+        {
+            await turn.SayAsync(ReportTaskNotFound, cancellationToken, number);
+            return null;
+        }
+
+        var leads = task.LeadDepartments.Where(contact.Departments.Contains).ToList();
+        if (parts.Length > 1)
+        {
+            var department = new Core.Departments.DepartmentDirectory(plans.Departments()).Resolve(parts[1])?.Name ?? parts[1];
+            if (!contact.Departments.Contains(department))
+            {
+                await turn.SayAsync(ReportUnknownDepartment, cancellationToken, parts[1], Join(contact.Departments));
+                return null;
+            }
+            leads = leads.Where(d => d == department).ToList();
+        }
+        if (leads.Count == 0)
+        {
+            var supports = task.SupportDepartments.Where(contact.Departments.Contains).ToList();
+            if (supports.Count > 0)
+                await turn.SayAsync(ReportSupportOnly, cancellationToken, number, Join(task.LeadDepartments), Join(supports));
+            else
+                await turn.SayAsync(ReportNotLead, cancellationToken, number, Join(task.LeadDepartments));
+            return null;
+        }
+        if (leads.Count > 1)
+        {
+            await turn.SayAsync(ReportChooseDepartment, cancellationToken, number, Join(leads), leads[0]);
+            return null;
+        }
+        return [new ReportItem(number, leads[0])];
+    }
+
+    private async Task StartItemAsync(ChatTurn turn, ReportSession session, string? intro, CancellationToken cancellationToken)
+    {
+        var item = session.Items[session.Index];
+        var period = Quarter.Parse(session.Period);
+        var key = new ReportKey(item.TaskNumber, item.Department, period);
+        var task = plans.FindTask(item.TaskNumber)!;
+        var current = reports.History(key).LastOrDefault();
+        var previous = reports.History(key with { Period = period.Previous() }).LastOrDefault();
+
+        var context = new Dictionary<string, string>
+        {
+            ["taskNumber"] = task.Number.ToString(),
+            ["taskText"] = Shorten(task.Text, TaskTextLength),
+            ["department"] = item.Department,
+            ["period"] = PeriodText(period),
+            ["deadline"] = messages.Format(FormatDate, calendar.WindowFor(period).DueDate),
+            ["planDeadline"] = task.Schedule.IsEmpty ? messages[ReportPlanDeadlineNone] : task.Schedule.Text,
+            ["lastAnswer"] = previous is null
+                ? messages.Format(ReportNoLastAnswer, PeriodText(period.Previous()))
+                : messages.Format(ReportLastAnswer, PeriodText(period.Previous()), StatusLabel(previous.Content.Status), Shorten(previous.Content.Progress, LastAnswerLength)),
+            ["position"] = (session.Index + 1).ToString(),
+            ["count"] = session.Items.Count.ToString(),
+        };
+        // Editing a report submitted this period starts from its latest answers.
+        var started = dialogs.Start(DialogId, context, current is null ? null : Values(current.Content));
+        session.Draft = started.State;
+
+        var lines = new List<string>();
+        if (intro is not null) lines.Add(intro);
+        if (current is not null) lines.Add(messages.Format(ReportEditing, item.TaskNumber, current.Revision));
+        lines.AddRange(started.Replies);
+        await turn.SayTextAsync(string.Join("\n\n", lines), cancellationToken);
+    }
+
+    private async Task SubmitAsync(ChatTurn turn, ReportSession session, ReportSessionItem item, DialogState draft, CancellationToken cancellationToken)
+    {
+        var period = Quarter.Parse(session.Period);
+        var now = time.GetUtcNow();
+        var late = calendar.WindowFor(period).IsLate(now);
+        var values = draft.Values;
+        var content = new ReportContent(
+            Enum.Parse<ReportStatus>(values["status"]),
+            values["progress"],
+            values["problems"],
+            values["nextSteps"],
+            values.TryGetValue("percent", out var percent) && percent.Length > 0 ? int.Parse(percent) : null,
+            values.TryGetValue("evidence", out var evidence) && evidence.Length > 0 ? evidence.Split('\n') : []);
+        var revision = reports.Append(new ReportKey(item.TaskNumber, item.Department, period), content, turn.Contact!.Id, now, late);
+        session.Submitted++;
+        await turn.SayAsync(late ? ReportSavedLate : ReportSaved, cancellationToken, item.TaskNumber, StatusLabel(content.Status), revision.Revision);
+    }
+
+    private async Task NextItemAsync(ChatTurn turn, ReportSession session, CancellationToken cancellationToken)
+    {
+        session.Index++;
+        session.Draft = null;
+        if (session.Index < session.Items.Count)
+        {
+            await StartItemAsync(turn, session, null, cancellationToken);
+            return;
+        }
+        turn.Conversation.Report = null;
+        if (session.Items.Count > 1)
+            await turn.SayAsync(ReportFinished, cancellationToken, session.Submitted, session.Skipped);
+    }
+
+    private Dictionary<string, string> Values(ReportContent content) => new()
+    {
+        ["status"] = content.Status.ToString(),
+        ["progress"] = content.Progress,
+        ["problems"] = content.Problems,
+        ["nextSteps"] = content.NextSteps,
+        ["percent"] = content.Percent?.ToString() ?? "",
+        ["evidence"] = string.Join("\n", content.Evidence),
+    };
+
+    /// <summary>The status as the report dialog labels it (已完成…), so chat shows the same words everywhere.</summary>
+    public string StatusLabel(ReportStatus status) =>
+        dialogs.Definition(DialogId).Steps.Values.SelectMany(s => s.Choices).First(c => c.Value == status.ToString()).Label;
+
+    public string PeriodText(Quarter period) => messages.Format(FormatPeriod, period.Year, period.Number);
+
+    private string Shorten(string text, int length) => text.Length <= length ? text : text[..length] + messages[FormatEllipsis];
+
+    private static string Join(IEnumerable<string> names) => string.Join("、", names);
+}
