@@ -33,7 +33,7 @@ public static class BotServices
         services.AddSingleton(sp =>
         {
             var dialogs = sp.GetRequiredService<DialogEngine>();
-            ReportConversation.CheckDialog(dialogs);
+            ReportConversation.CheckDialogs(dialogs);
             return ActivatorUtilities.CreateInstance<ReportConversation>(sp, dialogs);
         });
         services.AddChatCommands();

@@ -158,7 +158,6 @@ public sealed class ReportConversationTests : IAsyncLifetime
     [InlineData("汇报 abc", "任务号应为数字")]
     [InlineData("汇报 999", "没有第 999 项任务")]
     [InlineData("汇报 1", "第 1 项不是您所在部门牵头的任务（牵头部门：科技厅）")]
-    [InlineData("汇报 58", "第 58 项由金融办牵头，您所在部门（新疆银监局）是配合部门")]
     [InlineData("汇报 61 科技厅", "您不属于“科技厅”")]
     public async Task A_task_the_contact_cannot_report_is_refused_with_the_reason(string utterance, string reply)
     {
