@@ -2,6 +2,9 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
 using ReformBot.Host.Bot.Commands;
+using ReformBot.Host.Bot.Reporting;
+using ReformBot.Host.Bot.State;
+using ReformBot.Host.Dialogs;
 using ReformBot.Host.Messages;
 
 namespace ReformBot.Host.Bot;
@@ -23,10 +26,18 @@ public static class BotServices
             sp.GetRequiredService<MessageCatalog>()));
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<CloudAdapter>());
 
-        services.AddSingleton<IStorage, MemoryStorage>();
+        // Bot state (drafts of reports in progress) lives in the same LiteDB file, so a restart loses nothing.
+        services.AddSingleton<IStorage, LiteDbBotStorage>();
         services.AddSingleton<ConversationState>();
         services.AddSingleton<UserState>();
 
+        services.AddSingleton(_ => new DialogEngine(DialogLoader.LoadDirectory(DialogLoader.DefaultDirectory)));
+        services.AddSingleton(sp =>
+        {
+            var dialogs = sp.GetRequiredService<DialogEngine>();
+            ReportConversation.CheckDialogs(dialogs);
+            return ActivatorUtilities.CreateInstance<ReportConversation>(sp, dialogs);
+        });
         services.AddChatCommands();
         services.AddTransient<IBot, ReformBotActivityHandler>();
         return services;

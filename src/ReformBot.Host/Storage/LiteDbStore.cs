@@ -39,7 +39,9 @@ public sealed class LiteDbStore : IDisposable
     internal ILiteCollection<DepartmentDocument> Departments => Database.GetCollection<DepartmentDocument>("departments");
     internal ILiteCollection<ContactDocument> Contacts => Database.GetCollection<ContactDocument>("contacts");
     internal ILiteCollection<ReportDocument> Reports => Database.GetCollection<ReportDocument>("reports");
+    internal ILiteCollection<NoteDocument> Notes => Database.GetCollection<NoteDocument>("notes");
     internal ILiteCollection<ReminderDocument> Reminders => Database.GetCollection<ReminderDocument>("reminders");
+    internal ILiteCollection<BotStateDocument> BotState => Database.GetCollection<BotStateDocument>("botstate");
     internal ILiteCollection<InviteDocument> Invites => Database.GetCollection<InviteDocument>("invites");
 
     /// <summary>
@@ -129,6 +131,8 @@ public sealed class LiteDbStore : IDisposable
         Reports.EnsureIndex(r => r.Period);
         Reports.EnsureIndex(r => r.TaskNumber);
         Reminders.EnsureIndex(r => r.State);
+        Notes.EnsureIndex(n => n.TaskNumber);
+        Notes.EnsureIndex(n => n.Period);
         Invites.EnsureIndex(i => i.CreatedAt);
     }
 }

@@ -17,7 +17,8 @@ namespace ReformBot.Host.Web;
 /// <summary>The long-running host: storage, seeds, the health and admin endpoints (later the bot and the scheduler).</summary>
 public static class ReformBotWebHost
 {
-    public static WebApplication Build(string[] args, MessageCatalog messages)
+    /// <param name="configureServices">Changes to the services after ReformBot's own, e.g. a fake clock in tests.</param>
+    public static WebApplication Build(string[] args, MessageCatalog messages, Action<IServiceCollection>? configureServices = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -42,6 +43,7 @@ public static class ReformBotWebHost
             sp.GetRequiredService<IInviteRepository>(), sp.GetRequiredService<IPlanRepository>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<ReformBotOptions>>().Value.Invites, sp.GetRequiredService<ReportingCalendar>().Zone));
         builder.Services.AddReformBot();
+        configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
 

@@ -4,9 +4,13 @@ namespace ReformBot.Host.Bot.Commands;
 public static class CommandIds
 {
     public const string Help = "help";
+    public const string Report = "report";
+    public const string MyTasks = "mytasks";
+    public const string Task = "task";
+    public const string Overdue = "overdue";
     public const string Register = "register";
     public const string Invite = "invite";
     public const string Contacts = "contacts";
 
-    public static IReadOnlyList<string> All { get; } = [Help, Register, Invite, Contacts];
+    public static IReadOnlyList<string> All { get; } = [Help, Register, Report, MyTasks, Task, Overdue, Invite, Contacts];
 }

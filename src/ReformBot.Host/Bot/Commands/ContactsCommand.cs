@@ -9,5 +9,5 @@ public sealed class ContactsCommand(IContactRepository contacts, IPlanRepository
     public string Id => CommandIds.Contacts;
 
     public Task HandleAsync(ChatTurn turn, string argument, CancellationToken cancellationToken) =>
-        turn.SayAsync(ContactListing.Text(contacts.All(), plans.Departments(), plans.Tasks(), turn.Messages), cancellationToken);
+        turn.SayTextAsync(ContactListing.Text(contacts.All(), plans.Departments(), plans.Tasks(), turn.Messages), cancellationToken);
 }

@@ -12,7 +12,7 @@ public sealed class InviteCommand(RegistrationService registration) : IChatComma
     {
         if (argument.Length == 0) return turn.SayAsync(InviteMissingDepartment, cancellationToken);
         var result = registration.InviteDepartment(argument);
-        return turn.SayAsync(
+        return turn.SayTextAsync(
             result.Invite is { } invite
                 ? InviteTexts.Created(turn.Messages, invite, registration.Zone)
                 : InviteTexts.UnknownDepartment(turn.Messages, argument, result.Suggestions.Select(d => d.Name)),
