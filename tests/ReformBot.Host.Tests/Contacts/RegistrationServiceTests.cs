@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Time.Testing;
 using ReformBot.Core.Contacts;
 using ReformBot.Host.Configuration;
 using ReformBot.Host.Contacts;
@@ -14,7 +15,7 @@ public sealed class RegistrationServiceTests : IDisposable
 
     private readonly TempDirectory _dir = new();
     private readonly TestStore _store;
-    private readonly ManualTime _time = new(Start);
+    private readonly FakeTimeProvider _time = new(Start);
 
     public RegistrationServiceTests() => _store = new TestStore(_dir.DatabasePath);
 
