@@ -2,7 +2,6 @@ using System.CommandLine;
 using ReformBot.Core.Contacts;
 using ReformBot.Core.Periods;
 using ReformBot.Core.Plans;
-using ReformBot.Core.Reports;
 using ReformBot.Host.Contacts;
 using ReformBot.Host.Messages;
 using ReformBot.Host.Seeding;

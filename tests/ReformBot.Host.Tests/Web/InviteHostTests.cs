@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using ReformBot.Host.Bot;
+using ReformBot.Host.Web;
 using ReformBot.Host.Tests.Support;
 
 namespace ReformBot.Host.Tests.Web;
@@ -60,6 +61,17 @@ public sealed class InviteHostTests : IDisposable
         Assert.Contains("季度“2026Q5”无效", bad.Error);
         Assert.Equal(1, unknown.ExitCode);
         Assert.Contains("没有找到部门“动物园管理处”", unknown.Error);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("1000")]
+    public void A_bad_invite_validity_stops_the_host_at_start_naming_the_setting(string days)
+    {
+        var error = Assert.Throws<ArgumentException>(() =>
+            ReformBotWebHost.Build(["--db", _dir.DatabasePath, "--urls", "http://127.0.0.1:0", "--ReformBot:Invites:ValidDays", days], TestFiles.Messages));
+
+        Assert.Contains("ReformBot:Invites:ValidDays", error.Message);
     }
 
     /// <summary>One message over the Bot Framework protocol, replies returned in the response (deliveryMode expectReplies).</summary>
