@@ -16,7 +16,8 @@ namespace ReformBot.Host.Web;
 /// <summary>The long-running host: storage, seeds, the health and admin endpoints (later the bot and the scheduler).</summary>
 public static class ReformBotWebHost
 {
-    public static WebApplication Build(string[] args, MessageCatalog messages)
+    /// <param name="configure">Last changes before the app is built (tests replace services or settings here).</param>
+    public static WebApplication Build(string[] args, MessageCatalog messages, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -37,6 +38,7 @@ public static class ReformBotWebHost
         builder.Services.Configure<ReportingCalendarOptions>(builder.Configuration.GetSection($"{ReformBotOptions.Section}:Reporting"));
         builder.Services.AddSingleton(sp => new ReportingCalendar(sp.GetRequiredService<IOptions<ReportingCalendarOptions>>().Value));
         builder.Services.AddReformBot();
+        configure?.Invoke(builder);
 
         var app = builder.Build();
 
