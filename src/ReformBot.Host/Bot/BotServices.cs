@@ -3,6 +3,8 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
 using ReformBot.Host.Bot.Commands;
+using ReformBot.Host.Bot.Reporting;
+using ReformBot.Host.Dialogs;
 using ReformBot.Host.Messages;
 
 namespace ReformBot.Host.Bot;
@@ -28,6 +30,13 @@ public static class BotServices
         services.AddSingleton<ConversationState>();
         services.AddSingleton<UserState>();
 
+        services.AddSingleton(_ => new DialogEngine(DialogLoader.LoadDirectory(DialogLoader.DefaultDirectory)));
+        services.AddSingleton(sp =>
+        {
+            var dialogs = sp.GetRequiredService<DialogEngine>();
+            ReportConversation.CheckDialogs(dialogs);
+            return ActivatorUtilities.CreateInstance<ReportConversation>(sp, dialogs);
+        });
         services.AddChatCommands();
         services.AddTransient<IBot, ReformBotActivityHandler>();
 

@@ -8,9 +8,11 @@ namespace ReformBot.Host.Bot;
 /// <param name="Contact">The registered contact who wrote, or null for someone not registered.</param>
 public sealed record ChatTurn(ITurnContext Context, Contact? Contact, ConversationData Conversation, MessageCatalog Messages)
 {
-    public Task SayAsync(string text, CancellationToken cancellationToken) =>
+    /// <summary>Sends a text as it is.</summary>
+    public Task SayTextAsync(string text, CancellationToken cancellationToken) =>
         Context.SendActivityAsync(MessageFactory.Text(text), cancellationToken);
 
+    /// <summary>Sends the message with this key of the catalog, formatted with <paramref name="args"/>.</summary>
     public Task SayAsync(string key, CancellationToken cancellationToken, params object?[] args) =>
-        SayAsync(Messages.Format(key, args), cancellationToken);
+        SayTextAsync(Messages.Format(key, args), cancellationToken);
 }

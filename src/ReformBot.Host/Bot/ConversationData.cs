@@ -1,6 +1,10 @@
+using ReformBot.Host.Bot.Reporting;
+
 namespace ReformBot.Host.Bot;
 
 /// <summary>What the bot remembers about one conversation between turns (kept in ConversationState).</summary>
 public sealed class ConversationData
 {
+    /// <summary>The quarterly report in progress, or null when none is.</summary>
+    public ReportSession? Report { get; set; }
 }

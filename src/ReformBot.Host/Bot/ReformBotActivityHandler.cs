@@ -2,6 +2,7 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using ReformBot.Core.Storage;
 using ReformBot.Host.Bot.Commands;
+using ReformBot.Host.Bot.Reporting;
 using ReformBot.Host.Messages;
 
 namespace ReformBot.Host.Bot;
@@ -15,6 +16,7 @@ public sealed class ReformBotActivityHandler(
     CommandCatalog commands,
     IEnumerable<IChatCommand> handlers,
     IContactRepository contacts,
+    ReportConversation reporting,
     MessageCatalog messages) : ActivityHandler
 {
     /// <summary>Longer messages are refused before anything reads them.</summary>
@@ -47,6 +49,12 @@ public sealed class ReformBotActivityHandler(
         var turn = new ChatTurn(turnContext, contact, data, messages);
 
         var match = commands.Match(text);
+        // While a report is in progress, messages answer its questions; slash commands still work.
+        if (data.Report is { Paused: false, Draft: not null } && !IsSlashCommand(text, match))
+        {
+            await reporting.ContinueAsync(turn, text, cancellationToken);
+            return;
+        }
         if (match is null)
         {
             await turn.SayAsync(MessageKeys.BotUnknown, cancellationToken);
@@ -59,6 +67,9 @@ public sealed class ReformBotActivityHandler(
         }
         await _handlers[match.Command.Id].HandleAsync(turn, match.Argument, cancellationToken);
     }
+
+    private static bool IsSlashCommand(string text, CommandMatch? match) =>
+        match is not null && text.Normalize(System.Text.NormalizationForm.FormKC).TrimStart().StartsWith('/') && match.Command.Id != CommandIds.Help;
 
     private static Dictionary<string, IChatCommand> HandlersFor(CommandCatalog commands, IEnumerable<IChatCommand> handlers)
     {

@@ -55,6 +55,53 @@ public static class MessageKeys
     public const string BotTooLong = "bot.tooLong";
     public const string BotError = "bot.error";
 
+    public const string FormatPeriod = "format.period";
+    public const string FormatDate = "format.date";
+    public const string FormatEllipsis = "format.ellipsis";
+    public const string ReportNotRegistered = "report.notRegistered";
+    public const string ReportNoDepartment = "report.noDepartment";
+    public const string ReportNothingPending = "report.nothingPending";
+    public const string ReportTaskNumberInvalid = "report.taskNumberInvalid";
+    public const string ReportTaskNotFound = "report.taskNotFound";
+    public const string ReportNotLead = "report.notLead";
+    public const string ReportChooseDepartment = "report.chooseDepartment";
+    public const string ReportUnknownDepartment = "report.unknownDepartment";
+    public const string ReportStarting = "report.starting";
+    public const string ReportEditing = "report.editing";
+    public const string ReportResuming = "report.resuming";
+    public const string ReportSaved = "report.saved";
+    public const string ReportSavedLate = "report.savedLate";
+    public const string ReportNoteSaved = "report.noteSaved";
+    public const string ReportSkipped = "report.skipped";
+    public const string ReportPaused = "report.paused";
+    public const string ReportCancelled = "report.cancelled";
+    public const string ReportFinished = "report.finished";
+    public const string ReportLastAnswer = "report.lastAnswer";
+    public const string ReportNoLastAnswer = "report.noLastAnswer";
+    public const string ReportPlanDeadlineNone = "report.planDeadlineNone";
+    public const string ReportInProgressHint = "report.inProgressHint";
+    public const string TaskInfoUsage = "task.usage";
+    public const string TaskInfoHeader = "task.header";
+    public const string TaskInfoLead = "task.lead";
+    public const string TaskInfoSupport = "task.support";
+    public const string TaskInfoSchedule = "task.schedule";
+    public const string TaskInfoOverdue = "task.overdue";
+    public const string TaskInfoHistoryHeader = "task.historyHeader";
+    public const string TaskInfoHistoryLine = "task.historyLine";
+    public const string TaskInfoHistoryLate = "task.historyLate";
+    public const string TaskInfoHistoryNone = "task.historyNone";
+    public const string TaskInfoNoteLine = "task.noteLine";
+    public const string MytasksHeader = "mytasks.header";
+    public const string MytasksLeadHeader = "mytasks.leadHeader";
+    public const string MytasksLeadLine = "mytasks.leadLine";
+    public const string MytasksNotReported = "mytasks.notReported";
+    public const string MytasksSupportHeader = "mytasks.supportHeader";
+    public const string MytasksSupportLine = "mytasks.supportLine";
+    public const string MytasksFooter = "mytasks.footer";
+    public const string OverdueHeader = "overdue.header";
+    public const string OverdueLine = "overdue.line";
+    public const string OverdueNone = "overdue.none";
+
     public static IReadOnlyList<string> All { get; } =
         typeof(MessageKeys).GetFields(BindingFlags.Public | BindingFlags.Static)
             .Where(f => f.IsLiteral && f.Name != nameof(PlanErrorPrefix))

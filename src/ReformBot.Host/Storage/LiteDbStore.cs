@@ -38,6 +38,7 @@ public sealed class LiteDbStore : IDisposable
     internal ILiteCollection<DepartmentDocument> Departments => Database.GetCollection<DepartmentDocument>("departments");
     internal ILiteCollection<ContactDocument> Contacts => Database.GetCollection<ContactDocument>("contacts");
     internal ILiteCollection<ReportDocument> Reports => Database.GetCollection<ReportDocument>("reports");
+    internal ILiteCollection<NoteDocument> Notes => Database.GetCollection<NoteDocument>("notes");
     internal ILiteCollection<ReminderDocument> Reminders => Database.GetCollection<ReminderDocument>("reminders");
 
     /// <summary>
@@ -115,5 +116,7 @@ public sealed class LiteDbStore : IDisposable
         Reports.EnsureIndex(r => r.Period);
         Reports.EnsureIndex(r => r.TaskNumber);
         Reminders.EnsureIndex(r => r.State);
+        Notes.EnsureIndex(n => n.TaskNumber);
+        Notes.EnsureIndex(n => n.Period);
     }
 }

@@ -16,8 +16,10 @@ namespace ReformBot.Host.Web;
 /// <summary>The long-running host: storage, seeds, the health and admin endpoints (later the bot and the scheduler).</summary>
 public static class ReformBotWebHost
 {
-    /// <param name="configure">Last changes before the app is built (tests replace services or settings here).</param>
-    public static WebApplication Build(string[] args, MessageCatalog messages, Action<WebApplicationBuilder>? configure = null)
+    /// <param name="configureServices">Changes to the services after ReformBot's own, e.g. a fake clock in tests.</param>
+    /// <param name="configure">Last changes before the app is built: settings, logging, services (tests).</param>
+    public static WebApplication Build(string[] args, MessageCatalog messages, Action<IServiceCollection>? configureServices = null,
+        Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -38,6 +40,7 @@ public static class ReformBotWebHost
         builder.Services.Configure<ReportingCalendarOptions>(builder.Configuration.GetSection($"{ReformBotOptions.Section}:Reporting"));
         builder.Services.AddSingleton(sp => new ReportingCalendar(sp.GetRequiredService<IOptions<ReportingCalendarOptions>>().Value));
         builder.Services.AddReformBot();
+        configureServices?.Invoke(builder.Services);
         configure?.Invoke(builder);
 
         var app = builder.Build();

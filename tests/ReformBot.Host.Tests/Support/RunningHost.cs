@@ -29,7 +29,7 @@ public sealed class RunningHost : IAsyncDisposable
     /// <param name="urls">Where Kestrel listens; loopback by default.</param>
     public static async Task<RunningHost> StartAsync(string databasePath, Action<WebApplicationBuilder>? configure = null, string urls = "http://127.0.0.1:0")
     {
-        var app = ReformBotWebHost.Build(["--db", databasePath, "--urls", urls], TestFiles.Messages, configure);
+        var app = ReformBotWebHost.Build(["--db", databasePath, "--urls", urls], TestFiles.Messages, configure: configure);
         await app.StartAsync();
         var endpoint = HostEndpointFile.Read(databasePath)
             ?? throw new InvalidOperationException("The host started without writing its endpoint file.");

@@ -79,10 +79,6 @@ public sealed class CommandCatalog
         return null;
     }
 
-    /// <summary>True when the whole message is a command, with or without an argument, given as its slash alias or word alone.</summary>
-    public bool IsExplicit(string? text, CommandMatch match) =>
-        Fold(text ?? "").StartsWith('/') || match.Argument.Length == 0;
-
     private static string Fold(string text) => text.Normalize(NormalizationForm.FormKC).Trim();
 
     private sealed class Entry

@@ -4,6 +4,10 @@ namespace ReformBot.Host.Bot.Commands;
 public static class CommandIds
 {
     public const string Help = "help";
+    public const string Report = "report";
+    public const string MyTasks = "mytasks";
+    public const string Task = "task";
+    public const string Overdue = "overdue";
 
-    public static IReadOnlyList<string> All { get; } = [Help];
+    public static IReadOnlyList<string> All { get; } = [Help, Report, MyTasks, Task, Overdue];
 }

@@ -7,6 +7,10 @@ public static class CommandServices
     {
         services.AddSingleton(_ => CommandCatalog.Load(CommandCatalog.DefaultPath));
         services.AddSingleton<IChatCommand, HelpCommand>();
+        services.AddSingleton<IChatCommand, ReportCommand>();
+        services.AddSingleton<IChatCommand, MyTasksCommand>();
+        services.AddSingleton<IChatCommand, TaskCommand>();
+        services.AddSingleton<IChatCommand, OverdueCommand>();
         return services;
     }
 }

@@ -9,7 +9,7 @@ public sealed class HelpCommand(CommandCatalog catalog) : IChatCommand
     public string Id => CommandIds.Help;
 
     public Task HandleAsync(ChatTurn turn, string argument, CancellationToken cancellationToken) =>
-        turn.SayAsync(Text(turn), cancellationToken);
+        turn.SayTextAsync(Text(turn), cancellationToken);
 
     public string Text(ChatTurn turn)
     {

@@ -1,0 +1,28 @@
+using ReformBot.Core.Plans;
+
+namespace ReformBot.Core.Reports;
+
+/// <summary>A report a department owes: one task it leads.</summary>
+public sealed record ReportItem(int TaskNumber, string Department);
+
+public static class PendingReports
+{
+    /// <summary>
+    /// The (task, department) pairs that <paramref name="departments"/> lead and have not reported in
+    /// the period, in table order. A confirmed revision by anyone of the department counts.
+    /// </summary>
+    public static IReadOnlyList<ReportItem> For(
+        IEnumerable<string> departments, IReadOnlyList<PlanTask> tasks, IEnumerable<ReportRevision> periodRevisions)
+    {
+        var mine = departments.ToHashSet(StringComparer.Ordinal);
+        var reported = periodRevisions.Select(r => new ReportItem(r.Key.TaskNumber, r.Key.Department)).ToHashSet();
+        return tasks
+            .SelectMany(t => t.LeadDepartments.Where(mine.Contains).Select(d => new ReportItem(t.Number, d)))
+            .Where(item => !reported.Contains(item))
+            .ToList();
+    }
+
+    /// <summary>The latest revision of each report among <paramref name="revisions"/>.</summary>
+    public static IReadOnlyDictionary<ReportKey, ReportRevision> Latest(IEnumerable<ReportRevision> revisions) =>
+        revisions.GroupBy(r => r.Key).ToDictionary(g => g.Key, g => g.MaxBy(r => r.Revision)!);
+}

@@ -1,0 +1,56 @@
+using System.Text;
+using ReformBot.Core.Periods;
+using ReformBot.Core.Reports;
+using ReformBot.Core.Storage;
+using ReformBot.Host.Bot.Reporting;
+using static ReformBot.Host.Messages.MessageKeys;
+
+namespace ReformBot.Host.Bot.Commands;
+
+/// <summary>我的任务: per department of the contact, its lead tasks with this period's status, and the tasks it supports.</summary>
+public sealed class MyTasksCommand(IPlanRepository plans, IReportRepository reports, ReportConversation reporting, ReportingCalendar calendar, TimeProvider time) : IChatCommand
+{
+    private const int TaskTextLength = 40;
+
+    public string Id => CommandIds.MyTasks;
+
+    public async Task HandleAsync(ChatTurn turn, string argument, CancellationToken cancellationToken)
+    {
+        if (turn.Contact is not { Departments.Count: > 0 } contact)
+        {
+            await turn.SayAsync(turn.Contact is null ? ReportNotRegistered : ReportNoDepartment, cancellationToken);
+            return;
+        }
+        var m = turn.Messages;
+        var period = calendar.CurrentPeriod(time.GetUtcNow());
+        var latest = PendingReports.Latest(reports.ForPeriod(period));
+        var tasks = plans.Tasks();
+
+        var text = new StringBuilder();
+        foreach (var department in contact.Departments)
+        {
+            var lead = tasks.Where(t => t.LeadDepartments.Contains(department)).ToList();
+            var support = tasks.Where(t => t.SupportDepartments.Contains(department)).ToList();
+            var reported = lead.Count(t => latest.ContainsKey(new ReportKey(t.Number, department, period)));
+
+            if (text.Length > 0) text.Append("\n\n");
+            text.Append(m.Format(MytasksHeader, department, reporting.PeriodText(period)));
+            text.Append('\n').Append(m.Format(MytasksLeadHeader, lead.Count, reported));
+            foreach (var task in lead)
+            {
+                var status = latest.TryGetValue(new ReportKey(task.Number, department, period), out var r)
+                    ? reporting.StatusLabel(r.Content.Status)
+                    : m[MytasksNotReported];
+                text.Append('\n').Append(m.Format(MytasksLeadLine, task.Number, status, m.Shorten(task.Text, TaskTextLength)));
+            }
+            if (support.Count > 0)
+            {
+                text.Append('\n').Append(m.Format(MytasksSupportHeader, support.Count));
+                foreach (var task in support)
+                    text.Append('\n').Append(m.Format(MytasksSupportLine, task.Number, string.Join("、", task.LeadDepartments), m.Shorten(task.Text, TaskTextLength)));
+            }
+        }
+        text.Append("\n\n").Append(m[MytasksFooter]);
+        await turn.SayTextAsync(text.ToString(), cancellationToken);
+    }
+}

@@ -1,0 +1,280 @@
+using ReformBot.Core.Contacts;
+using ReformBot.Core.Periods;
+using ReformBot.Core.Plans;
+using ReformBot.Core.Reports;
+using ReformBot.Core.Storage;
+using ReformBot.Host.Dialogs;
+using ReformBot.Host.Messages;
+using static ReformBot.Host.Messages.MessageKeys;
+
+namespace ReformBot.Host.Bot.Reporting;
+
+/// <summary>
+/// The quarterly report (汇报): walks a contact through their departments' pending lead tasks one at
+/// a time with the report dialog (dialogs/report.dialog.yaml), and turns a confirmed dialog into a
+/// new report revision, stored before the user is told it is saved. For a task their department
+/// supports, 汇报 &lt;n&gt; takes a note instead (dialogs/note.dialog.yaml).
+/// </summary>
+public sealed class ReportConversation(
+    DialogEngine dialogs,
+    IPlanRepository plans,
+    IReportRepository reports,
+    ReportingCalendar calendar,
+    TimeProvider time,
+    MessageCatalog messages)
+{
+    public const string DialogId = "report";
+    public const string NoteDialogId = "note";
+    private const int TaskTextLength = 120;
+    private const int LastAnswerLength = 60;
+    private static readonly string[] SavedAnswers = ["status", "progress", "problems", "nextSteps"];
+
+    /// <summary>
+    /// The code reads the report dialog's answers by name and its statuses by value: a dialog file
+    /// without them must stop the host at start.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The report dialog lacks a status choice or an answer the code reads.</exception>
+    public static void CheckDialogs(DialogEngine dialogs)
+    {
+        var note = dialogs.Definition(NoteDialogId);
+        if (!note.Steps.Values.Any(s => s.Save == "note"))
+            throw new InvalidDataException($"{note.File}: the note dialog lacks the answer 'note'.");
+        var dialog = dialogs.Definition(DialogId);
+        var saves = dialog.Steps.Values.Select(s => s.Save).ToHashSet();
+        var values = dialog.Steps.Values.Where(s => s.Save == "status").SelectMany(s => s.Choices).Select(c => c.Value).ToHashSet();
+        var missing = SavedAnswers.Where(a => !saves.Contains(a))
+            .Concat(Enum.GetNames<ReportStatus>().Where(s => !values.Contains(s)).Select(s => $"status choice {s}"))
+            .ToList();
+        if (missing.Count > 0)
+            throw new InvalidDataException($"{dialog.File}: the report dialog lacks {string.Join(", ", missing)}.");
+    }
+
+    /// <summary>汇报 [任务号 [部门]]: starts, or resumes, a report.</summary>
+    public async Task StartAsync(ChatTurn turn, string argument, CancellationToken cancellationToken)
+    {
+        if (turn.Contact is not { } contact)
+        {
+            await turn.SayAsync(ReportNotRegistered, cancellationToken);
+            return;
+        }
+        if (contact.Departments.Count == 0)
+        {
+            await turn.SayAsync(ReportNoDepartment, cancellationToken);
+            return;
+        }
+        if (turn.Conversation.Report is { Draft: not null } inProgress && argument.Length == 0)
+        {
+            inProgress.Paused = false;
+            await turn.SayTextAsync(messages[ReportResuming] + "\n" + dialogs.Prompt(inProgress.Draft), cancellationToken);
+            return;
+        }
+
+        var period = calendar.CurrentPeriod(time.GetUtcNow());
+        var items = argument.Length == 0
+            ? PendingReports.For(contact.Departments, plans.Tasks(), reports.ForPeriod(period))
+                .Select(i => new ReportSessionItem { TaskNumber = i.TaskNumber, Department = i.Department }).ToList()
+            : await OneTaskAsync(turn, contact, argument, cancellationToken);
+        if (items is null) return;
+        if (items.Count == 0)
+        {
+            await turn.SayAsync(ReportNothingPending, cancellationToken, PeriodText(period));
+            return;
+        }
+
+        var session = new ReportSession
+        {
+            Period = period.ToString(),
+            Items = items.ToList(),
+        };
+        turn.Conversation.Report = session;
+        var intro = items.Count > 1 ? messages.Format(ReportStarting, PeriodText(period), items.Count) : null;
+        await StartItemAsync(turn, session, intro, cancellationToken);
+    }
+
+    /// <summary>The answer to the current question of a report in progress.</summary>
+    public async Task ContinueAsync(ChatTurn turn, string text, CancellationToken cancellationToken)
+    {
+        var session = turn.Conversation.Report!;
+        var result = dialogs.Continue(session.Draft!, text);
+        if (result.Replies.Count > 0) await turn.SayTextAsync(string.Join("\n", result.Replies), cancellationToken);
+
+        var item = session.Items[session.Index];
+        switch (result.Action)
+        {
+            case "submit" when item.Note:
+                await SubmitNoteAsync(turn, session, item, result.State, cancellationToken);
+                await NextItemAsync(turn, session, cancellationToken);
+                break;
+            case "submit":
+                await SubmitAsync(turn, session, item, result.State, cancellationToken);
+                await NextItemAsync(turn, session, cancellationToken);
+                break;
+            case "skip":
+                session.Skipped++;
+                await turn.SayAsync(ReportSkipped, cancellationToken, item.TaskNumber);
+                await NextItemAsync(turn, session, cancellationToken);
+                break;
+            case "pause":
+                session.Paused = true;
+                await turn.SayAsync(ReportPaused, cancellationToken);
+                break;
+            case "cancel":
+                turn.Conversation.Report = null;
+                await turn.SayAsync(ReportCancelled, cancellationToken, item.TaskNumber);
+                break;
+            case null when result.Ended:
+                await NextItemAsync(turn, session, cancellationToken);
+                break;
+        }
+    }
+
+    private async Task<IReadOnlyList<ReportSessionItem>?> OneTaskAsync(ChatTurn turn, Contact contact, string argument, CancellationToken cancellationToken)
+    {
+        var parts = argument.Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (!int.TryParse(parts[0], out var number))
+        {
+            await turn.SayAsync(ReportTaskNumberInvalid, cancellationToken, argument);
+            return null;
+        }
+        var task = plans.FindTask(number);
+        if (task is null)
+        {
+            await turn.SayAsync(ReportTaskNotFound, cancellationToken, number);
+            return null;
+        }
+
+        var mine = contact.Departments;
+        if (parts.Length > 1)
+        {
+            var department = new Core.Departments.DepartmentDirectory(plans.Departments()).Resolve(parts[1])?.Name ?? parts[1];
+            if (!mine.Contains(department))
+            {
+                await turn.SayAsync(ReportUnknownDepartment, cancellationToken, parts[1], Join(contact.Departments));
+                return null;
+            }
+            mine = [department];
+        }
+        // A department that leads reports; one that only supports adds a note.
+        var leads = task.LeadDepartments.Where(mine.Contains).ToList();
+        var candidates = leads.Count > 0 ? leads : task.SupportDepartments.Where(mine.Contains).ToList();
+        if (candidates.Count == 0)
+        {
+            await turn.SayAsync(ReportNotLead, cancellationToken, number, Join(task.LeadDepartments));
+            return null;
+        }
+        if (candidates.Count > 1)
+        {
+            await turn.SayAsync(ReportChooseDepartment, cancellationToken, number, Join(candidates), candidates[0]);
+            return null;
+        }
+        return [new ReportSessionItem { TaskNumber = number, Department = candidates[0], Note = leads.Count == 0 }];
+    }
+
+    private async Task StartItemAsync(ChatTurn turn, ReportSession session, string? intro, CancellationToken cancellationToken)
+    {
+        var item = session.Items[session.Index];
+        var period = Quarter.Parse(session.Period);
+        if (item.Note)
+        {
+            var supported = plans.FindTask(item.TaskNumber)!;
+            var note = dialogs.Start(NoteDialogId, new Dictionary<string, string>
+            {
+                ["taskNumber"] = supported.Number.ToString(),
+                ["taskText"] = messages.Shorten(supported.Text, TaskTextLength),
+                ["department"] = item.Department,
+                ["leads"] = Join(supported.LeadDepartments),
+                ["period"] = PeriodText(period),
+            });
+            session.Draft = note.State;
+            await turn.SayTextAsync(string.Join("\n\n", note.Replies), cancellationToken);
+            return;
+        }
+
+        var key = new ReportKey(item.TaskNumber, item.Department, period);
+        var task = plans.FindTask(item.TaskNumber)!;
+        var current = reports.History(key).LastOrDefault();
+        var previous = reports.History(key with { Period = period.Previous() }).LastOrDefault();
+
+        var context = new Dictionary<string, string>
+        {
+            ["taskNumber"] = task.Number.ToString(),
+            ["taskText"] = messages.Shorten(task.Text, TaskTextLength),
+            ["department"] = item.Department,
+            ["period"] = PeriodText(period),
+            ["deadline"] = messages.Format(FormatDate, calendar.WindowFor(period).DueDate),
+            ["planDeadline"] = task.Schedule.IsEmpty ? messages[ReportPlanDeadlineNone] : task.Schedule.Text,
+            ["lastAnswer"] = previous is null
+                ? messages.Format(ReportNoLastAnswer, PeriodText(period.Previous()))
+                : messages.Format(ReportLastAnswer, PeriodText(period.Previous()), StatusLabel(previous.Content.Status), messages.Shorten(previous.Content.Progress, LastAnswerLength)),
+            ["position"] = (session.Index + 1).ToString(),
+            ["count"] = session.Items.Count.ToString(),
+        };
+        // Editing a report submitted this period starts from its latest answers.
+        var started = dialogs.Start(DialogId, context, current is null ? null : Values(current.Content));
+        session.Draft = started.State;
+
+        var lines = new List<string>();
+        if (intro is not null) lines.Add(intro);
+        if (current is not null) lines.Add(messages.Format(ReportEditing, item.TaskNumber, current.Revision));
+        lines.AddRange(started.Replies);
+        await turn.SayTextAsync(string.Join("\n\n", lines), cancellationToken);
+    }
+
+    private async Task SubmitAsync(ChatTurn turn, ReportSession session, ReportSessionItem item, DialogState draft, CancellationToken cancellationToken)
+    {
+        var period = Quarter.Parse(session.Period);
+        var now = time.GetUtcNow();
+        var late = calendar.WindowFor(period).IsLate(now);
+        var values = draft.Values;
+        var content = new ReportContent(
+            Enum.Parse<ReportStatus>(values["status"]),
+            values["progress"],
+            values["problems"],
+            values["nextSteps"],
+            values.TryGetValue("percent", out var percent) && percent.Length > 0 ? int.Parse(percent) : null,
+            values.TryGetValue("evidence", out var evidence) && evidence.Length > 0 ? evidence.Split('\n') : []);
+        var revision = reports.Append(new ReportKey(item.TaskNumber, item.Department, period), content, turn.Contact!.Id, now, late);
+        session.Submitted++;
+        await turn.SayAsync(late ? ReportSavedLate : ReportSaved, cancellationToken, item.TaskNumber, StatusLabel(content.Status), revision.Revision);
+    }
+
+    private async Task SubmitNoteAsync(ChatTurn turn, ReportSession session, ReportSessionItem item, DialogState draft, CancellationToken cancellationToken)
+    {
+        reports.AppendNote(new ReportNote(item.TaskNumber, item.Department, Quarter.Parse(session.Period), draft.Values["note"], turn.Contact!.Id, time.GetUtcNow()));
+        session.Submitted++;
+        await turn.SayAsync(ReportNoteSaved, cancellationToken, item.Department, item.TaskNumber);
+    }
+
+    private async Task NextItemAsync(ChatTurn turn, ReportSession session, CancellationToken cancellationToken)
+    {
+        session.Index++;
+        session.Draft = null;
+        if (session.Index < session.Items.Count)
+        {
+            await StartItemAsync(turn, session, null, cancellationToken);
+            return;
+        }
+        turn.Conversation.Report = null;
+        if (session.Items.Count > 1)
+            await turn.SayAsync(ReportFinished, cancellationToken, session.Submitted, session.Skipped);
+    }
+
+    private Dictionary<string, string> Values(ReportContent content) => new()
+    {
+        ["status"] = content.Status.ToString(),
+        ["progress"] = content.Progress,
+        ["problems"] = content.Problems,
+        ["nextSteps"] = content.NextSteps,
+        ["percent"] = content.Percent?.ToString() ?? "",
+        ["evidence"] = string.Join("\n", content.Evidence),
+    };
+
+    /// <summary>The status as the report dialog labels it (已完成…), so chat shows the same words everywhere.</summary>
+    public string StatusLabel(ReportStatus status) =>
+        dialogs.Definition(DialogId).Steps.Values.SelectMany(s => s.Choices).First(c => c.Value == status.ToString()).Label;
+
+    public string PeriodText(Quarter period) => messages.Format(FormatPeriod, period.Year, period.Number);
+
+
+    private static string Join(IEnumerable<string> names) => string.Join("、", names);
+}

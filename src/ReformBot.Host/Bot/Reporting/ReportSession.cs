@@ -1,0 +1,29 @@
+using ReformBot.Host.Dialogs;
+
+namespace ReformBot.Host.Bot.Reporting;
+
+/// <summary>
+/// A quarterly report in progress in one conversation: the tasks to walk through and the draft of
+/// the current one. Kept in conversation state, so it survives a restart of the host.
+/// </summary>
+public sealed class ReportSession
+{
+    public string Period { get; set; } = "";
+    public List<ReportSessionItem> Items { get; set; } = [];
+    /// <summary>Index into <see cref="Items"/> of the task being answered.</summary>
+    public int Index { get; set; }
+    public int Submitted { get; set; }
+    public int Skipped { get; set; }
+    /// <summary>The draft of the current task: the dialog's step and answers so far.</summary>
+    public DialogState? Draft { get; set; }
+    /// <summary>Set by 稍后: messages are commands again until 汇报 resumes.</summary>
+    public bool Paused { get; set; }
+}
+
+public sealed class ReportSessionItem
+{
+    public int TaskNumber { get; set; }
+    public string Department { get; set; } = "";
+    /// <summary>A supporting department's note rather than the lead's report.</summary>
+    public bool Note { get; set; }
+}

@@ -1,0 +1,123 @@
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace ReformBot.Host.Dialogs;
+
+/// <summary>
+/// Reads and checks dialog files (dialogs/*.dialog.yaml). A broken file stops the host at start
+/// with a message naming the file and the problem, never in the middle of someone's report.
+/// </summary>
+public static class DialogLoader
+{
+    public const string FilePattern = "*.dialog.yaml";
+
+    public static string DefaultDirectory => Path.Combine(AppContext.BaseDirectory, "dialogs");
+
+    /// <exception cref="InvalidDataException">A file is malformed or inconsistent; the message names it.</exception>
+    public static IReadOnlyDictionary<string, DialogDefinition> LoadDirectory(string directory)
+    {
+        var dialogs = new Dictionary<string, DialogDefinition>(StringComparer.Ordinal);
+        foreach (var file in Directory.GetFiles(directory, FilePattern).Order(StringComparer.Ordinal))
+        {
+            var dialog = LoadFile(file);
+            if (!dialogs.TryAdd(dialog.Id, dialog))
+                throw new InvalidDataException($"{file}: dialog id '{dialog.Id}' is also used by {dialogs[dialog.Id].File}.");
+        }
+        return dialogs;
+    }
+
+    /// <exception cref="InvalidDataException">The file is malformed or inconsistent; the message names it.</exception>
+    public static DialogDefinition LoadFile(string file)
+    {
+        DialogEntry entry;
+        try
+        {
+            entry = new DeserializerBuilder().WithNamingConvention(CamelCaseNamingConvention.Instance).Build()
+                .Deserialize<DialogEntry>(File.ReadAllText(file)) ?? throw new InvalidDataException($"{file}: the file is empty.");
+        }
+        catch (YamlDotNet.Core.YamlException e)
+        {
+            throw new InvalidDataException($"{file}: line {e.Start.Line}: {e.Message}", e);
+        }
+
+        void Check(bool ok, string problem)
+        {
+            if (!ok) throw new InvalidDataException($"{file}: {problem}");
+        }
+
+        Check(!string.IsNullOrWhiteSpace(entry.Id), "the dialog needs an id.");
+        Check(entry.Steps is { Count: > 0 }, "the dialog needs at least one step.");
+        var steps = new Dictionary<string, StepDefinition>(StringComparer.Ordinal);
+        foreach (var s in entry.Steps!)
+        {
+            Check(!string.IsNullOrWhiteSpace(s.Id), "a step has no id.");
+            Check(!steps.ContainsKey(s.Id!), $"step id '{s.Id}' is used twice.");
+            Check(Enum.TryParse<StepType>(s.Type, ignoreCase: true, out var type), $"step '{s.Id}': unknown type '{s.Type}' (choice, text, number, links).");
+            Check(!string.IsNullOrWhiteSpace(s.Prompt), $"step '{s.Id}' has no prompt.");
+            var choices = (s.Choices ?? []).Select(c => new ChoiceDefinition(
+                c.Value ?? c.Label ?? "", c.Label ?? c.Value ?? "", c.Words ?? [], c.Next, c.Action)).ToList();
+            Check(type != StepType.Choice || choices.Count > 0, $"step '{s.Id}': a choice step needs choices.");
+            Check(choices.All(c => c.Label.Length > 0), $"step '{s.Id}': every choice needs a label or a value.");
+            Check(type is not (StepType.Text or StepType.Links) || s.MaxLength > 0, $"step '{s.Id}': maxLength must be positive.");
+            Check(type != StepType.Number || s.Min <= s.Max, $"step '{s.Id}': min is greater than max.");
+            steps[s.Id!] = new StepDefinition(s.Id!, type, s.Prompt!, s.Save, s.Next, choices, s.MaxLength, s.Min, s.Max, s.Optional);
+        }
+
+        var start = entry.Start ?? entry.Steps![0].Id!;
+        Check(steps.ContainsKey(start), $"start step '{start}' does not exist.");
+        foreach (var step in steps.Values)
+        {
+            Check(step.Next is null || steps.ContainsKey(step.Next), $"step '{step.Id}': next step '{step.Next}' does not exist.");
+            foreach (var choice in step.Choices)
+                Check(choice.Next is null || steps.ContainsKey(choice.Next), $"step '{step.Id}', choice '{choice.Label}': next step '{choice.Next}' does not exist.");
+        }
+
+        var anywhere = (entry.Anywhere ?? []).Select(a => new AnywhereWords(a.Words ?? [], a.Action ?? "")).ToList();
+        Check(anywhere.All(a => a.Words.Count > 0 && a.Action.Length > 0), "every 'anywhere' entry needs words and an action.");
+        var templates = entry.Templates ?? [];
+        var missing = DialogEngine.RequiredTemplates.Where(t => !templates.ContainsKey(t)).ToList();
+        Check(missing.Count == 0, $"missing templates: {string.Join(", ", missing)}.");
+
+        return new DialogDefinition(entry.Id!, start, steps, anywhere, entry.KeepWords ?? [], entry.NoneWords ?? [], templates, file);
+    }
+
+    private sealed class DialogEntry
+    {
+        public string? Id { get; set; }
+        public string? Start { get; set; }
+        public List<StepEntry>? Steps { get; set; }
+        public List<AnywhereEntry>? Anywhere { get; set; }
+        public List<string>? KeepWords { get; set; }
+        public List<string>? NoneWords { get; set; }
+        public Dictionary<string, string>? Templates { get; set; }
+    }
+
+    private sealed class StepEntry
+    {
+        public string? Id { get; set; }
+        public string? Type { get; set; }
+        public string? Prompt { get; set; }
+        public string? Save { get; set; }
+        public string? Next { get; set; }
+        public List<ChoiceEntry>? Choices { get; set; }
+        public int MaxLength { get; set; }
+        public int Min { get; set; }
+        public int Max { get; set; }
+        public bool Optional { get; set; }
+    }
+
+    private sealed class ChoiceEntry
+    {
+        public string? Value { get; set; }
+        public string? Label { get; set; }
+        public List<string>? Words { get; set; }
+        public string? Next { get; set; }
+        public string? Action { get; set; }
+    }
+
+    private sealed class AnywhereEntry
+    {
+        public List<string>? Words { get; set; }
+        public string? Action { get; set; }
+    }
+}

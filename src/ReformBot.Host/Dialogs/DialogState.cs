@@ -1,0 +1,21 @@
+namespace ReformBot.Host.Dialogs;
+
+/// <summary>
+/// Where a running dialog is: its step, the answers so far and the values its starter gave it.
+/// Plain data, kept in bot state between turns, so a restart resumes at the same question.
+/// </summary>
+public sealed class DialogState
+{
+    public string DialogId { get; set; } = "";
+    public string StepId { get; set; } = "";
+    /// <summary>Answers, by the steps' Save names.</summary>
+    public Dictionary<string, string> Values { get; set; } = [];
+    /// <summary>Values given by the starter for the texts (e.g. the task's number and text).</summary>
+    public Dictionary<string, string> Context { get; set; } = [];
+}
+
+/// <summary>What one turn of a dialog produced.</summary>
+/// <param name="Replies">Texts to send, in order.</param>
+/// <param name="Action">A named action for the caller (from a choice or an anywhere word), or null.</param>
+/// <param name="Ended">True when the dialog finished its last step without an action.</param>
+public sealed record DialogTurn(DialogState State, IReadOnlyList<string> Replies, string? Action, bool Ended);

@@ -1,0 +1,77 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Adapters;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using ReformBot.Core.Contacts;
+using ReformBot.Core.Storage;
+using ReformBot.Host.Web;
+
+namespace ReformBot.Host.Tests.Support;
+
+/// <summary>
+/// The bot as the host composes it (real services, a real LiteDB file seeded with the shipped plan),
+/// driven through the SDK's TestAdapter, with a clock the test sets.
+/// </summary>
+public sealed class BotHarness : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private BotHarness(WebApplication app, FakeTimeProvider time)
+    {
+        _app = app;
+        Time = time;
+    }
+
+    public FakeTimeProvider Time { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    public IBot Bot => _app.Services.GetRequiredService<IBot>();
+
+    /// <param name="now">Defaults to 2026-12-20 10:00 in Shanghai: period 2026Q4 is open, due 2027-01-10.</param>
+    public static BotHarness Create(string databasePath, DateTimeOffset? now = null, Action<IServiceCollection>? configure = null)
+    {
+        var time = new FakeTimeProvider(now ?? new DateTimeOffset(2026, 12, 20, 10, 0, 0, TimeSpan.FromHours(8)));
+        var app = ReformBotWebHost.Build(["--db", databasePath, "--urls", "http://127.0.0.1:0"], TestFiles.Messages, services =>
+        {
+            services.AddSingleton<TimeProvider>(time);
+            configure?.Invoke(services);
+        });
+        return new BotHarness(app, time);
+    }
+
+    /// <summary>Registers a contact for the TestAdapter's channel and user.</summary>
+    public Contact AddContact(string userId, params string[] departments) => Save(new Contact(
+        $"contact-{userId}", $"联络员{userId}", departments, IsOffice: false,
+        new ConversationAddress("test", "https://test.com", $"conversation-{userId}", userId, null, "bot"), Time.GetUtcNow()));
+
+    public Contact AddOfficeMember(string userId) =>
+        Save(AddContact(userId) with { IsOffice = true });
+
+    /// <summary>A conversation of <paramref name="userId"/> with the bot.</summary>
+    public TestFlow Conversation(string userId = "user1") =>
+        new(new TestAdapter(TestAdapter.CreateConversation($"conversation-{userId}", userId, "bot")), Bot);
+
+    public T Get<T>() where T : notnull => _app.Services.GetRequiredService<T>();
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+
+    private Contact Save(Contact contact)
+    {
+        Get<IContactRepository>().Save(contact);
+        return contact;
+    }
+}
+
+public static class TestFlowExtensions
+{
+    /// <summary>The next reply contains every one of <paramref name="fragments"/>.</summary>
+    public static TestFlow Says(this TestFlow flow, params string[] fragments) =>
+        flow.AssertReply(activity =>
+        {
+            var text = ((IMessageActivity)activity).Text;
+            foreach (var fragment in fragments) Assert.Contains(fragment, text);
+        });
+}
