@@ -4,6 +4,7 @@ using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
 using ReformBot.Host.Bot.Commands;
 using ReformBot.Host.Bot.Reporting;
+using ReformBot.Host.Bot.State;
 using ReformBot.Host.Dialogs;
 using ReformBot.Host.Messages;
 
@@ -26,7 +27,8 @@ public static class BotServices
             sp.GetRequiredService<MessageCatalog>()));
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<CloudAdapter>());
 
-        services.AddSingleton<IStorage, MemoryStorage>();
+        // Bot state (drafts of reports in progress) lives in the same LiteDB file, so a restart loses nothing.
+        services.AddSingleton<IStorage, LiteDbBotStorage>();
         services.AddSingleton<ConversationState>();
         services.AddSingleton<UserState>();
 

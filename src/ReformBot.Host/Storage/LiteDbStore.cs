@@ -40,6 +40,7 @@ public sealed class LiteDbStore : IDisposable
     internal ILiteCollection<ReportDocument> Reports => Database.GetCollection<ReportDocument>("reports");
     internal ILiteCollection<NoteDocument> Notes => Database.GetCollection<NoteDocument>("notes");
     internal ILiteCollection<ReminderDocument> Reminders => Database.GetCollection<ReminderDocument>("reminders");
+    internal ILiteCollection<BotStateDocument> BotState => Database.GetCollection<BotStateDocument>("botstate");
 
     /// <summary>
     /// Runs <paramref name="work"/> in one transaction. LiteDB binds a transaction to the calling
