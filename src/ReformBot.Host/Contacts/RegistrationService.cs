@@ -64,19 +64,15 @@ public sealed class RegistrationService
     {
         if (!InviteCode.TryNormalize(typedCode, out var code)) return new Redemption(RedemptionResult.UnknownCode, null, null);
         var who = new Registrant(Guid.NewGuid().ToString("N"), name, address);
-        return _invites.Redeem(code, who, Now());
-    }
-
-    /// <summary>The current instant in the reporting zone, to the second.</summary>
-    public DateTimeOffset Now()
-    {
-        var now = TimeZoneInfo.ConvertTime(_time.GetUtcNow(), Zone);
-        return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerSecond));
+        // Precise, so that contacts list in the order they registered.
+        return _invites.Redeem(code, who, TimeZoneInfo.ConvertTime(_time.GetUtcNow(), Zone));
     }
 
     private Invite Create(string? department)
     {
-        var now = Now();
+        // To the second: the expiry is printed and read by people.
+        var now = TimeZoneInfo.ConvertTime(_time.GetUtcNow(), Zone);
+        now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerSecond));
         for (var draw = 0; draw < MaxDraws; draw++)
         {
             var invite = Invite.Create(_newCode(), department, now, _validity);

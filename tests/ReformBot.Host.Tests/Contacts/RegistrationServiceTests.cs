@@ -115,7 +115,7 @@ public sealed class RegistrationServiceTests : IDisposable
     }
 
     [Fact]
-    public void A_new_contact_gets_a_fresh_id_and_registers_at_local_time()
+    public void A_new_contact_gets_a_fresh_id_and_registers_at_the_precise_local_time()
     {
         var registration = _store.Registration(_time);
         var code = registration.InviteDepartment("科技厅").Invite!.Code;
@@ -126,7 +126,7 @@ public sealed class RegistrationServiceTests : IDisposable
 
         Assert.NotEqual(first.Id, second.Id);
         Assert.True(Guid.TryParse(first.Id, out _));
-        Assert.Equal("2026-11-28T10:00:00.0000000+08:00", first.RegisteredAt.ToString("O"));
+        Assert.Equal("2026-11-28T10:00:00.7890000+08:00", first.RegisteredAt.ToString("O"));
     }
 
     [Fact]
