@@ -39,6 +39,8 @@ public static class ReformBotWebHost
         builder.Services.AddSingleton<IReminderLog, LiteReminderLog>();
         builder.Services.Configure<ReportingCalendarOptions>(builder.Configuration.GetSection($"{ReformBotOptions.Section}:Reporting"));
         builder.Services.AddSingleton(sp => new ReportingCalendar(sp.GetRequiredService<IOptions<ReportingCalendarOptions>>().Value));
+        builder.Services.AddSingleton<ISettingsRepository, LiteSettingsRepository>();
+        builder.Services.AddSingleton<ReformBot.Host.Scheduling.ReportingPeriods>();
         builder.Services.AddReformBot();
         configureServices?.Invoke(builder.Services);
         configure?.Invoke(builder);
