@@ -20,4 +20,13 @@ public interface IReportRepository
 
     /// <summary>Every revision for one task, all departments and periods, oldest first.</summary>
     IReadOnlyList<ReportRevision> ForTask(int taskNumber);
+
+    /// <summary>Stores a supporting department's note; on disk when this returns.</summary>
+    void AppendNote(ReportNote note);
+
+    /// <summary>Every note on one task, oldest first.</summary>
+    IReadOnlyList<ReportNote> NotesForTask(int taskNumber);
+
+    /// <summary>Every note of the period, oldest first.</summary>
+    IReadOnlyList<ReportNote> NotesForPeriod(Quarter period);
 }

@@ -46,4 +46,8 @@ public sealed class MessageCatalog
     public string this[string key] => _templates[key];
 
     public string Format(string key, params object?[] args) => string.Format(_templates[key], args);
+
+    /// <summary>The text cut to <paramref name="length"/> characters, with the catalog's ellipsis when cut.</summary>
+    public string Shorten(string text, int length) =>
+        text.Length <= length ? text : text[..length] + _templates[MessageKeys.FormatEllipsis];
 }

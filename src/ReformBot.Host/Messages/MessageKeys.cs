@@ -64,7 +64,6 @@ public static class MessageKeys
     public const string ReportTaskNumberInvalid = "report.taskNumberInvalid";
     public const string ReportTaskNotFound = "report.taskNotFound";
     public const string ReportNotLead = "report.notLead";
-    public const string ReportSupportOnly = "report.supportOnly";
     public const string ReportChooseDepartment = "report.chooseDepartment";
     public const string ReportUnknownDepartment = "report.unknownDepartment";
     public const string ReportStarting = "report.starting";
@@ -72,6 +71,7 @@ public static class MessageKeys
     public const string ReportResuming = "report.resuming";
     public const string ReportSaved = "report.saved";
     public const string ReportSavedLate = "report.savedLate";
+    public const string ReportNoteSaved = "report.noteSaved";
     public const string ReportSkipped = "report.skipped";
     public const string ReportPaused = "report.paused";
     public const string ReportCancelled = "report.cancelled";
@@ -90,6 +90,7 @@ public static class MessageKeys
     public const string TaskInfoHistoryLine = "task.historyLine";
     public const string TaskInfoHistoryLate = "task.historyLate";
     public const string TaskInfoHistoryNone = "task.historyNone";
+    public const string TaskInfoNoteLine = "task.noteLine";
     public const string MytasksHeader = "mytasks.header";
     public const string MytasksLeadHeader = "mytasks.leadHeader";
     public const string MytasksLeadLine = "mytasks.leadLine";

@@ -38,7 +38,9 @@ public sealed class LiteDbStore : IDisposable
     internal ILiteCollection<DepartmentDocument> Departments => Database.GetCollection<DepartmentDocument>("departments");
     internal ILiteCollection<ContactDocument> Contacts => Database.GetCollection<ContactDocument>("contacts");
     internal ILiteCollection<ReportDocument> Reports => Database.GetCollection<ReportDocument>("reports");
+    internal ILiteCollection<NoteDocument> Notes => Database.GetCollection<NoteDocument>("notes");
     internal ILiteCollection<ReminderDocument> Reminders => Database.GetCollection<ReminderDocument>("reminders");
+    internal ILiteCollection<BotStateDocument> BotState => Database.GetCollection<BotStateDocument>("botstate");
 
     /// <summary>
     /// Runs <paramref name="work"/> in one transaction. LiteDB binds a transaction to the calling
@@ -115,5 +117,7 @@ public sealed class LiteDbStore : IDisposable
         Reports.EnsureIndex(r => r.Period);
         Reports.EnsureIndex(r => r.TaskNumber);
         Reminders.EnsureIndex(r => r.State);
+        Notes.EnsureIndex(n => n.TaskNumber);
+        Notes.EnsureIndex(n => n.Period);
     }
 }

@@ -43,6 +43,21 @@ public sealed class LiteReportRepository(LiteDbStore store) : IReportRepository
     public IReadOnlyList<ReportRevision> ForTask(int taskNumber) =>
         Oldest(store.Reports.Query().Where(r => r.TaskNumber == taskNumber).ToList());
 
+    public void AppendNote(ReportNote note)
+    {
+        store.Notes.Insert(NoteDocument.From(note));
+        store.Checkpoint();
+    }
+
+    public IReadOnlyList<ReportNote> NotesForTask(int taskNumber) =>
+        store.Notes.Find(n => n.TaskNumber == taskNumber).Select(n => n.ToNote()).OrderBy(n => n.SubmittedAt).ToList();
+
+    public IReadOnlyList<ReportNote> NotesForPeriod(Quarter period)
+    {
+        var periodText = period.ToString();
+        return store.Notes.Find(n => n.Period == periodText).Select(n => n.ToNote()).OrderBy(n => n.SubmittedAt).ToList();
+    }
+
     private static IReadOnlyList<ReportRevision> Oldest(List<ReportDocument> documents) =>
         documents.OrderBy(d => d.SubmittedAt).ThenBy(d => d.Revision).Select(d => d.ToRevision()).ToList();
 }

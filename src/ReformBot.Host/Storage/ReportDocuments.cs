@@ -53,6 +53,25 @@ internal sealed class ReportDocument
         SubmittedBy, SubmittedAt, Late);
 }
 
+internal sealed class NoteDocument
+{
+    public LiteDB.ObjectId? Id { get; set; }
+    public int TaskNumber { get; set; }
+    public string Department { get; set; } = "";
+    public string Period { get; set; } = "";
+    public string Text { get; set; } = "";
+    public string SubmittedBy { get; set; } = "";
+    public DateTimeOffset SubmittedAt { get; set; }
+
+    public static NoteDocument From(ReportNote n) => new()
+    {
+        TaskNumber = n.TaskNumber, Department = n.Department, Period = n.Period.ToString(),
+        Text = n.Text, SubmittedBy = n.SubmittedBy, SubmittedAt = n.SubmittedAt,
+    };
+
+    public ReportNote ToNote() => new(TaskNumber, Department, Quarter.Parse(Period), Text, SubmittedBy, SubmittedAt);
+}
+
 internal sealed class ReminderDocument
 {
     /// <summary>Period, contact and kind in one string, so the key itself guarantees one record per reminder.</summary>

@@ -17,7 +17,9 @@ namespace ReformBot.Host.Web;
 public static class ReformBotWebHost
 {
     /// <param name="configureServices">Changes to the services after ReformBot's own, e.g. a fake clock in tests.</param>
-    public static WebApplication Build(string[] args, MessageCatalog messages, Action<IServiceCollection>? configureServices = null)
+    /// <param name="configure">Last changes before the app is built: settings, logging, services (tests).</param>
+    public static WebApplication Build(string[] args, MessageCatalog messages, Action<IServiceCollection>? configureServices = null,
+        Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -39,6 +41,7 @@ public static class ReformBotWebHost
         builder.Services.AddSingleton(sp => new ReportingCalendar(sp.GetRequiredService<IOptions<ReportingCalendarOptions>>().Value));
         builder.Services.AddReformBot();
         configureServices?.Invoke(builder.Services);
+        configure?.Invoke(builder);
 
         var app = builder.Build();
 

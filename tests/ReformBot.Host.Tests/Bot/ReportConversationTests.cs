@@ -158,7 +158,6 @@ public sealed class ReportConversationTests : IAsyncLifetime
     [InlineData("汇报 abc", "任务号应为数字")]
     [InlineData("汇报 999", "没有第 999 项任务")]
     [InlineData("汇报 1", "第 1 项不是您所在部门牵头的任务（牵头部门：科技厅）")]
-    [InlineData("汇报 58", "第 58 项由金融办牵头，您所在部门（新疆银监局）是配合部门")]
     [InlineData("汇报 61 科技厅", "您不属于“科技厅”")]
     public async Task A_task_the_contact_cannot_report_is_refused_with_the_reason(string utterance, string reply)
     {
@@ -197,8 +196,24 @@ public sealed class ReportConversationTests : IAsyncLifetime
         Assert.True(Reports.History(new ReportKey(61, "新疆银监局", Q4)).Single().Late);
     }
 
-    private Task Submit(string start, string status, string progress, string problems, string next, string percent, string evidence, string expect = "已保存") =>
-        _bot.Conversation()
+    [Fact]
+    public async Task Two_contacts_of_one_department_submitting_one_task_at_once_both_keep_their_revision()
+    {
+        _bot.AddContact("user1", "新疆银监局");
+        _bot.AddContact("user2", "新疆银监局");
+
+        await Task.WhenAll(
+            Submit("汇报 61", "按计划推进", "甲的进展", "无", "继续", "无", "无", user: "user1"),
+            Submit("汇报 61", "滞后", "乙的进展", "有问题", "整改", "30", "无", user: "user2"));
+
+        var history = Reports.History(new ReportKey(61, "新疆银监局", Q4));
+        Assert.Equal([1, 2], history.Select(r => r.Revision));
+        Assert.Equal(["contact-user1", "contact-user2"], history.Select(r => r.SubmittedBy).Order(StringComparer.Ordinal));
+        Assert.Equal(new HashSet<string> { "甲的进展", "乙的进展" }, history.Select(r => r.Content.Progress).ToHashSet());
+    }
+
+    private Task Submit(string start, string status, string progress, string problems, string next, string percent, string evidence, string expect = "已保存", string user = "user1") =>
+        _bot.Conversation(user)
             .Send(start).Says("第")
             .Send(status).Says("进展情况")
             .Send(progress).Says("存在问题")

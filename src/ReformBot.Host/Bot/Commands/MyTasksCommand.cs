@@ -41,18 +41,16 @@ public sealed class MyTasksCommand(IPlanRepository plans, IReportRepository repo
                 var status = latest.TryGetValue(new ReportKey(task.Number, department, period), out var r)
                     ? reporting.StatusLabel(r.Content.Status)
                     : m[MytasksNotReported];
-                text.Append('\n').Append(m.Format(MytasksLeadLine, task.Number, status, Shorten(task.Text)));
+                text.Append('\n').Append(m.Format(MytasksLeadLine, task.Number, status, m.Shorten(task.Text, TaskTextLength)));
             }
             if (support.Count > 0)
             {
                 text.Append('\n').Append(m.Format(MytasksSupportHeader, support.Count));
                 foreach (var task in support)
-                    text.Append('\n').Append(m.Format(MytasksSupportLine, task.Number, string.Join("、", task.LeadDepartments), Shorten(task.Text)));
+                    text.Append('\n').Append(m.Format(MytasksSupportLine, task.Number, string.Join("、", task.LeadDepartments), m.Shorten(task.Text, TaskTextLength)));
             }
         }
         text.Append("\n\n").Append(m[MytasksFooter]);
         await turn.SayTextAsync(text.ToString(), cancellationToken);
-
-        string Shorten(string s) => s.Length <= TaskTextLength ? s : s[..TaskTextLength] + m[FormatEllipsis];
     }
 }

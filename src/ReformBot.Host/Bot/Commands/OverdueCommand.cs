@@ -33,8 +33,7 @@ public sealed class OverdueCommand(IPlanRepository plans, IReportRepository repo
         var text = new StringBuilder(m.Format(OverdueHeader, overdue.Count));
         foreach (var task in overdue)
         {
-            var shortText = task.Text.Length <= TaskTextLength ? task.Text : task.Text[..TaskTextLength] + m[FormatEllipsis];
-            text.Append('\n').Append(m.Format(OverdueLine, task.Number, task.Schedule.Text, string.Join("、", task.LeadDepartments), shortText));
+            text.Append('\n').Append(m.Format(OverdueLine, task.Number, task.Schedule.Text, string.Join("、", task.LeadDepartments), m.Shorten(task.Text, TaskTextLength)));
         }
         await turn.SayTextAsync(text.ToString(), cancellationToken);
     }

@@ -10,6 +10,8 @@ namespace ReformBot.Host.Bot.Commands;
 /// <summary>任务 &lt;n&gt;: the task, its departments and roles, and (for registered users) its report history.</summary>
 public sealed class TaskCommand(IPlanRepository plans, IReportRepository reports, ReportConversation reporting, ReportingCalendar calendar, TimeProvider time) : IChatCommand
 {
+    private const int NoteLength = 80;
+
     public string Id => CommandIds.Task;
 
     public async Task HandleAsync(ChatTurn turn, string argument, CancellationToken cancellationToken)
@@ -36,17 +38,20 @@ public sealed class TaskCommand(IPlanRepository plans, IReportRepository reports
         if (turn.Contact is not null)
         {
             var history = reports.ForTask(number);
+            var notes = reports.NotesForTask(number);
             if (PlanDeadlineRule.IsOverdueAgainstPlan(task.Schedule, history.Select(r => r.Content.Status), calendar, time.GetUtcNow()))
                 text.Append('\n').Append(m[TaskInfoOverdue]);
-            text.Append('\n').Append(history.Count == 0 ? m[TaskInfoHistoryNone] : m[TaskInfoHistoryHeader]);
+            text.Append('\n').Append(history.Count + notes.Count == 0 ? m[TaskInfoHistoryNone] : m[TaskInfoHistoryHeader]);
             foreach (var r in history.OrderByDescending(r => r.Key.Period).ThenBy(r => r.Key.Department).ThenByDescending(r => r.Revision))
-            {
-                var submitted = m.Format(FormatDate, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(r.SubmittedAt, calendar.Zone).DateTime));
                 text.Append('\n').Append(m.Format(TaskInfoHistoryLine,
                     reporting.PeriodText(r.Key.Period), r.Key.Department, reporting.StatusLabel(r.Content.Status),
-                    r.Revision, submitted, r.Late ? m[TaskInfoHistoryLate] : ""));
-            }
+                    r.Revision, LocalDate(r.SubmittedAt), r.Late ? m[TaskInfoHistoryLate] : ""));
+            foreach (var n in notes.OrderByDescending(n => n.Period).ThenByDescending(n => n.SubmittedAt))
+                text.Append('\n').Append(m.Format(TaskInfoNoteLine,
+                    reporting.PeriodText(n.Period), n.Department, m.Shorten(n.Text, NoteLength), LocalDate(n.SubmittedAt)));
         }
         await turn.SayTextAsync(text.ToString(), cancellationToken);
+
+        string LocalDate(DateTimeOffset at) => m.Format(FormatDate, calendar.LocalDate(at));
     }
 }

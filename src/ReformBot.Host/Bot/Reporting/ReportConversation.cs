@@ -12,7 +12,8 @@ namespace ReformBot.Host.Bot.Reporting;
 /// <summary>
 /// The quarterly report (汇报): walks a contact through their departments' pending lead tasks one at
 /// a time with the report dialog (dialogs/report.dialog.yaml), and turns a confirmed dialog into a
-/// new report revision, stored before the user is told it is saved.
+/// new report revision, stored before the user is told it is saved. For a task their department
+/// supports, 汇报 &lt;n&gt; takes a note instead (dialogs/note.dialog.yaml).
 /// </summary>
 public sealed class ReportConversation(
     DialogEngine dialogs,
@@ -23,6 +24,7 @@ public sealed class ReportConversation(
     MessageCatalog messages)
 {
     public const string DialogId = "report";
+    public const string NoteDialogId = "note";
     private const int TaskTextLength = 120;
     private const int LastAnswerLength = 60;
     private static readonly string[] SavedAnswers = ["status", "progress", "problems", "nextSteps"];
@@ -32,8 +34,11 @@ public sealed class ReportConversation(
     /// without them must stop the host at start.
     /// </summary>
     /// <exception cref="InvalidDataException">The report dialog lacks a status choice or an answer the code reads.</exception>
-    public static void CheckDialog(DialogEngine dialogs)
+    public static void CheckDialogs(DialogEngine dialogs)
     {
+        var note = dialogs.Definition(NoteDialogId);
+        if (!note.Steps.Values.Any(s => s.Save == "note"))
+            throw new InvalidDataException($"{note.File}: the note dialog lacks the answer 'note'.");
         var dialog = dialogs.Definition(DialogId);
         var saves = dialog.Steps.Values.Select(s => s.Save).ToHashSet();
         var values = dialog.Steps.Values.Where(s => s.Save == "status").SelectMany(s => s.Choices).Select(c => c.Value).ToHashSet();
@@ -67,6 +72,7 @@ public sealed class ReportConversation(
         var period = calendar.CurrentPeriod(time.GetUtcNow());
         var items = argument.Length == 0
             ? PendingReports.For(contact.Departments, plans.Tasks(), reports.ForPeriod(period))
+                .Select(i => new ReportSessionItem { TaskNumber = i.TaskNumber, Department = i.Department }).ToList()
             : await OneTaskAsync(turn, contact, argument, cancellationToken);
         if (items is null) return;
         if (items.Count == 0)
@@ -78,7 +84,7 @@ public sealed class ReportConversation(
         var session = new ReportSession
         {
             Period = period.ToString(),
-            Items = items.Select(i => new ReportSessionItem { TaskNumber = i.TaskNumber, Department = i.Department }).ToList(),
+            Items = items.ToList(),
         };
         turn.Conversation.Report = session;
         var intro = items.Count > 1 ? messages.Format(ReportStarting, PeriodText(period), items.Count) : null;
@@ -95,6 +101,10 @@ public sealed class ReportConversation(
         var item = session.Items[session.Index];
         switch (result.Action)
         {
+            case "submit" when item.Note:
+                await SubmitNoteAsync(turn, session, item, result.State, cancellationToken);
+                await NextItemAsync(turn, session, cancellationToken);
+                break;
             case "submit":
                 await SubmitAsync(turn, session, item, result.State, cancellationToken);
                 await NextItemAsync(turn, session, cancellationToken);
@@ -118,7 +128,7 @@ public sealed class ReportConversation(
         }
     }
 
-    private async Task<IReadOnlyList<ReportItem>?> OneTaskAsync(ChatTurn turn, Contact contact, string argument, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<ReportSessionItem>?> OneTaskAsync(ChatTurn turn, Contact contact, string argument, CancellationToken cancellationToken)
     {
         var parts = argument.Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (!int.TryParse(parts[0], out var number))
@@ -133,38 +143,53 @@ public sealed class ReportConversation(
             return null;
         }
 
-        var leads = task.LeadDepartments.Where(contact.Departments.Contains).ToList();
+        var mine = contact.Departments;
         if (parts.Length > 1)
         {
             var department = new Core.Departments.DepartmentDirectory(plans.Departments()).Resolve(parts[1])?.Name ?? parts[1];
-            if (!contact.Departments.Contains(department))
+            if (!mine.Contains(department))
             {
                 await turn.SayAsync(ReportUnknownDepartment, cancellationToken, parts[1], Join(contact.Departments));
                 return null;
             }
-            leads = leads.Where(d => d == department).ToList();
+            mine = [department];
         }
-        if (leads.Count == 0)
+        // A department that leads reports; one that only supports adds a note.
+        var leads = task.LeadDepartments.Where(mine.Contains).ToList();
+        var candidates = leads.Count > 0 ? leads : task.SupportDepartments.Where(mine.Contains).ToList();
+        if (candidates.Count == 0)
         {
-            var supports = task.SupportDepartments.Where(contact.Departments.Contains).ToList();
-            if (supports.Count > 0)
-                await turn.SayAsync(ReportSupportOnly, cancellationToken, number, Join(task.LeadDepartments), Join(supports));
-            else
-                await turn.SayAsync(ReportNotLead, cancellationToken, number, Join(task.LeadDepartments));
+            await turn.SayAsync(ReportNotLead, cancellationToken, number, Join(task.LeadDepartments));
             return null;
         }
-        if (leads.Count > 1)
+        if (candidates.Count > 1)
         {
-            await turn.SayAsync(ReportChooseDepartment, cancellationToken, number, Join(leads), leads[0]);
+            await turn.SayAsync(ReportChooseDepartment, cancellationToken, number, Join(candidates), candidates[0]);
             return null;
         }
-        return [new ReportItem(number, leads[0])];
+        return [new ReportSessionItem { TaskNumber = number, Department = candidates[0], Note = leads.Count == 0 }];
     }
 
     private async Task StartItemAsync(ChatTurn turn, ReportSession session, string? intro, CancellationToken cancellationToken)
     {
         var item = session.Items[session.Index];
         var period = Quarter.Parse(session.Period);
+        if (item.Note)
+        {
+            var supported = plans.FindTask(item.TaskNumber)!;
+            var note = dialogs.Start(NoteDialogId, new Dictionary<string, string>
+            {
+                ["taskNumber"] = supported.Number.ToString(),
+                ["taskText"] = messages.Shorten(supported.Text, TaskTextLength),
+                ["department"] = item.Department,
+                ["leads"] = Join(supported.LeadDepartments),
+                ["period"] = PeriodText(period),
+            });
+            session.Draft = note.State;
+            await turn.SayTextAsync(string.Join("\n\n", note.Replies), cancellationToken);
+            return;
+        }
+
         var key = new ReportKey(item.TaskNumber, item.Department, period);
         var task = plans.FindTask(item.TaskNumber)!;
         var current = reports.History(key).LastOrDefault();
@@ -173,14 +198,14 @@ public sealed class ReportConversation(
         var context = new Dictionary<string, string>
         {
             ["taskNumber"] = task.Number.ToString(),
-            ["taskText"] = Shorten(task.Text, TaskTextLength),
+            ["taskText"] = messages.Shorten(task.Text, TaskTextLength),
             ["department"] = item.Department,
             ["period"] = PeriodText(period),
             ["deadline"] = messages.Format(FormatDate, calendar.WindowFor(period).DueDate),
             ["planDeadline"] = task.Schedule.IsEmpty ? messages[ReportPlanDeadlineNone] : task.Schedule.Text,
             ["lastAnswer"] = previous is null
                 ? messages.Format(ReportNoLastAnswer, PeriodText(period.Previous()))
-                : messages.Format(ReportLastAnswer, PeriodText(period.Previous()), StatusLabel(previous.Content.Status), Shorten(previous.Content.Progress, LastAnswerLength)),
+                : messages.Format(ReportLastAnswer, PeriodText(period.Previous()), StatusLabel(previous.Content.Status), messages.Shorten(previous.Content.Progress, LastAnswerLength)),
             ["position"] = (session.Index + 1).ToString(),
             ["count"] = session.Items.Count.ToString(),
         };
@@ -213,6 +238,13 @@ public sealed class ReportConversation(
         await turn.SayAsync(late ? ReportSavedLate : ReportSaved, cancellationToken, item.TaskNumber, StatusLabel(content.Status), revision.Revision);
     }
 
+    private async Task SubmitNoteAsync(ChatTurn turn, ReportSession session, ReportSessionItem item, DialogState draft, CancellationToken cancellationToken)
+    {
+        reports.AppendNote(new ReportNote(item.TaskNumber, item.Department, Quarter.Parse(session.Period), draft.Values["note"], turn.Contact!.Id, time.GetUtcNow()));
+        session.Submitted++;
+        await turn.SayAsync(ReportNoteSaved, cancellationToken, item.Department, item.TaskNumber);
+    }
+
     private async Task NextItemAsync(ChatTurn turn, ReportSession session, CancellationToken cancellationToken)
     {
         session.Index++;
@@ -243,7 +275,6 @@ public sealed class ReportConversation(
 
     public string PeriodText(Quarter period) => messages.Format(FormatPeriod, period.Year, period.Number);
 
-    private string Shorten(string text, int length) => text.Length <= length ? text : text[..length] + messages[FormatEllipsis];
 
     private static string Join(IEnumerable<string> names) => string.Join("、", names);
 }

@@ -24,4 +24,6 @@ public sealed class ReportSessionItem
 {
     public int TaskNumber { get; set; }
     public string Department { get; set; } = "";
+    /// <summary>A supporting department's note rather than the lead's report.</summary>
+    public bool Note { get; set; }
 }

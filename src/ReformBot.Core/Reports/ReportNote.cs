@@ -1,0 +1,10 @@
+using ReformBot.Core.Periods;
+
+namespace ReformBot.Core.Reports;
+
+/// <summary>
+/// What a supporting (配合) department adds to a task's report for a period: its part of the work.
+/// Notes are kept like revisions: each one is added, none is changed.
+/// </summary>
+/// <param name="Department">The supporting department that wrote it.</param>
+public sealed record ReportNote(int TaskNumber, string Department, Quarter Period, string Text, string SubmittedBy, DateTimeOffset SubmittedAt);
