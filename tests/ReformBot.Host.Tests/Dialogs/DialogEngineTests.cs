@@ -668,15 +668,23 @@ public sealed class DialogEngineTests : IDisposable
 
     // ---- State kept between turns ----
 
-    public static TheoryData<string> Serializers => new() { "default", "typeNames" };
+    public static TheoryData<string> Serializers => new() { "default", "botStorage" };
 
     [Theory]
     [MemberData(nameof(Serializers))]
     public void The_state_round_trips_through_json_and_the_dialog_goes_on_from_it(string serializer)
     {
-        // The bot's MemoryStorage writes type names; ConversationState itself does not.
-        var settings = serializer == "typeNames" ? new JsonSerializerSettings { TypeNameHandling = TypeNameHandling.All } : new JsonSerializerSettings();
+        // As the bot's storage (LiteDbBotStorage, like the SDK's MemoryStorage) writes it: with type names.
+        var settings = serializer == "botStorage"
+            ? new JsonSerializerSettings
+            {
+                TypeNameHandling = TypeNameHandling.All,
+                TypeNameAssemblyFormatHandling = TypeNameAssemblyFormatHandling.Simple,
+                DateParseHandling = DateParseHandling.None,
+            }
+            : new JsonSerializerSettings();
         var state = StartTrip();
+        state.Context["when"] = "2026-12-31T10:00:00";
         state = _engine.Continue(state, "2").State;
         state = _engine.Continue(state, "  Go\n{name} ").State;
 
@@ -689,6 +697,7 @@ public sealed class DialogEngineTests : IDisposable
         Assert.Equal(state.Context, restored.Context);
         Assert.Equal("days", restored.StepId);
         Assert.Equal("Go\n{name}", restored.Values["purpose"]);
+        Assert.Equal("2026-12-31T10:00:00", restored.Context["when"]);
 
         Assert.Equal("How many days?", _engine.Prompt(restored));
         var turn = _engine.Continue(restored, "５");
