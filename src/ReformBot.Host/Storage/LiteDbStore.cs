@@ -39,6 +39,7 @@ public sealed class LiteDbStore : IDisposable
     internal ILiteCollection<DepartmentDocument> Departments => Database.GetCollection<DepartmentDocument>("departments");
     internal ILiteCollection<ContactDocument> Contacts => Database.GetCollection<ContactDocument>("contacts");
     internal ILiteCollection<ReportDocument> Reports => Database.GetCollection<ReportDocument>("reports");
+    internal ILiteCollection<SettingDocument> Settings => Database.GetCollection<SettingDocument>("settings");
     internal ILiteCollection<NoteDocument> Notes => Database.GetCollection<NoteDocument>("notes");
     internal ILiteCollection<ReminderDocument> Reminders => Database.GetCollection<ReminderDocument>("reminders");
     internal ILiteCollection<BotStateDocument> BotState => Database.GetCollection<BotStateDocument>("botstate");

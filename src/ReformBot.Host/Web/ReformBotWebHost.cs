@@ -44,6 +44,8 @@ public static class ReformBotWebHost
         builder.Services.AddSingleton(sp => new RegistrationService(
             sp.GetRequiredService<IInviteRepository>(), sp.GetRequiredService<IPlanRepository>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<ReformBotOptions>>().Value.Invites, sp.GetRequiredService<ReportingCalendar>().Zone));
+        builder.Services.AddSingleton<ISettingsRepository, LiteSettingsRepository>();
+        builder.Services.AddSingleton<ReformBot.Host.Scheduling.ReportingPeriods>();
         builder.Services.AddReformBot();
         configureServices?.Invoke(builder.Services);
         configure?.Invoke(builder);
