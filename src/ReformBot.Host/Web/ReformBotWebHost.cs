@@ -30,22 +30,7 @@ public static class ReformBotWebHost
         });
         builder.Configuration.AddCommandLine(args, new Dictionary<string, string> { [CliApp.DbOptionName] = $"{ReformBotOptions.Section}:Database" });
 
-        builder.Services.Configure<ReformBotOptions>(builder.Configuration.GetSection(ReformBotOptions.Section));
-        builder.Services.AddSingleton(messages);
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(sp => new LiteDbStore(sp.GetRequiredService<IOptions<ReformBotOptions>>().Value.Database));
-        builder.Services.AddSingleton<IPlanRepository, LitePlanRepository>();
-        builder.Services.AddSingleton<IContactRepository, LiteContactRepository>();
-        builder.Services.AddSingleton<IReportRepository, LiteReportRepository>();
-        builder.Services.AddSingleton<IReminderLog, LiteReminderLog>();
-        builder.Services.Configure<ReportingCalendarOptions>(builder.Configuration.GetSection($"{ReformBotOptions.Section}:Reporting"));
-        builder.Services.AddSingleton(sp => new ReportingCalendar(sp.GetRequiredService<IOptions<ReportingCalendarOptions>>().Value));
-        builder.Services.AddSingleton<IInviteRepository, LiteInviteRepository>();
-        builder.Services.AddSingleton(sp => new RegistrationService(
-            sp.GetRequiredService<IInviteRepository>(), sp.GetRequiredService<IPlanRepository>(), sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<IOptions<ReformBotOptions>>().Value.Invites, sp.GetRequiredService<ReportingCalendar>().Zone));
-        builder.Services.AddSingleton<ISettingsRepository, LiteSettingsRepository>();
-        builder.Services.AddSingleton<ReformBot.Host.Scheduling.ReportingPeriods>();
+        builder.Services.AddReformBotCore(builder.Configuration, messages);
         builder.Services.AddReformBot();
         configureServices?.Invoke(builder.Services);
         configure?.Invoke(builder);
