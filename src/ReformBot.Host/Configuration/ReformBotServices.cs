@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using ReformBot.Core.Periods;
+using ReformBot.Core.Reminders;
 using ReformBot.Core.Storage;
 using ReformBot.Host.Contacts;
 using ReformBot.Host.Messages;
@@ -19,6 +20,8 @@ public static class ReformBotServices
     {
         services.Configure<ReformBotOptions>(configuration.GetSection(ReformBotOptions.Section));
         services.Configure<ReportingCalendarOptions>(configuration.GetSection($"{ReformBotOptions.Section}:Reporting"));
+        services.AddOptions<ReminderOptions>().Bind(configuration.GetSection($"{ReformBotOptions.Section}:Reminders"))
+            .Validate(o => { o.Validate(); return true; }).ValidateOnStart();
         services.AddSingleton(messages);
         services.AddSingleton(TimeProvider.System);
 
@@ -32,6 +35,7 @@ public static class ReformBotServices
 
         services.AddSingleton(sp => new ReportingCalendar(sp.GetRequiredService<IOptions<ReportingCalendarOptions>>().Value));
         services.AddSingleton<ReportingPeriods>();
+        services.AddSingleton<PeriodDescription>();
         services.AddSingleton(sp => new RegistrationService(
             sp.GetRequiredService<IInviteRepository>(), sp.GetRequiredService<IPlanRepository>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<ReformBotOptions>>().Value.Invites, sp.GetRequiredService<ReportingCalendar>().Zone));
