@@ -88,6 +88,21 @@ public static class MessageKeys
     public const string CliPeriodSet = "cli.period.set";
     public const string CliPeriodClear = "cli.period.clear";
 
+    public const string ReminderOpened = "reminder.opened";
+    public const string ReminderDue = "reminder.due";
+    public const string ReminderDueToday = "reminder.dueToday";
+    public const string ReminderOverdue = "reminder.overdue";
+    public const string ReminderManual = "reminder.manual";
+    public const string ReminderPendingLine = "reminder.pendingLine";
+    public const string ReminderNumbersMore = "reminder.numbersMore";
+    public const string ReminderEscalation = "reminder.escalation";
+    public const string ReminderEscalationLine = "reminder.escalationLine";
+    public const string ReminderNoContact = "reminder.noContact";
+    public const string ReminderUnreachable = "reminder.unreachable";
+    public const string ReminderUnknown = "reminder.unknown";
+    public const string RemindDone = "remind.done";
+    public const string RemindNothing = "remind.nothing";
+
     /// <summary>Prefix of the plan format errors; the error kind's name completes the key.</summary>
     public const string PlanErrorPrefix = "plan.error.";
 

@@ -9,6 +9,7 @@ using ReformBot.Host.Cli;
 using ReformBot.Host.Configuration;
 using ReformBot.Host.Contacts;
 using ReformBot.Host.Messages;
+using ReformBot.Host.Scheduling;
 using ReformBot.Host.Seeding;
 using ReformBot.Host.Storage;
 
@@ -32,6 +33,7 @@ public static class ReformBotWebHost
 
         builder.Services.AddReformBotCore(builder.Configuration, messages);
         builder.Services.AddReformBot();
+        builder.Services.AddScheduling(builder.Configuration);
         configureServices?.Invoke(builder.Services);
         configure?.Invoke(builder);
 
