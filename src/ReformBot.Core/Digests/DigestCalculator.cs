@@ -36,7 +36,7 @@ public static class DigestCalculator
 
         // The expected reports: (task, lead department) pairs in scope, in task-number order, each
         // task's leads in the table's order. Indexed by task number, then a short scan of its leads.
-        var byTask = new Dictionary<int, Pair[]>(input.Tasks.Count);
+        var byTask = new Dictionary<int, TaskEntry>(input.Tasks.Count);
         var pairs = new List<Pair>();
         foreach (var task in input.Tasks.OrderBy(t => t.Number))
         {
@@ -48,22 +48,23 @@ public static class DigestCalculator
                 if (Find(taskPairs, d.Name) is not null) continue;
                 taskPairs.Add(new Pair(task, d.Name));
             }
-            if (!byTask.TryAdd(task.Number, [.. taskPairs]))
+            // Only a task whose due year has passed can be overdue; only for it do statuses of old reports matter.
+            var mayBeOverdue = PlanDeadlineRule.IsOverdueAgainstPlan(task.Schedule, [], localYear);
+            if (!byTask.TryAdd(task.Number, new TaskEntry([.. taskPairs], mayBeOverdue)))
                 throw new ArgumentException($"Task number {task.Number} appears more than once.", nameof(input));
             pairs.AddRange(taskPairs);
         }
 
-        // One pass over every revision.
-        var completedTasks = new HashSet<int>();
+        // One pass over every revision. Most are of other periods and touch only their key.
         foreach (var r in input.Revisions)
         {
             var key = r.Key;
-            if (r.Content.Status == ReportStatus.Completed) completedTasks.Add(key.TaskNumber);
+            if (!byTask.TryGetValue(key.TaskNumber, out var entry) || entry.Pairs.Length == 0) continue;
+            if (entry.MayBeOverdue && !entry.Completed && r.Content.Status == ReportStatus.Completed) entry.Completed = true;
 
             var isCurrent = key.Period == period;
             if (!isCurrent && !(hasPrevious && key.Period == previous)) continue;
-            if (!byTask.TryGetValue(key.TaskNumber, out var taskPairs)) continue;
-            if (Find(taskPairs, key.Department) is not { } pair) continue;
+            if (Find(entry.Pairs, key.Department) is not { } pair) continue;
 
             if (!isCurrent)
             {
@@ -92,7 +93,7 @@ public static class DigestCalculator
             var task = pair.Task;
             var latest = pair.Latest;
             var overdue = PlanDeadlineRule.IsOverdueAgainstPlan(
-                task.Schedule, completedTasks.Contains(task.Number) ? CompletedOnly : [], localYear);
+                task.Schedule, byTask[task.Number].Completed ? CompletedOnly : [], localYear);
             var light = lights.ForTask(latest?.Content.Status, overdue, task.Schedule);
             var copied = latest is not null && pair.Previous is not null && latest.Content.SameAs(pair.Previous.Content);
             var row = new DigestTaskRow(task, pair.Department, latest, light, copied, overdue);
@@ -153,6 +154,14 @@ public static class DigestCalculator
         for (var i = 0; i < pairs.Count; i++)
             if (string.Equals(pairs[i].Department, department, StringComparison.Ordinal)) return pairs[i];
         return null;
+    }
+
+    /// <summary>A task's expected reports, and whether any report ever marked it 已完成 (tracked only if it matters).</summary>
+    private sealed class TaskEntry(Pair[] pairs, bool mayBeOverdue)
+    {
+        public Pair[] Pairs { get; } = pairs;
+        public bool MayBeOverdue { get; } = mayBeOverdue;
+        public bool Completed;
     }
 
     /// <summary>One expected report and the revisions found for it.</summary>
