@@ -11,7 +11,11 @@ public sealed record Contact(
     bool IsOffice,
     ConversationAddress Address,
     DateTimeOffset RegisteredAt,
-    bool Unreachable = false);
+    bool Unreachable = false)
+{
+    /// <summary>Only a registered contact of a department reports for it.</summary>
+    public bool ReportsFor(string department) => Departments.Contains(department, StringComparer.Ordinal);
+}
 
 /// <summary>Where a contact is reached: the parts of a Bot Framework conversation reference that matter.</summary>
 public sealed record ConversationAddress(

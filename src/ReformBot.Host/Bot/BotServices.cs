@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
@@ -40,17 +41,28 @@ public static class BotServices
         });
         services.AddChatCommands();
         services.AddTransient<IBot, ReformBotActivityHandler>();
+
+        services.AddOptions<BotEndpointOptions>().BindConfiguration(BotEndpointOptions.Section);
+        services.AddSingleton<BotEndpointSecurity>();
+        services.AddSingleton<BotEndpoint>();
         return services;
     }
 
-    public static void MapBotEndpoint(this WebApplication app) =>
-        app.MapPost(MessagesPath, (IBotFrameworkHttpAdapter adapter, IBot bot, HttpRequest request, HttpResponse response, CancellationToken cancellationToken) =>
-            adapter.ProcessAsync(request, response, bot, cancellationToken));
+    public static void MapBotEndpoint(this WebApplication app)
+    {
+        app.Services.GetRequiredService<BotEndpointSecurity>().LogMode(app.Services.GetRequiredService<ILogger<BotEndpointSecurity>>());
+        app.MapPost(MessagesPath, (HttpContext http, BotEndpoint endpoint, IBot bot) => endpoint.HandleAsync(http, bot))
+            // Kestrel's default (about 28.6 MB) is far more than a chat message needs.
+            .WithMetadata(new RequestSizeLimitAttribute(BotEndpoint.MaxRequestBodyBytes));
+    }
 
     private static CloudAdapter CreateAdapter(
         BotFrameworkAuthentication authentication, ILogger<CloudAdapter> logger, ConversationState conversationState, MessageCatalog messages)
     {
         var adapter = new CloudAdapter(authentication, logger);
+        // Bot state is last-writer-wins: never let two turns of one conversation overlap.
+        adapter.Use(new SerializedTurnsMiddleware());
+        // Runs after SerializedTurnsMiddleware has let go of the conversation, so it must not save state.
         adapter.OnTurnError = async (turnContext, exception) =>
         {
             logger.LogError(exception, "Turn failed in conversation {ConversationId}", turnContext.Activity.Conversation?.Id);

@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
+using ReformBot.Core.Periods;
 using ReformBot.Host.Configuration;
+using ReformBot.Host.Contacts;
 using ReformBot.Host.Messages;
 using ReformBot.Host.Seeding;
 using ReformBot.Host.Storage;
@@ -43,16 +45,33 @@ public static class CommandLine
 
         using var loggerFactory = LoggerFactory.Create(b => b.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
         LiteDbStore? store = null;
+        LitePlanRepository? plans = null;
+        // Opened on first use; a new database gets the curated departments, and the shipped plan unless a plan is being imported.
+        (LiteDbStore Store, LitePlanRepository Plans) Open()
+        {
+            if (store is null)
+            {
+                store = new LiteDbStore(databasePath);
+                plans = new LitePlanRepository(store);
+                StoreSeeder.SeedIfEmpty(plans, options, loggerFactory.CreateLogger("ReformBot.Seeding"), includePlan: args.FirstOrDefault() != "import");
+            }
+            return (store, plans!);
+        }
+        ReportingCalendar? calendar = null;
+        ReportingCalendar Calendar() => calendar ??= new ReportingCalendar(LoadReportingOptions());
         try
         {
-            var context = new CliContext(output, error, workingDirectory, messages, () =>
+            var context = new CliContext(output, error, workingDirectory, messages, () => Open().Plans)
             {
-                store ??= new LiteDbStore(databasePath);
-                var plans = new LitePlanRepository(store);
-                // A new database gets the curated departments, and the shipped plan unless a plan is being imported.
-                StoreSeeder.SeedIfEmpty(plans, options, loggerFactory.CreateLogger("ReformBot.Seeding"), includePlan: args.FirstOrDefault() != "import");
-                return plans;
-            });
+                Contacts = () => new LiteContactRepository(Open().Store),
+                Reports = () => new LiteReportRepository(Open().Store),
+                Registration = () =>
+                {
+                    var (opened, openedPlans) = Open();
+                    return new RegistrationService(new LiteInviteRepository(opened), openedPlans, TimeProvider.System, options.Invites, Calendar().Zone);
+                },
+                Calendar = Calendar,
+            };
             return new CliApp(context).Run(args);
         }
         catch (DatabaseInUseException)
@@ -66,14 +85,17 @@ public static class CommandLine
         }
     }
 
-    public static ReformBotOptions LoadOptions()
-    {
-        var configuration = new ConfigurationBuilder()
-            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
-            .AddEnvironmentVariables()
-            .Build();
-        return configuration.GetSection(ReformBotOptions.Section).Get<ReformBotOptions>() ?? new ReformBotOptions();
-    }
+    public static ReformBotOptions LoadOptions() =>
+        LoadConfiguration().GetSection(ReformBotOptions.Section).Get<ReformBotOptions>() ?? new ReformBotOptions();
+
+    /// <summary>The "ReformBot:Reporting" settings, as the host binds them.</summary>
+    public static ReportingCalendarOptions LoadReportingOptions() =>
+        LoadConfiguration().GetSection($"{ReformBotOptions.Section}:Reporting").Get<ReportingCalendarOptions>() ?? new ReportingCalendarOptions();
+
+    private static IConfiguration LoadConfiguration() => new ConfigurationBuilder()
+        .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+        .AddEnvironmentVariables()
+        .Build();
 
     private static bool IsRunning(int processId)
     {

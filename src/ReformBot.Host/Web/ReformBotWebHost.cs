@@ -7,6 +7,7 @@ using ReformBot.Core.Storage;
 using ReformBot.Host.Bot;
 using ReformBot.Host.Cli;
 using ReformBot.Host.Configuration;
+using ReformBot.Host.Contacts;
 using ReformBot.Host.Messages;
 using ReformBot.Host.Seeding;
 using ReformBot.Host.Storage;
@@ -17,7 +18,9 @@ namespace ReformBot.Host.Web;
 public static class ReformBotWebHost
 {
     /// <param name="configureServices">Changes to the services after ReformBot's own, e.g. a fake clock in tests.</param>
-    public static WebApplication Build(string[] args, MessageCatalog messages, Action<IServiceCollection>? configureServices = null)
+    /// <param name="configure">Last changes before the app is built: settings, logging, services (tests).</param>
+    public static WebApplication Build(string[] args, MessageCatalog messages, Action<IServiceCollection>? configureServices = null,
+        Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -37,8 +40,15 @@ public static class ReformBotWebHost
         builder.Services.AddSingleton<IReminderLog, LiteReminderLog>();
         builder.Services.Configure<ReportingCalendarOptions>(builder.Configuration.GetSection($"{ReformBotOptions.Section}:Reporting"));
         builder.Services.AddSingleton(sp => new ReportingCalendar(sp.GetRequiredService<IOptions<ReportingCalendarOptions>>().Value));
+        builder.Services.AddSingleton<IInviteRepository, LiteInviteRepository>();
+        builder.Services.AddSingleton(sp => new RegistrationService(
+            sp.GetRequiredService<IInviteRepository>(), sp.GetRequiredService<IPlanRepository>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<ReformBotOptions>>().Value.Invites, sp.GetRequiredService<ReportingCalendar>().Zone));
+        builder.Services.AddSingleton<ISettingsRepository, LiteSettingsRepository>();
+        builder.Services.AddSingleton<ReformBot.Host.Scheduling.ReportingPeriods>();
         builder.Services.AddReformBot();
         configureServices?.Invoke(builder.Services);
+        configure?.Invoke(builder);
 
         var app = builder.Build();
 

@@ -23,9 +23,13 @@ public sealed class RunningHost : IAsyncDisposable
 
     public HttpClient Http { get; }
 
-    public static async Task<RunningHost> StartAsync(string databasePath)
+    public IServiceProvider Services => _app.Services;
+
+    /// <param name="configure">Changes to the host before it is built: settings, replaced services, log capture.</param>
+    /// <param name="urls">Where Kestrel listens; loopback by default.</param>
+    public static async Task<RunningHost> StartAsync(string databasePath, Action<WebApplicationBuilder>? configure = null, string urls = "http://127.0.0.1:0")
     {
-        var app = ReformBotWebHost.Build(["--db", databasePath, "--urls", "http://127.0.0.1:0"], TestFiles.Messages);
+        var app = ReformBotWebHost.Build(["--db", databasePath, "--urls", urls], TestFiles.Messages, configure: configure);
         await app.StartAsync();
         var endpoint = HostEndpointFile.Read(databasePath)
             ?? throw new InvalidOperationException("The host started without writing its endpoint file.");

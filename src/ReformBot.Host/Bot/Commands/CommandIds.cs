@@ -8,6 +8,9 @@ public static class CommandIds
     public const string MyTasks = "mytasks";
     public const string Task = "task";
     public const string Overdue = "overdue";
+    public const string Register = "register";
+    public const string Invite = "invite";
+    public const string Contacts = "contacts";
 
-    public static IReadOnlyList<string> All { get; } = [Help, Report, MyTasks, Task, Overdue];
+    public static IReadOnlyList<string> All { get; } = [Help, Register, Report, MyTasks, Task, Overdue, Invite, Contacts];
 }

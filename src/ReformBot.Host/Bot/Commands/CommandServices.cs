@@ -11,6 +11,9 @@ public static class CommandServices
         services.AddSingleton<IChatCommand, MyTasksCommand>();
         services.AddSingleton<IChatCommand, TaskCommand>();
         services.AddSingleton<IChatCommand, OverdueCommand>();
+        services.AddSingleton<IChatCommand, RegisterCommand>();
+        services.AddSingleton<IChatCommand, InviteCommand>();
+        services.AddSingleton<IChatCommand, ContactsCommand>();
         return services;
     }
 }
