@@ -45,10 +45,10 @@ public static class ReminderSchedule
     /// <summary>
     /// The contacts' reminder for <paramref name="today"/>: the latest one dated on or before it, so
     /// that a reminder missed while the host was down goes out late rather than never. Null before
-    /// the period opens.
+    /// the period opens, and from the escalation on: then the office takes over.
     /// </summary>
     public static ScheduledReminder? ForContacts(IReadOnlyList<ScheduledReminder> schedule, DateOnly today) =>
-        schedule.Where(r => !r.ToOffice && r.Date <= today).LastOrDefault();
+        ForOffice(schedule, today) is not null ? null : schedule.Where(r => !r.ToOffice && r.Date <= today).LastOrDefault();
 
     /// <summary>The escalation, once its date has come.</summary>
     public static ScheduledReminder? ForOffice(IReadOnlyList<ScheduledReminder> schedule, DateOnly today) =>

@@ -2,11 +2,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Bot.Schema;
 using ReformBot.Host.Bot.Commands;
 using ReformBot.Host.Bot.Reporting;
 using ReformBot.Host.Bot.State;
 using ReformBot.Host.Dialogs;
 using ReformBot.Host.Messages;
+using ReformBot.Host.Proactive;
 
 namespace ReformBot.Host.Bot;
 
@@ -45,6 +47,9 @@ public static class BotServices
         services.AddOptions<BotEndpointOptions>().BindConfiguration(BotEndpointOptions.Section);
         services.AddSingleton<BotEndpointSecurity>();
         services.AddSingleton<BotEndpoint>();
+
+        // Messages the bot starts itself (reminders, digests), through the same adapter.
+        services.AddProactiveSending();
         return services;
     }
 
@@ -68,6 +73,8 @@ public static class BotServices
             logger.LogError(exception, "Turn failed in conversation {ConversationId}", turnContext.Activity.Conversation?.Id);
             // Drop what this turn changed in memory so the next turn starts from the last saved state.
             await conversationState.ClearStateAsync(turnContext);
+            // A proactive turn (ContinueConversationAsync) answers nobody: its sender reports the failure.
+            if (IsProactive(turnContext.Activity)) return;
             try
             {
                 await turnContext.SendActivityAsync(messages[MessageKeys.BotError]);
@@ -79,4 +86,8 @@ public static class BotServices
         };
         return adapter;
     }
+
+    /// <summary>The event the SDK makes up for ContinueConversationAsync.</summary>
+    private static bool IsProactive(Activity activity) =>
+        activity.Type == ActivityTypes.Event && activity.Name == ActivityEventNames.ContinueConversation;
 }

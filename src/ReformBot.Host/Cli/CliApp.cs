@@ -71,6 +71,12 @@ public sealed class CliApp(CliContext context)
         var reports = new Command("reports", M[CliReports]) { period, reportsJson };
         reports.SetAction(r => ListReports(r.GetValue(period)!, r.GetValue(reportsJson)));
 
+        var periodJson = Json();
+        var periodSet = new Option<string?>("--set") { Description = M[CliPeriodSet] };
+        var periodClear = new Option<bool>("--clear") { Description = M[CliPeriodClear] };
+        var periodCommand = new Command("period", M[CliPeriod]) { periodSet, periodClear, periodJson };
+        periodCommand.SetAction(r => Period(r.GetValue(periodSet), r.GetValue(periodClear), r.GetValue(periodJson)));
+
         root.Subcommands.Add(tasks);
         root.Subcommands.Add(task);
         root.Subcommands.Add(departments);
@@ -79,6 +85,7 @@ public sealed class CliApp(CliContext context)
         root.Subcommands.Add(adminInvite);
         root.Subcommands.Add(contacts);
         root.Subcommands.Add(reports);
+        root.Subcommands.Add(periodCommand);
         return root;
     }
 
@@ -270,6 +277,43 @@ public sealed class CliApp(CliContext context)
             context.Out.WriteLine(Indented(M.Format(ReportsNextSteps, c.NextSteps)));
             if (c.Evidence.Count > 0) context.Out.WriteLine(M.Format(ReportsEvidence, string.Join(" ", c.Evidence)));
         }
+        return 0;
+    }
+
+    private int Period(string? set, bool clear, bool json)
+    {
+        var periods = context.Periods();
+        if (set is not null)
+        {
+            if (!Quarter.TryParse(set, out var quarter))
+            {
+                context.Error.WriteLine(M.Format(PeriodInvalid, set));
+                return 1;
+            }
+            periods.SetOverride(quarter);
+        }
+        else if (clear)
+        {
+            periods.SetOverride(null);
+        }
+
+        if (json)
+        {
+            var period = periods.Current();
+            var window = periods.Calendar.WindowFor(period);
+            context.Out.WriteLine(JsonOutput.Serialize(new
+            {
+                period = period.ToString(),
+                @override = periods.Override?.ToString(),
+                calendarPeriod = periods.FromCalendar().ToString(),
+                opens = window.Opens,
+                dueDate = window.DueDate,
+                deadline = window.Deadline,
+                reminders = context.PeriodDescription().Schedule().Select(r => new { kind = r.Kind, date = r.Date, toOffice = r.ToOffice }),
+            }));
+            return 0;
+        }
+        context.Out.WriteLine(context.PeriodDescription().Describe());
         return 0;
     }
 

@@ -1,4 +1,5 @@
 using ReformBot.Core.Periods;
+using ReformBot.Host.Scheduling;
 using ReformBot.Core.Storage;
 using ReformBot.Host.Contacts;
 using ReformBot.Host.Messages;
@@ -29,6 +30,11 @@ public sealed record CliContext(
     /// <summary>The reporting calendar, for its time zone: times are printed as local time.</summary>
     public required Func<ReportingCalendar> Calendar { get; init; }
 
+    /// <summary>The period being reported, with the office's override.</summary>
+    public required Func<ReportingPeriods> Periods { get; init; }
+
+    public required Func<PeriodDescription> PeriodDescription { get; init; }
+
     /// <summary>A context whose stores cannot be opened: for parsing a command line without running it.</summary>
     public static CliContext ParseOnly(MessageCatalog messages) =>
         new(TextWriter.Null, TextWriter.Null, "", messages, Unavailable<IPlanRepository>)
@@ -37,6 +43,8 @@ public sealed record CliContext(
             Reports = Unavailable<IReportRepository>,
             Registration = Unavailable<RegistrationService>,
             Calendar = Unavailable<ReportingCalendar>,
+            Periods = Unavailable<ReportingPeriods>,
+            PeriodDescription = Unavailable<PeriodDescription>,
         };
 
     private static T Unavailable<T>() => throw new InvalidOperationException("This context only parses command lines.");

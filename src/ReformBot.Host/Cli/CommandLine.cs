@@ -1,12 +1,11 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
-using ReformBot.Core.Periods;
 using ReformBot.Host.Configuration;
-using ReformBot.Host.Contacts;
 using ReformBot.Host.Messages;
 using ReformBot.Host.Seeding;
 using ReformBot.Host.Storage;
+using ReformBot.Host.Web;
 
 namespace ReformBot.Host.Cli;
 
@@ -43,59 +42,44 @@ public static class CommandLine
             }
         }
 
-        using var loggerFactory = LoggerFactory.Create(b => b.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
-        LiteDbStore? store = null;
-        LitePlanRepository? plans = null;
-        // Opened on first use; a new database gets the curated departments, and the shipped plan unless a plan is being imported.
-        (LiteDbStore Store, LitePlanRepository Plans) Open()
+        var configuration = LoadConfiguration(databasePath);
+        var services = new ServiceCollection()
+            .AddLogging(b => b.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace))
+            .AddReformBotCore(configuration, messages);
+        // The database opens on first use, so --help never touches it. A new database gets the curated
+        // departments, and the shipped plan unless a plan is being imported.
+        services.AddSingleton(sp =>
         {
-            if (store is null)
-            {
-                store = new LiteDbStore(databasePath);
-                plans = new LitePlanRepository(store);
-                StoreSeeder.SeedIfEmpty(plans, options, loggerFactory.CreateLogger("ReformBot.Seeding"), includePlan: args.FirstOrDefault() != "import");
-            }
-            return (store, plans!);
-        }
-        ReportingCalendar? calendar = null;
-        ReportingCalendar Calendar() => calendar ??= new ReportingCalendar(LoadReportingOptions());
+            var store = new LiteDbStore(databasePath);
+            StoreSeeder.SeedIfEmpty(new LitePlanRepository(store), options, sp.GetRequiredService<ILoggerFactory>().CreateLogger("ReformBot.Seeding"),
+                includePlan: args.FirstOrDefault() != "import");
+            return store;
+        });
+        using var provider = services.BuildServiceProvider();
         try
         {
-            var context = new CliContext(output, error, workingDirectory, messages, () => Open().Plans)
-            {
-                Contacts = () => new LiteContactRepository(Open().Store),
-                Reports = () => new LiteReportRepository(Open().Store),
-                Registration = () =>
-                {
-                    var (opened, openedPlans) = Open();
-                    return new RegistrationService(new LiteInviteRepository(opened), openedPlans, TimeProvider.System, options.Invites, Calendar().Zone);
-                },
-                Calendar = Calendar,
-            };
-            return new CliApp(context).Run(args);
+            return new CliApp(AdminEndpoint.CliContextFor(provider, output, error, workingDirectory)).Run(args);
         }
         catch (DatabaseInUseException)
         {
             error.WriteLine(messages.Format(MessageKeys.DatabaseLocked, databasePath));
             return 1;
         }
-        finally
-        {
-            store?.Dispose();
-        }
     }
 
     public static ReformBotOptions LoadOptions() =>
-        LoadConfiguration().GetSection(ReformBotOptions.Section).Get<ReformBotOptions>() ?? new ReformBotOptions();
+        LoadConfiguration(null).GetSection(ReformBotOptions.Section).Get<ReformBotOptions>() ?? new ReformBotOptions();
 
-    /// <summary>The "ReformBot:Reporting" settings, as the host binds them.</summary>
-    public static ReportingCalendarOptions LoadReportingOptions() =>
-        LoadConfiguration().GetSection($"{ReformBotOptions.Section}:Reporting").Get<ReportingCalendarOptions>() ?? new ReportingCalendarOptions();
-
-    private static IConfiguration LoadConfiguration() => new ConfigurationBuilder()
-        .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
-        .AddEnvironmentVariables()
-        .Build();
+    /// <summary>appsettings.json beside the executable and the environment, as the host reads them; the database path given.</summary>
+    private static IConfiguration LoadConfiguration(string? databasePath)
+    {
+        var builder = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+            .AddEnvironmentVariables();
+        if (databasePath is not null)
+            builder.AddInMemoryCollection(new Dictionary<string, string?> { [$"{ReformBotOptions.Section}:Database"] = databasePath });
+        return builder.Build();
+    }
 
     private static bool IsRunning(int processId)
     {

@@ -64,6 +64,45 @@ public static class MessageKeys
     public const string ImportNewDepartments = "import.newDepartments";
     public const string ImportError = "import.error";
 
+    public const string SubscribeDone = "subscribe.done";
+    public const string SubscribeAlready = "subscribe.already";
+    public const string UnsubscribeDone = "unsubscribe.done";
+    public const string UnsubscribeNotSubscribed = "unsubscribe.notSubscribed";
+
+    public const string PeriodCurrent = "period.current";
+    public const string PeriodOverridden = "period.overridden";
+    public const string PeriodWindow = "period.window";
+    public const string PeriodScheduleHeader = "period.scheduleHeader";
+    public const string PeriodScheduleLine = "period.scheduleLine";
+    public const string PeriodUsage = "period.usage";
+    public const string PeriodInvalid = "period.invalid";
+    public const string PeriodSet = "period.set";
+    public const string PeriodCleared = "period.cleared";
+    public const string PeriodAutoWords = "period.autoWords";
+    public const string ReminderKindOpened = "reminder.kind.opened";
+    public const string ReminderKindDue = "reminder.kind.due";
+    public const string ReminderKindDueToday = "reminder.kind.dueToday";
+    public const string ReminderKindOverdue = "reminder.kind.overdue";
+    public const string ReminderKindEscalation = "reminder.kind.escalation";
+    public const string CliPeriod = "cli.period";
+    public const string CliPeriodSet = "cli.period.set";
+    public const string CliPeriodClear = "cli.period.clear";
+
+    public const string ReminderOpened = "reminder.opened";
+    public const string ReminderDue = "reminder.due";
+    public const string ReminderDueToday = "reminder.dueToday";
+    public const string ReminderOverdue = "reminder.overdue";
+    public const string ReminderManual = "reminder.manual";
+    public const string ReminderPendingLine = "reminder.pendingLine";
+    public const string ReminderNumbersMore = "reminder.numbersMore";
+    public const string ReminderEscalation = "reminder.escalation";
+    public const string ReminderEscalationLine = "reminder.escalationLine";
+    public const string ReminderNoContact = "reminder.noContact";
+    public const string ReminderUnreachable = "reminder.unreachable";
+    public const string ReminderUnknown = "reminder.unknown";
+    public const string RemindDone = "remind.done";
+    public const string RemindNothing = "remind.nothing";
+
     /// <summary>Prefix of the plan format errors; the error kind's name completes the key.</summary>
     public const string PlanErrorPrefix = "plan.error.";
 

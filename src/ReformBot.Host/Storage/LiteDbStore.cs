@@ -132,6 +132,7 @@ public sealed class LiteDbStore : IDisposable
         Reports.EnsureIndex(r => r.Period);
         Reports.EnsureIndex(r => r.TaskNumber);
         Reminders.EnsureIndex(r => r.State);
+        Reminders.EnsureIndex(r => r.Period);
         Notes.EnsureIndex(n => n.TaskNumber);
         Notes.EnsureIndex(n => n.Period);
         Invites.EnsureIndex(i => i.CreatedAt);

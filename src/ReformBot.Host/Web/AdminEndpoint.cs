@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using ReformBot.Core.Periods;
 using ReformBot.Core.Storage;
+using ReformBot.Host.Scheduling;
 using ReformBot.Host.Cli;
 using ReformBot.Host.Contacts;
 using ReformBot.Host.Messages;
@@ -44,5 +45,7 @@ public static class AdminEndpoint
             Reports = services.GetRequiredService<IReportRepository>,
             Registration = services.GetRequiredService<RegistrationService>,
             Calendar = services.GetRequiredService<ReportingCalendar>,
+            Periods = services.GetRequiredService<ReportingPeriods>,
+            PeriodDescription = services.GetRequiredService<PeriodDescription>,
         };
 }

@@ -9,6 +9,7 @@ using ReformBot.Host.Cli;
 using ReformBot.Host.Configuration;
 using ReformBot.Host.Contacts;
 using ReformBot.Host.Messages;
+using ReformBot.Host.Scheduling;
 using ReformBot.Host.Seeding;
 using ReformBot.Host.Storage;
 
@@ -30,23 +31,9 @@ public static class ReformBotWebHost
         });
         builder.Configuration.AddCommandLine(args, new Dictionary<string, string> { [CliApp.DbOptionName] = $"{ReformBotOptions.Section}:Database" });
 
-        builder.Services.Configure<ReformBotOptions>(builder.Configuration.GetSection(ReformBotOptions.Section));
-        builder.Services.AddSingleton(messages);
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(sp => new LiteDbStore(sp.GetRequiredService<IOptions<ReformBotOptions>>().Value.Database));
-        builder.Services.AddSingleton<IPlanRepository, LitePlanRepository>();
-        builder.Services.AddSingleton<IContactRepository, LiteContactRepository>();
-        builder.Services.AddSingleton<IReportRepository, LiteReportRepository>();
-        builder.Services.AddSingleton<IReminderLog, LiteReminderLog>();
-        builder.Services.Configure<ReportingCalendarOptions>(builder.Configuration.GetSection($"{ReformBotOptions.Section}:Reporting"));
-        builder.Services.AddSingleton(sp => new ReportingCalendar(sp.GetRequiredService<IOptions<ReportingCalendarOptions>>().Value));
-        builder.Services.AddSingleton<IInviteRepository, LiteInviteRepository>();
-        builder.Services.AddSingleton(sp => new RegistrationService(
-            sp.GetRequiredService<IInviteRepository>(), sp.GetRequiredService<IPlanRepository>(), sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<IOptions<ReformBotOptions>>().Value.Invites, sp.GetRequiredService<ReportingCalendar>().Zone));
-        builder.Services.AddSingleton<ISettingsRepository, LiteSettingsRepository>();
-        builder.Services.AddSingleton<ReformBot.Host.Scheduling.ReportingPeriods>();
+        builder.Services.AddReformBotCore(builder.Configuration, messages);
         builder.Services.AddReformBot();
+        builder.Services.AddScheduling(builder.Configuration);
         configureServices?.Invoke(builder.Services);
         configure?.Invoke(builder);
 

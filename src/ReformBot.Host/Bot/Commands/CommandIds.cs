@@ -12,5 +12,10 @@ public static class CommandIds
     public const string Invite = "invite";
     public const string Contacts = "contacts";
 
-    public static IReadOnlyList<string> All { get; } = [Help, Register, Report, MyTasks, Task, Overdue, Invite, Contacts];
+    public const string Subscribe = "subscribe";
+    public const string Unsubscribe = "unsubscribe";
+    public const string Period = "period";
+    public const string Remind = "remind";
+
+    public static IReadOnlyList<string> All { get; } = [Help, Register, Report, MyTasks, Task, Overdue, Invite, Contacts, Subscribe, Unsubscribe, Period, Remind];
 }

@@ -1,3 +1,4 @@
+using ReformBot.Core.Storage;
 namespace ReformBot.Host.Bot.Commands;
 
 public static class CommandServices
@@ -7,6 +8,10 @@ public static class CommandServices
     {
         services.AddSingleton(_ => CommandCatalog.Load(CommandCatalog.DefaultPath));
         services.AddSingleton<IChatCommand, HelpCommand>();
+        services.AddSingleton<IChatCommand>(sp => new SubscribeCommand(sp.GetRequiredService<IContactRepository>(), subscribe: true));
+        services.AddSingleton<IChatCommand>(sp => new SubscribeCommand(sp.GetRequiredService<IContactRepository>(), subscribe: false));
+        services.AddSingleton<IChatCommand, PeriodCommand>();
+        services.AddSingleton<IChatCommand, RemindCommand>();
         services.AddSingleton<IChatCommand, ReportCommand>();
         services.AddSingleton<IChatCommand, MyTasksCommand>();
         services.AddSingleton<IChatCommand, TaskCommand>();
