@@ -18,6 +18,9 @@ public interface IReportRepository
     /// <summary>Every revision of every report of the period, oldest first.</summary>
     IReadOnlyList<ReportRevision> ForPeriod(Quarter period);
 
+    /// <summary>Every revision of every report, in no particular order (for digests).</summary>
+    IReadOnlyList<ReportRevision> All();
+
     /// <summary>Every revision for one task, all departments and periods, oldest first.</summary>
     IReadOnlyList<ReportRevision> ForTask(int taskNumber);
 

@@ -36,6 +36,8 @@ public static class ReformBotServices
         services.AddSingleton(sp => new ReportingCalendar(sp.GetRequiredService<IOptions<ReportingCalendarOptions>>().Value));
         services.AddSingleton<ReportingPeriods>();
         services.AddSingleton<PeriodDescription>();
+        services.AddSingleton<Digests.DigestService>();
+        services.AddSingleton<Digests.DigestMarkdown>();
         services.AddSingleton(sp => new RegistrationService(
             sp.GetRequiredService<IInviteRepository>(), sp.GetRequiredService<IPlanRepository>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<ReformBotOptions>>().Value.Invites, sp.GetRequiredService<ReportingCalendar>().Zone));

@@ -103,6 +103,26 @@ public static class MessageKeys
     public const string RemindDone = "remind.done";
     public const string RemindNothing = "remind.nothing";
 
+    public const string DigestTitle = "digest.title";
+    public const string DigestTotals = "digest.totals";
+    public const string DigestLights = "digest.lights";
+    public const string DigestDepartmentsHeader = "digest.departmentsHeader";
+    public const string DigestDepartmentLine = "digest.departmentLine";
+    public const string DigestBehindHeader = "digest.behindHeader";
+    public const string DigestBehindLine = "digest.behindLine";
+    public const string DigestNotReportedHeader = "digest.notReportedHeader";
+    public const string DigestNotReportedLine = "digest.notReportedLine";
+    public const string DigestOverdueHeader = "digest.overdueHeader";
+    public const string DigestOverdueLine = "digest.overdueLine";
+    public const string DigestChangesHeader = "digest.changesHeader";
+    public const string DigestChangeLine = "digest.changeLine";
+    public const string DigestNone = "digest.none";
+    public const string DigestNotYours = "digest.notYours";
+    public const string DigestUnknownArgument = "digest.unknownArgument";
+
+    /// <summary>Prefix of the traffic-light marks; the light's name completes the key.</summary>
+    public const string DigestLightPrefix = "digest.light.";
+
     /// <summary>Prefix of the plan format errors; the error kind's name completes the key.</summary>
     public const string PlanErrorPrefix = "plan.error.";
 
@@ -192,9 +212,10 @@ public static class MessageKeys
 
     public static IReadOnlyList<string> All { get; } =
         typeof(MessageKeys).GetFields(BindingFlags.Public | BindingFlags.Static)
-            .Where(f => f.IsLiteral && f.Name is not (nameof(PlanErrorPrefix) or nameof(ReportStatusPrefix)))
+            .Where(f => f.IsLiteral && f.Name is not (nameof(PlanErrorPrefix) or nameof(ReportStatusPrefix) or nameof(DigestLightPrefix)))
             .Select(f => (string)f.GetRawConstantValue()!)
             .Concat(Enum.GetNames<ReformBot.Core.Plans.PlanFormatErrorKind>().Select(k => PlanErrorPrefix + k))
+            .Concat(Enum.GetNames<ReformBot.Core.Digests.TrafficLight>().Select(l => DigestLightPrefix + l))
             .Concat(Enum.GetNames<ReformBot.Core.Reports.ReportStatus>().Select(s => ReportStatusPrefix + s))
             .ToList();
 }

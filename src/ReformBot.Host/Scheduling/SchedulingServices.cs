@@ -16,6 +16,7 @@ public static class SchedulingServices
         var section = configuration.GetSection(SchedulingOptions.Section);
         services.AddOptions<SchedulingOptions>().Bind(section).Validate(o => { o.Validate(); return true; }).ValidateOnStart();
         services.AddSingleton<ReminderRun>();
+        services.AddSingleton<DigestRun>();
 
         var options = section.Get<SchedulingOptions>() ?? new SchedulingOptions();
         options.Validate();
@@ -26,6 +27,10 @@ public static class SchedulingServices
             quartz.AddTrigger(trigger => trigger.ForJob(ReminderJob.Key).WithIdentity("reminders-daily", "reformbot")
                 .WithCronSchedule(options.ReminderCron, cron => cron.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
             quartz.AddTrigger(trigger => trigger.ForJob(ReminderJob.Key).WithIdentity("reminders-on-start", "reformbot").StartNow());
+            quartz.AddJob<DigestJob>(job => job.WithIdentity(DigestJob.Key));
+            quartz.AddTrigger(trigger => trigger.ForJob(DigestJob.Key).WithIdentity("digest-weekly", "reformbot")
+                .WithCronSchedule(options.DigestCron, cron => cron.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
+            quartz.AddTrigger(trigger => trigger.ForJob(DigestJob.Key).WithIdentity("digest-on-start", "reformbot").StartNow());
         });
         services.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true);
         return services;

@@ -40,6 +40,8 @@ public sealed class LiteReportRepository(LiteDbStore store) : IReportRepository
         return Oldest(store.Reports.Query().Where(r => r.Period == periodText).ToList());
     }
 
+    public IReadOnlyList<ReportRevision> All() => store.Reports.FindAll().Select(d => d.ToRevision()).ToList();
+
     public IReadOnlyList<ReportRevision> ForTask(int taskNumber) =>
         Oldest(store.Reports.Query().Where(r => r.TaskNumber == taskNumber).ToList());
 

@@ -16,6 +16,7 @@ public static class CommandIds
     public const string Unsubscribe = "unsubscribe";
     public const string Period = "period";
     public const string Remind = "remind";
+    public const string Digest = "digest";
 
-    public static IReadOnlyList<string> All { get; } = [Help, Register, Report, MyTasks, Task, Overdue, Invite, Contacts, Subscribe, Unsubscribe, Period, Remind];
+    public static IReadOnlyList<string> All { get; } = [Help, Register, Report, MyTasks, Task, Overdue, Invite, Contacts, Subscribe, Unsubscribe, Period, Remind, Digest];
 }

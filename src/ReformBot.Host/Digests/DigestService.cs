@@ -1,0 +1,16 @@
+using ReformBot.Core.Digests;
+using ReformBot.Core.Periods;
+using ReformBot.Core.Storage;
+using ReformBot.Host.Scheduling;
+
+namespace ReformBot.Host.Digests;
+
+/// <summary>Computes a digest from the store: the plan, every revision, the period being reported, the clock.</summary>
+public sealed class DigestService(IPlanRepository plans, IReportRepository reports, ReportingPeriods periods, TimeProvider time)
+{
+    /// <param name="period">Null: the period being reported (with the office's override).</param>
+    /// <param name="since">When the previous digest went out, for "what changed"; null lists every report as new.</param>
+    public Digest Compute(Quarter? period = null, DigestFilter? filter = null, DateTimeOffset? since = null) =>
+        DigestCalculator.Compute(new DigestInput(
+            plans.Tasks(), reports.All(), periods.Calendar, time.GetUtcNow(), period ?? periods.Current(), since, filter));
+}

@@ -1,0 +1,73 @@
+using Microsoft.Extensions.Options;
+using Quartz;
+using ReformBot.Core.Digests;
+using ReformBot.Core.Reminders;
+using ReformBot.Core.Storage;
+using ReformBot.Host.Digests;
+using ReformBot.Host.Proactive;
+
+namespace ReformBot.Host.Scheduling;
+
+/// <summary>
+/// The weekly digest to subscribers: the office gets the whole digest, a department contact the part
+/// of their departments. Each cron slot goes out once: every message is claimed in the reminder log
+/// first, and the slot is recorded when done, so a digest missed while the host was down is sent
+/// once when it comes back, and never twice.
+/// </summary>
+public sealed class DigestRun(
+    DigestService digests,
+    DigestMarkdown markdown,
+    ReportingPeriods periods,
+    IContactRepository contacts,
+    IReminderLog log,
+    ISettingsRepository settings,
+    IProactiveSender sender,
+    IOptions<SchedulingOptions> options,
+    TimeProvider time,
+    ILogger<DigestRun> logger)
+{
+    private const string LastSlotKey = "digest.lastSlot";
+
+    /// <summary>The latest digest slot at or before <paramref name="at"/>: when the cron last fired.</summary>
+    public DateTimeOffset? SlotAt(DateTimeOffset at) =>
+        new CronExpression(options.Value.DigestCron, periods.Calendar.Zone).GetPreviousValidTimeBefore(at.AddSeconds(1));
+
+    /// <returns>How many subscribers the digest went to.</returns>
+    public async Task<int> RunAsync(DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        if (SlotAt(at) is not { } slot) return 0;
+        var last = settings.Get(LastSlotKey) is { } text ? DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture) : (DateTimeOffset?)null;
+        if (last >= slot) return 0;
+
+        var period = periods.Current();
+        var kind = $"digest-{TimeZoneInfo.ConvertTime(slot, periods.Calendar.Zone):yyyyMMddHHmm}";
+        var sent = 0;
+        foreach (var subscriber in contacts.All().Where(c => c.DigestSubscribed && !c.Unreachable))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var key = new ReminderKey(period, subscriber.Id, kind);
+            if (!log.TryClaim(key, time.GetUtcNow())) continue;
+
+            // The office reads the whole digest; a department contact the part of their departments.
+            var parts = subscriber.IsOffice || subscriber.Departments.Count == 0
+                ? [digests.Compute(period, since: last)]
+                : subscriber.Departments.Select(d => digests.Compute(period, new DigestFilter(d), last)).ToList();
+            var delivered = true;
+            foreach (var message in parts.SelectMany(d => markdown.Render(d, periods.Calendar.Zone)))
+            {
+                var delivery = await sender.SendAsync(subscriber.Address, message, cancellationToken);
+                if (delivery.IsDelivered) continue;
+                delivered = false;
+                if (delivery.Result == DeliveryResult.Unreachable) contacts.Update(subscriber.Id, c => c with { Unreachable = true });
+                log.MarkFailed(key, time.GetUtcNow(), delivery.Error ?? $"HTTP {delivery.StatusCode}");
+                break;
+            }
+            if (!delivered) continue;
+            log.MarkSent(key, time.GetUtcNow());
+            sent++;
+        }
+        settings.Set(LastSlotKey, slot.ToString("O"));
+        logger.LogInformation("Digest {Kind} for {Period} sent to {Count} subscribers", kind, period, sent);
+        return sent;
+    }
+}
