@@ -1,15 +1,18 @@
 using System.CommandLine;
 using ReformBot.Core.Contacts;
+using ReformBot.Core.Departments;
+using ReformBot.Core.Digests;
 using ReformBot.Core.Periods;
 using ReformBot.Core.Plans;
 using ReformBot.Host.Contacts;
+using ReformBot.Host.Digests;
 using ReformBot.Host.Messages;
 using ReformBot.Host.Seeding;
 using static ReformBot.Host.Messages.MessageKeys;
 
 namespace ReformBot.Host.Cli;
 
-/// <summary>The office's command-line tool: tasks, task, departments, import, invite, admin-invite, contacts, reports.</summary>
+/// <summary>The office's command-line tool: tasks, task, departments, import, invite, admin-invite, contacts, reports, period, digest, export.</summary>
 public sealed class CliApp(CliContext context)
 {
     public const string DbOptionName = "--db";
@@ -77,6 +80,19 @@ public sealed class CliApp(CliContext context)
         var periodCommand = new Command("period", M[CliPeriod]) { periodSet, periodClear, periodJson };
         periodCommand.SetAction(r => Period(r.GetValue(periodSet), r.GetValue(periodClear), r.GetValue(periodJson)));
 
+        var digestPeriod = new Option<string?>("--period") { Description = M[CliDigestPeriod] };
+        var digestDepartment = new Option<string?>("--department") { Description = M[CliDigestDepartment] };
+        var digestFormat = new Option<string>("--format") { Description = M[CliDigestFormat], DefaultValueFactory = _ => "md" };
+        digestFormat.AcceptOnlyFromAmong("md", "json");
+        var digest = new Command("digest", M[CliDigest]) { digestPeriod, digestDepartment, digestFormat };
+        digest.SetAction(r => Digest(r.GetValue(digestPeriod), r.GetValue(digestDepartment), r.GetValue(digestFormat) == "json"));
+
+        var exportPeriod = new Option<string?>("--period") { Description = M[CliDigestPeriod] };
+        var exportDepartment = new Option<string?>("--department") { Description = M[CliExportDepartment] };
+        var exportOut = new Option<string?>("--out") { Description = M[CliExportOut] };
+        var export = new Command("export", M[CliExport]) { exportPeriod, exportDepartment, exportOut };
+        export.SetAction(r => Export(r.GetValue(exportPeriod), r.GetValue(exportDepartment), r.GetValue(exportOut)));
+
         root.Subcommands.Add(tasks);
         root.Subcommands.Add(task);
         root.Subcommands.Add(departments);
@@ -86,6 +102,8 @@ public sealed class CliApp(CliContext context)
         root.Subcommands.Add(contacts);
         root.Subcommands.Add(reports);
         root.Subcommands.Add(periodCommand);
+        root.Subcommands.Add(digest);
+        root.Subcommands.Add(export);
         return root;
     }
 
@@ -315,6 +333,73 @@ public sealed class CliApp(CliContext context)
         }
         context.Out.WriteLine(context.PeriodDescription().Describe());
         return 0;
+    }
+
+    private int Digest(string? periodText, string? departmentText, bool json)
+    {
+        if (!TryPeriod(periodText, out var period) || !TryDepartment(departmentText, out var department)) return 1;
+        var digests = context.Digests();
+        var digest = digests.Compute(period, new DigestFilter(department), digests.WeekAgo());
+        var zone = context.Calendar().Zone;
+        context.Out.WriteLine(json
+            ? DigestJson.Serialize(digest, zone)
+            : string.Join("\n\n", context.DigestMarkdown().Render(digest, zone)));
+        return 0;
+    }
+
+    private int Export(string? periodText, string? departmentText, string? output)
+    {
+        if (!TryPeriod(periodText, out var chosen) || !TryDepartment(departmentText, out var department)) return 1;
+        var period = chosen ?? context.Periods().Current();
+        IReadOnlyList<string>? departments = department is null ? null : [department];
+        var ledgers = context.Ledger();
+        var path = Path.GetFullPath(output ?? ledgers.FileName(period, departments), context.WorkingDirectory);
+        var ledger = ledgers.Build(period, departments);
+        // Written beside the target and moved over it, so a reader never sees half a workbook.
+        var partial = path + ".partial";
+        try
+        {
+            using (var stream = File.Create(partial)) ledgers.Write(ledger, stream);
+            File.Move(partial, path, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            try { File.Delete(partial); } catch (Exception cleanup) when (cleanup is IOException or UnauthorizedAccessException) { }
+            context.Error.WriteLine(M.Format(CliExportFailed, path, e.Message));
+            return 1;
+        }
+        context.Out.WriteLine(M.Format(CliExportDone, M.Format(FormatPeriod, period.Year, period.Number), path,
+            ledger.Departments.Count, ledger.Tasks.Count, ledger.Revisions.Count));
+        return 0;
+    }
+
+    /// <summary>A --period value: null when left out; false (and an error printed) when it is not a quarter.</summary>
+    private bool TryPeriod(string? text, out Quarter? period)
+    {
+        period = null;
+        if (text is null) return true;
+        if (Quarter.TryParse(text, out var quarter))
+        {
+            period = quarter;
+            return true;
+        }
+        context.Error.WriteLine(M.Format(ReportsPeriodInvalid, text));
+        return false;
+    }
+
+    /// <summary>A --department value as its canonical name: null when left out; false (and suggestions printed) when unknown.</summary>
+    private bool TryDepartment(string? text, out string? department)
+    {
+        department = null;
+        if (text is null) return true;
+        var directory = new DepartmentDirectory(context.Plans().Departments());
+        if (directory.Resolve(text) is { } found)
+        {
+            department = found.Name;
+            return true;
+        }
+        context.Error.WriteLine(InviteTexts.UnknownDepartment(M, text, directory.Suggest(text).Select(d => d.Name)));
+        return false;
     }
 
     /// <summary>An instant as local wall time of the reporting zone, to the minute.</summary>

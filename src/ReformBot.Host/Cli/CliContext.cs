@@ -35,6 +35,15 @@ public sealed record CliContext(
 
     public required Func<PeriodDescription> PeriodDescription { get; init; }
 
+    /// <summary>Digests from the store, for `digest`.</summary>
+    public required Func<Digests.DigestService> Digests { get; init; }
+
+    /// <summary>The digest as chat Markdown, for `digest --format md`.</summary>
+    public required Func<Digests.DigestMarkdown> DigestMarkdown { get; init; }
+
+    /// <summary>The ledger (.xlsx), for `export`.</summary>
+    public required Func<Ledger.LedgerService> Ledger { get; init; }
+
     /// <summary>A context whose stores cannot be opened: for parsing a command line without running it.</summary>
     public static CliContext ParseOnly(MessageCatalog messages) =>
         new(TextWriter.Null, TextWriter.Null, "", messages, Unavailable<IPlanRepository>)
@@ -45,6 +54,9 @@ public sealed record CliContext(
             Calendar = Unavailable<ReportingCalendar>,
             Periods = Unavailable<ReportingPeriods>,
             PeriodDescription = Unavailable<PeriodDescription>,
+            Digests = Unavailable<Digests.DigestService>,
+            DigestMarkdown = Unavailable<Digests.DigestMarkdown>,
+            Ledger = Unavailable<Ledger.LedgerService>,
         };
 
     private static T Unavailable<T>() => throw new InvalidOperationException("This context only parses command lines.");

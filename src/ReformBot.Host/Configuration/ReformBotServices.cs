@@ -38,6 +38,16 @@ public static class ReformBotServices
         services.AddSingleton<PeriodDescription>();
         services.AddSingleton<Digests.DigestService>();
         services.AddSingleton<Digests.DigestMarkdown>();
+        services.Configure<Digests.ChartOptions>(configuration.GetSection(Digests.ChartOptions.Section));
+        services.AddSingleton<Digests.ChartFont>();
+        services.AddSingleton<Digests.DigestChart>();
+        services.AddSingleton<Digests.DigestReplies>();
+        services.AddSingleton<Ledger.LedgerService>();
+        services.AddOptions<Downloads.DownloadOptions>().Bind(configuration.GetSection(Downloads.DownloadOptions.Section))
+            .Validate(o => { o.Validity(); return true; }).ValidateOnStart();
+        services.AddSingleton<IDownloadRepository, LiteDownloadRepository>();
+        services.AddSingleton<Downloads.HostAddress>();
+        services.AddSingleton<Downloads.DownloadService>();
         services.AddSingleton(sp => new RegistrationService(
             sp.GetRequiredService<IInviteRepository>(), sp.GetRequiredService<IPlanRepository>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<ReformBotOptions>>().Value.Invites, sp.GetRequiredService<ReportingCalendar>().Zone));

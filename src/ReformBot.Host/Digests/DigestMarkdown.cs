@@ -1,6 +1,5 @@
 using System.Text;
 using ReformBot.Core.Digests;
-using ReformBot.Core.Reports;
 using ReformBot.Host.Messages;
 using static ReformBot.Host.Messages.MessageKeys;
 
@@ -8,79 +7,176 @@ namespace ReformBot.Host.Digests;
 
 /// <summary>
 /// The digest as chat messages: Markdown that reads well in Web Chat and Teams and degrades to plain
-/// text. A long digest is split into several messages at section boundaries, never mid-line.
+/// text (bold headers, "- " lists, paragraphs apart by a blank line; no tables, no HTML). A long digest
+/// is split into several messages at section boundaries; a section longer than one message is split
+/// between its lines, never inside one, and the next message repeats its header marked as continued.
 /// </summary>
 public sealed class DigestMarkdown(MessageCatalog messages)
 {
     /// <summary>About what one chat message comfortably holds.</summary>
     public const int MaxMessageLength = 3500;
 
-    private const int MaxDepartmentLines = 40;
+    /// <summary>Departments listed at most; the rest are counted in one line (the ledger has them all).</summary>
+    public const int MaxDepartmentLines = 40;
 
+    /// <summary>Longest 存在问题 shown in chat; the ledger (导出) keeps the whole text.</summary>
+    public const int MaxProblemsLength = 200;
+
+    /// <summary>Longest task text shown in a line.</summary>
+    public const int MaxTaskTextLength = 30;
+
+    /// <summary>Task numbers listed at most for a department that has not reported.</summary>
+    private const int MaxNumbers = 10;
+
+    private const string ParagraphBreak = "\n\n";
+
+    /// <summary>The whole digest, as one or more messages.</summary>
     public IReadOnlyList<string> Render(Digest digest, TimeZoneInfo zone)
     {
         var m = messages;
         var t = digest.Totals;
         var s = t.Statuses;
-        var sections = new List<IReadOnlyList<string>>
+        var period = m.Format(FormatPeriod, digest.Period.Year, digest.Period.Number);
+        var date = m.Format(FormatDate, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(digest.Now, zone).DateTime));
+        var title = digest.Filter.Department is { } department
+            ? m.Format(DigestTitleDepartment, period, date, Escape(department))
+            : m.Format(DigestTitle, period, date);
+
+        var departmentLines = digest.Departments.Take(MaxDepartmentLines)
+            .Select(d => m.Format(DigestDepartmentLine, Light(d.Light), Escape(d.Department), d.Submitted, d.Expected, Percent(d.Submitted, d.Expected)))
+            .ToList();
+        if (digest.Departments.Count > MaxDepartmentLines)
+            departmentLines.Add(m.Format(DigestMoreDepartments, digest.Departments.Count - MaxDepartmentLines));
+
+        var sections = new List<Section>
         {
-            new[]
-            {
-                m.Format(DigestTitle, m.Format(FormatPeriod, digest.Period.Year, digest.Period.Number), m.Format(FormatDate, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(digest.Now, zone).DateTime))),
-                m.Format(MessageKeys.DigestTotals, t.Expected, t.Submitted, t.Rate, s.Completed, s.OnTrack, s.Behind, s.NotStarted, s.NotSubmitted),
-                m.Format(DigestLights, t.Lights.Red, t.Lights.Yellow, t.Lights.Green),
-            },
-            Section(DigestDepartmentsHeader, digest.Departments.Take(MaxDepartmentLines), d =>
-                m.Format(DigestDepartmentLine, Light(d.Light), d.Department, d.Submitted, d.Expected, d.Rate)),
-            Section(DigestBehindHeader, digest.Behind, r =>
-                m.Format(DigestBehindLine, r.TaskNumber, r.Department, OneLine(r.Problems ?? ""))),
-            Section(DigestNotReportedHeader, digest.NotReported, n =>
-                m.Format(DigestNotReportedLine, n.Department, n.TaskNumbers.Count)),
-            Section(DigestOverdueHeader, digest.OverdueAgainstPlan, r =>
-                m.Format(DigestOverdueLine, r.TaskNumber, r.Department, r.Task.Schedule.Text)),
-            Section(DigestChangesHeader, digest.Changes, c =>
-                m.Format(DigestChangeLine, c.TaskNumber, c.Department, m[ReportStatusPrefix + c.After.Content.Status])),
+            new(null, [title, m.Format(MessageKeys.DigestTotals, t.Expected, t.Submitted, Percent(t.Submitted, t.Expected), s.Completed, s.OnTrack, s.Behind, s.NotStarted, s.NotSubmitted),
+                m.Format(DigestLights, t.Lights.Red, t.Lights.Yellow, t.Lights.Green)], IsList: false),
+            List(m[DigestDepartmentsHeader], departmentLines),
+            List(m.Format(DigestBehindHeader, digest.Behind.Count), digest.Behind.Select(r =>
+                m.Format(DigestBehindLine, r.TaskNumber, Escape(r.Department), Escape(m.Shorten(OneLine(r.Problems ?? ""), MaxProblemsLength))))),
+            List(m.Format(DigestNotReportedHeader, digest.NotReported.Count), digest.NotReported.Select(n =>
+                m.Format(DigestNotReportedLine, Escape(n.Department), n.TaskNumbers.Count, Numbers(n.TaskNumbers), n.NothingReported ? m[DigestNothingReported] : ""))),
+            OverdueSection(digest),
+            List(m.Format(DigestChangesHeader, digest.Changes.Count), digest.Changes.Select(Change)),
         };
         return Split(sections);
     }
 
-    private IReadOnlyList<string> Section<T>(string headerKey, IEnumerable<T> items, Func<T, string> line)
+    /// <summary>Only the tasks overdue against the plan, as 逾期 shows them: the digest's own section.</summary>
+    public IReadOnlyList<string> RenderOverdue(Digest digest) => Split([OverdueSection(digest)]);
+
+    /// <summary>part / whole as a whole percent, rounded down (199 of 200 is 99%, not 100%); 100 when nothing is expected.</summary>
+    public static int Percent(int part, int whole) => whole <= 0 ? 100 : (int)((long)part * 100 / whole);
+
+    private Section OverdueSection(Digest digest) =>
+        List(messages.Format(DigestOverdueHeader, digest.OverdueAgainstPlan.Count), digest.OverdueAgainstPlan.Select(r =>
+            messages.Format(DigestOverdueLine, r.TaskNumber, Escape(r.Department), Escape(r.Task.Schedule.Text),
+                Escape(messages.Shorten(OneLine(r.Task.Text), MaxTaskTextLength)))));
+
+    private string Change(DigestChange c)
     {
-        var lines = new List<string> { messages[headerKey] };
-        lines.AddRange(items.Select(line));
-        if (lines.Count == 1) lines.Add(messages[DigestNone]);
-        return lines;
+        var after = messages[ReportStatusPrefix + c.After.Content.Status];
+        var before = c.Before is { } b ? messages[ReportStatusPrefix + b.Content.Status] : "";
+        return messages.Format(DigestChangePrefix + c.Kind, c.TaskNumber, Escape(c.Department), after, before, c.After.Revision);
     }
 
-    /// <summary>Packs sections into messages; a section too long for one message is split between lines.</summary>
-    private static IReadOnlyList<string> Split(IEnumerable<IReadOnlyList<string>> sections)
+    private Section List(string header, IEnumerable<string> lines)
+    {
+        var list = lines.ToList();
+        if (list.Count == 0) list.Add(messages[DigestNone]);
+        return new Section(header, list, IsList: true);
+    }
+
+    private string Numbers(IReadOnlyList<int> numbers)
+    {
+        var shown = string.Join("、", numbers.Take(MaxNumbers));
+        return numbers.Count > MaxNumbers ? messages.Format(ReminderNumbersMore, shown) : shown;
+    }
+
+    /// <summary>
+    /// Packs sections into messages: a section that fits goes whole into the current message or starts
+    /// the next; one longer than a message is cut between lines, its header repeated as continued.
+    /// </summary>
+    private List<string> Split(IEnumerable<Section> sections)
     {
         var result = new List<string>();
         var current = new StringBuilder();
+        void Flush()
+        {
+            if (current.Length == 0) return;
+            result.Add(current.ToString());
+            current.Clear();
+        }
+
         foreach (var section in sections)
         {
-            var text = string.Join("\n", section);
-            if (current.Length > 0 && current.Length + 2 + text.Length > MaxMessageLength)
+            var whole = section.Text(section.Header);
+            if (current.Length > 0 && current.Length + ParagraphBreak.Length + whole.Length <= MaxMessageLength)
             {
-                result.Add(current.ToString());
-                current.Clear();
+                current.Append(ParagraphBreak).Append(whole);
+                continue;
             }
-            foreach (var line in section)
+            Flush();
+            if (whole.Length <= MaxMessageLength)
             {
-                if (current.Length > 0 && current.Length + 1 + line.Length > MaxMessageLength)
+                current.Append(whole);
+                continue;
+            }
+
+            // Too long for one message: as many lines as fit, then the header again with the rest.
+            var separator = section.IsList ? 1 : ParagraphBreak.Length;
+            var header = section.Header;
+            var lines = new List<string>();
+            var length = HeaderLength(header);
+            foreach (var line in section.Lines)
+            {
+                if (lines.Count > 0 && length + separator + line.Length > MaxMessageLength)
                 {
-                    result.Add(current.ToString());
-                    current.Clear();
+                    result.Add((section with { Lines = lines }).Text(header));
+                    header = section.Header is null ? null : messages.Format(DigestContinued, section.Header);
+                    lines = [];
+                    length = HeaderLength(header);
                 }
-                if (current.Length > 0) current.Append(line == section[0] ? "\n\n" : "\n");
-                current.Append(line);
+                length += (lines.Count > 0 ? separator : 0) + line.Length;
+                lines.Add(line);
             }
+            current.Append((section with { Lines = lines }).Text(header));
         }
-        if (current.Length > 0) result.Add(current.ToString());
+        Flush();
         return result;
     }
+
+    private static int HeaderLength(string? header) => header is null ? 0 : header.Length + ParagraphBreak.Length;
 
     private string Light(TrafficLight light) => messages[DigestLightPrefix + light];
 
     private static string OneLine(string text) => text.ReplaceLineEndings(" ");
+
+    /// <summary>
+    /// Text typed by people (problems, names) with Markdown's active characters escaped, so a * or _ in
+    /// it does not turn the rest of the message bold or italic.
+    /// </summary>
+    internal static string Escape(string text)
+    {
+        if (text.AsSpan().IndexOfAny(@"\*_`[]~<>") < 0) return text;
+        var escaped = new StringBuilder(text.Length + 8);
+        foreach (var c in text)
+        {
+            if (c is '\\' or '*' or '_' or '`' or '[' or ']' or '~' or '<' or '>') escaped.Append('\\');
+            escaped.Append(c);
+        }
+        return escaped.ToString();
+    }
+
+    /// <param name="Header">A bold line before the lines; null for none.</param>
+    /// <param name="IsList">Lines are list items (one per line); otherwise each is a paragraph.</param>
+    private sealed record Section(string? Header, IReadOnlyList<string> Lines, bool IsList)
+    {
+        public string Text(string? header)
+        {
+            var body = string.Join(IsList ? "\n" : ParagraphBreak, Lines);
+            return header is null ? body : header + ParagraphBreak + body;
+        }
+    }
 }

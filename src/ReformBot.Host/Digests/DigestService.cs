@@ -13,4 +13,7 @@ public sealed class DigestService(IPlanRepository plans, IReportRepository repor
     public Digest Compute(Quarter? period = null, DigestFilter? filter = null, DateTimeOffset? since = null) =>
         DigestCalculator.Compute(new DigestInput(
             plans.Tasks(), reports.All(), periods.Calendar, time.GetUtcNow(), period ?? periods.Current(), since, filter));
+
+    /// <summary>Seven days before now: "what changed" of a digest asked for on demand covers the last week.</summary>
+    public DateTimeOffset WeekAgo() => time.GetUtcNow() - TimeSpan.FromDays(7);
 }

@@ -104,21 +104,98 @@ public static class MessageKeys
     public const string RemindNothing = "remind.nothing";
 
     public const string DigestTitle = "digest.title";
+    public const string DigestTitleDepartment = "digest.titleDepartment";
     public const string DigestTotals = "digest.totals";
     public const string DigestLights = "digest.lights";
     public const string DigestDepartmentsHeader = "digest.departmentsHeader";
     public const string DigestDepartmentLine = "digest.departmentLine";
+    public const string DigestMoreDepartments = "digest.moreDepartments";
     public const string DigestBehindHeader = "digest.behindHeader";
     public const string DigestBehindLine = "digest.behindLine";
     public const string DigestNotReportedHeader = "digest.notReportedHeader";
     public const string DigestNotReportedLine = "digest.notReportedLine";
+    public const string DigestNothingReported = "digest.nothingReported";
     public const string DigestOverdueHeader = "digest.overdueHeader";
     public const string DigestOverdueLine = "digest.overdueLine";
     public const string DigestChangesHeader = "digest.changesHeader";
-    public const string DigestChangeLine = "digest.changeLine";
     public const string DigestNone = "digest.none";
+    public const string DigestContinued = "digest.continued";
     public const string DigestNotYours = "digest.notYours";
     public const string DigestUnknownArgument = "digest.unknownArgument";
+
+    /// <summary>Prefix of the lines of "what changed"; the change kind's name completes the key.</summary>
+    public const string DigestChangePrefix = "digest.change.";
+
+    public const string ChartTitle = "chart.title";
+    public const string ChartTitleDepartment = "chart.titleDepartment";
+    public const string ChartTotals = "chart.totals";
+    public const string ChartDepartmentsHeader = "chart.departmentsHeader";
+    public const string ChartDepartmentValue = "chart.departmentValue";
+    public const string ChartMoreDepartments = "chart.moreDepartments";
+    public const string ChartStatusHeader = "chart.statusHeader";
+    public const string ChartStatusValue = "chart.statusValue";
+    public const string ChartNotSubmitted = "chart.notSubmitted";
+    public const string ChartNone = "chart.none";
+    public const string ChartFileName = "chart.fileName";
+
+    /// <summary>Prefix of the chart's legend of lights; the light's name completes the key.</summary>
+    public const string ChartLightPrefix = "chart.light.";
+
+    public const string LedgerFileName = "ledger.fileName";
+    public const string LedgerFileNameDepartments = "ledger.fileNameDepartments";
+    public const string LedgerSheetSummary = "ledger.sheet.summary";
+    public const string LedgerSheetTasks = "ledger.sheet.tasks";
+    public const string LedgerSheetRevisions = "ledger.sheet.revisions";
+    public const string LedgerTotal = "ledger.total";
+    public const string LedgerYes = "ledger.yes";
+    public const string LedgerNo = "ledger.no";
+    public const string LedgerColDepartment = "ledger.col.department";
+    public const string LedgerColLeadDepartment = "ledger.col.leadDepartment";
+    public const string LedgerColLight = "ledger.col.light";
+    public const string LedgerColExpected = "ledger.col.expected";
+    public const string LedgerColSubmitted = "ledger.col.submitted";
+    public const string LedgerColRate = "ledger.col.rate";
+    public const string LedgerColNotSubmitted = "ledger.col.notSubmitted";
+    public const string LedgerColRed = "ledger.col.red";
+    public const string LedgerColYellow = "ledger.col.yellow";
+    public const string LedgerColGreen = "ledger.col.green";
+    public const string LedgerColCopied = "ledger.col.copied";
+    public const string LedgerColOverdue = "ledger.col.overdue";
+    public const string LedgerColNumber = "ledger.col.number";
+    public const string LedgerColText = "ledger.col.text";
+    public const string LedgerColSchedule = "ledger.col.schedule";
+    public const string LedgerColPeriodStatus = "ledger.col.periodStatus";
+    public const string LedgerColStatus = "ledger.col.status";
+    public const string LedgerColPercent = "ledger.col.percent";
+    public const string LedgerColRevision = "ledger.col.revision";
+    public const string LedgerColProgress = "ledger.col.progress";
+    public const string LedgerColProblems = "ledger.col.problems";
+    public const string LedgerColNextSteps = "ledger.col.nextSteps";
+    public const string LedgerColEvidence = "ledger.col.evidence";
+    public const string LedgerColSubmitter = "ledger.col.submitter";
+    public const string LedgerColSubmitterId = "ledger.col.submitterId";
+    public const string LedgerColSubmittedAt = "ledger.col.submittedAt";
+    public const string LedgerColLate = "ledger.col.late";
+
+    /// <summary>Prefix of the ledger's light words; the light's name completes the key.</summary>
+    public const string LedgerLightPrefix = "ledger.light.";
+
+    public const string ExportLink = "export.link";
+    public const string ExportScopeAll = "export.scopeAll";
+    public const string ExportNotYours = "export.notYours";
+    public const string ExportUnknownArgument = "export.unknownArgument";
+    public const string ExportInGroup = "export.inGroup";
+    public const string DownloadNotFound = "download.notFound";
+
+    public const string CliDigest = "cli.digest";
+    public const string CliDigestPeriod = "cli.digest.period";
+    public const string CliDigestDepartment = "cli.digest.department";
+    public const string CliDigestFormat = "cli.digest.format";
+    public const string CliExport = "cli.export";
+    public const string CliExportDepartment = "cli.export.department";
+    public const string CliExportOut = "cli.export.out";
+    public const string CliExportDone = "cli.export.done";
+    public const string CliExportFailed = "cli.export.failed";
 
     /// <summary>Prefix of the traffic-light marks; the light's name completes the key.</summary>
     public const string DigestLightPrefix = "digest.light.";
@@ -179,8 +256,6 @@ public static class MessageKeys
     public const string MytasksSupportHeader = "mytasks.supportHeader";
     public const string MytasksSupportLine = "mytasks.supportLine";
     public const string MytasksFooter = "mytasks.footer";
-    public const string OverdueHeader = "overdue.header";
-    public const string OverdueLine = "overdue.line";
     public const string OverdueNone = "overdue.none";
 
     public const string InviteMissingDepartment = "invite.missingDepartment";
@@ -212,10 +287,12 @@ public static class MessageKeys
 
     public static IReadOnlyList<string> All { get; } =
         typeof(MessageKeys).GetFields(BindingFlags.Public | BindingFlags.Static)
-            .Where(f => f.IsLiteral && f.Name is not (nameof(PlanErrorPrefix) or nameof(ReportStatusPrefix) or nameof(DigestLightPrefix)))
+            .Where(f => f.IsLiteral && f.Name is not (nameof(PlanErrorPrefix) or nameof(ReportStatusPrefix) or nameof(DigestLightPrefix)
+                or nameof(DigestChangePrefix) or nameof(ChartLightPrefix) or nameof(LedgerLightPrefix)))
             .Select(f => (string)f.GetRawConstantValue()!)
             .Concat(Enum.GetNames<ReformBot.Core.Plans.PlanFormatErrorKind>().Select(k => PlanErrorPrefix + k))
-            .Concat(Enum.GetNames<ReformBot.Core.Digests.TrafficLight>().Select(l => DigestLightPrefix + l))
+            .Concat(Enum.GetNames<ReformBot.Core.Digests.TrafficLight>().SelectMany(l => new[] { DigestLightPrefix + l, ChartLightPrefix + l, LedgerLightPrefix + l }))
+            .Concat(Enum.GetNames<ReformBot.Core.Digests.DigestChangeKind>().Select(k => DigestChangePrefix + k))
             .Concat(Enum.GetNames<ReformBot.Core.Reports.ReportStatus>().Select(s => ReportStatusPrefix + s))
             .ToList();
 }

@@ -44,16 +44,19 @@ public sealed partial class ProactiveSender : IProactiveSender, IDisposable
         _logger = logger;
     }
 
-    public async Task<Delivery> SendAsync(ConversationAddress address, string text, CancellationToken cancellationToken)
+    public Task<Delivery> SendAsync(ConversationAddress address, string text, CancellationToken cancellationToken) =>
+        SendAsync(address, MessageFactory.Text(text ?? throw new ArgumentNullException(nameof(text))), cancellationToken);
+
+    public async Task<Delivery> SendAsync(ConversationAddress address, IMessageActivity message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(address);
-        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(message);
         var pace = PaceOf(address.ChannelId);
         var reference = ReferenceTo(address);
         for (var attempt = 1; ; attempt++)
         {
             await pace.WaitTurnAsync(cancellationToken);
-            var outcome = await AttemptAsync(reference, text, cancellationToken);
+            var outcome = await AttemptAsync(reference, message, cancellationToken);
             switch (outcome.Kind)
             {
                 case OutcomeKind.Sent:
@@ -98,7 +101,7 @@ public sealed partial class ProactiveSender : IProactiveSender, IDisposable
     internal double MessagesPerSecond(string channelId) => PaceOf(channelId).MessagesPerSecond;
 
     /// <summary>One request, in a proactive turn of its own. Never throws unless the caller cancelled.</summary>
-    private async Task<Outcome> AttemptAsync(ConversationReference reference, string text, CancellationToken cancellationToken)
+    private async Task<Outcome> AttemptAsync(ConversationReference reference, IMessageActivity content, CancellationToken cancellationToken)
     {
         // The adapter's OnTurnError catches whatever a turn throws (and would message the user), so the
         // callback catches everything itself and hands the outcome out through this variable.
@@ -106,7 +109,7 @@ public sealed partial class ProactiveSender : IProactiveSender, IDisposable
         try
         {
             await _adapter.ContinueConversationAsync(_botAppId, reference,
-                async (turn, turnCancellation) => outcome = await SendInTurnAsync(turn, text, turnCancellation), cancellationToken);
+                async (turn, turnCancellation) => outcome = await SendInTurnAsync(turn, content, turnCancellation), cancellationToken);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
@@ -119,9 +122,17 @@ public sealed partial class ProactiveSender : IProactiveSender, IDisposable
         return outcome ?? Outcome.Transient(null, "The proactive turn ended before it sent anything; see the turn error in the log.");
     }
 
-    private async Task<Outcome> SendInTurnAsync(ITurnContext turn, string text, CancellationToken cancellationToken)
+    private async Task<Outcome> SendInTurnAsync(ITurnContext turn, IMessageActivity content, CancellationToken cancellationToken)
     {
-        var message = MessageFactory.Text(text);
+        // A new activity for each attempt: the caller's stays as it was, and may go to others too.
+        var message = (Activity)Activity.CreateMessageActivity();
+        message.Text = content.Text;
+        message.TextFormat = content.TextFormat;
+        message.Attachments = content.Attachments;
+        message.AttachmentLayout = content.AttachmentLayout;
+        message.Summary = content.Summary;
+        message.Speak = content.Speak;
+        message.InputHint = content.InputHint;
         // Not ApplyConversationReference: on the continuation event it would make this a reply to the
         // event's made-up id. A proactive message is a new message in the conversation.
         message.ChannelId = turn.Activity.ChannelId;

@@ -12,11 +12,13 @@ namespace ReformBot.Host.Scheduling;
 /// The weekly digest to subscribers: the office gets the whole digest, a department contact the part
 /// of their departments. Each cron slot goes out once: every message is claimed in the reminder log
 /// first, and the slot is recorded when done, so a digest missed while the host was down is sent
-/// once when it comes back, and never twice.
+/// once when it comes back, and never twice. Each part is its Markdown messages, then its chart: a
+/// chart the channel refuses (too large for it, say) is logged and does not fail the digest, whose
+/// text has gone out.
 /// </summary>
 public sealed class DigestRun(
     DigestService digests,
-    DigestMarkdown markdown,
+    DigestReplies replies,
     ReportingPeriods periods,
     IContactRepository contacts,
     IReminderLog log,
@@ -53,10 +55,16 @@ public sealed class DigestRun(
                 ? [digests.Compute(period, since: last)]
                 : subscriber.Departments.Select(d => digests.Compute(period, new DigestFilter(d), last)).ToList();
             var delivered = true;
-            foreach (var message in parts.SelectMany(d => markdown.Render(d, periods.Calendar.Zone)))
+            foreach (var reply in parts.SelectMany(d => replies.For(d, periods.Calendar.Zone)))
             {
-                var delivery = await sender.SendAsync(subscriber.Address, message, cancellationToken);
+                var delivery = await sender.SendAsync(subscriber.Address, reply.Activity, cancellationToken);
                 if (delivery.IsDelivered) continue;
+                if (reply.IsChart && delivery.Result == DeliveryResult.Failed)
+                {
+                    logger.LogWarning("The digest's chart did not reach contact {ContactId} ({Error}); its text did", subscriber.Id,
+                        delivery.Error ?? $"HTTP {delivery.StatusCode}");
+                    continue;
+                }
                 delivered = false;
                 if (delivery.Result == DeliveryResult.Unreachable) contacts.Update(subscriber.Id, c => c with { Unreachable = true });
                 log.MarkFailed(key, time.GetUtcNow(), delivery.Error ?? $"HTTP {delivery.StatusCode}");

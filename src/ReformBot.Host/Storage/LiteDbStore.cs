@@ -44,6 +44,7 @@ public sealed class LiteDbStore : IDisposable
     internal ILiteCollection<ReminderDocument> Reminders => Database.GetCollection<ReminderDocument>("reminders");
     internal ILiteCollection<BotStateDocument> BotState => Database.GetCollection<BotStateDocument>("botstate");
     internal ILiteCollection<InviteDocument> Invites => Database.GetCollection<InviteDocument>("invites");
+    internal ILiteCollection<DownloadDocument> Downloads => Database.GetCollection<DownloadDocument>("downloads");
 
     /// <summary>
     /// Runs <paramref name="work"/> in one transaction. LiteDB binds a transaction to the calling
@@ -136,5 +137,6 @@ public sealed class LiteDbStore : IDisposable
         Notes.EnsureIndex(n => n.TaskNumber);
         Notes.EnsureIndex(n => n.Period);
         Invites.EnsureIndex(i => i.CreatedAt);
+        Downloads.EnsureIndex(d => d.ExpiresAtTicks);
     }
 }

@@ -47,5 +47,8 @@ public static class AdminEndpoint
             Calendar = services.GetRequiredService<ReportingCalendar>,
             Periods = services.GetRequiredService<ReportingPeriods>,
             PeriodDescription = services.GetRequiredService<PeriodDescription>,
+            Digests = services.GetRequiredService<Digests.DigestService>,
+            DigestMarkdown = services.GetRequiredService<Digests.DigestMarkdown>,
+            Ledger = services.GetRequiredService<Ledger.LedgerService>,
         };
 }

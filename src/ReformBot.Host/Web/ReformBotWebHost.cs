@@ -47,6 +47,7 @@ public static class ReformBotWebHost
         StoreSeeder.SeedIfEmpty(app.Services.GetRequiredService<IPlanRepository>(), options, app.Logger);
 
         app.MapBotEndpoint();
+        app.MapDownloadEndpoint();
         app.MapGet("/health", (IPlanRepository plans) => Results.Ok(new { status = "ok", tasks = plans.Tasks().Count }));
 
         var token = Convert.ToHexString(RandomNumberGenerator.GetBytes(32));
@@ -54,6 +55,7 @@ public static class ReformBotWebHost
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var url = LoopbackUrl(app.Services.GetRequiredService<IServer>());
+            app.Services.GetRequiredService<Downloads.HostAddress>().Loopback = url;
             new HostEndpointFile(url, token, Environment.ProcessId).Write(store.Path);
             app.Logger.LogInformation("ReformBot ready at {Url}, database {Database}", url, store.Path);
         });

@@ -114,7 +114,7 @@ public sealed class CommandTests : IAsyncLifetime
     {
         _bot.AddContact("user1", "国资委");
 
-        await _bot.Conversation().Send("逾期").Says("超过计划期限仍未汇报完成的任务", "· 第 6 项（2017年完成，牵头：国资委）").StartTestAsync();
+        await _bot.Conversation().Send("逾期").Says("**超过计划期限未完成的任务（", "- 第 6 项（国资委，2017年完成）：").StartTestAsync();
 
         Reports.Append(new ReportKey(6, "国资委", Q4), Content(ReportStatus.Completed), "c", _bot.Time.GetUtcNow(), late: false);
         await _bot.Conversation().Send("逾期").AssertReply(a =>

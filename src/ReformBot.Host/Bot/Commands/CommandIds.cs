@@ -17,6 +17,7 @@ public static class CommandIds
     public const string Period = "period";
     public const string Remind = "remind";
     public const string Digest = "digest";
+    public const string Export = "export";
 
-    public static IReadOnlyList<string> All { get; } = [Help, Register, Report, MyTasks, Task, Overdue, Invite, Contacts, Subscribe, Unsubscribe, Period, Remind, Digest];
+    public static IReadOnlyList<string> All { get; } = [Help, Register, Report, MyTasks, Task, Overdue, Invite, Contacts, Subscribe, Unsubscribe, Period, Remind, Digest, Export];
 }

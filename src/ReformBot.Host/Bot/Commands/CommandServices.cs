@@ -13,6 +13,7 @@ public static class CommandServices
         services.AddSingleton<IChatCommand, PeriodCommand>();
         services.AddSingleton<IChatCommand, RemindCommand>();
         services.AddSingleton<IChatCommand, DigestCommand>();
+        services.AddSingleton<IChatCommand, ExportCommand>();
         services.AddSingleton<IChatCommand, ReportCommand>();
         services.AddSingleton<IChatCommand, MyTasksCommand>();
         services.AddSingleton<IChatCommand, TaskCommand>();

@@ -1,6 +1,4 @@
-using ReformBot.Core.Departments;
 using ReformBot.Core.Digests;
-using ReformBot.Core.Periods;
 using ReformBot.Core.Storage;
 using ReformBot.Host.Digests;
 using ReformBot.Host.Scheduling;
@@ -9,10 +7,11 @@ using static ReformBot.Host.Messages.MessageKeys;
 namespace ReformBot.Host.Bot.Commands;
 
 /// <summary>
-/// 周报 [部门|季度]: the digest on demand. The office sees any department or the whole; a department
-/// contact sees the part of their own departments.
+/// 周报 [部门|季度]: the digest on demand, as the weekly one reads (Markdown, then the chart). The office
+/// sees any department or the whole; a department contact sees the part of their own departments.
+/// "What changed" covers the last seven days.
 /// </summary>
-public sealed class DigestCommand(DigestService digests, DigestMarkdown markdown, IPlanRepository plans, ReportingPeriods periods) : IChatCommand
+public sealed class DigestCommand(DigestService digests, DigestReplies replies, IPlanRepository plans, ReportingPeriods periods) : IChatCommand
 {
     public string Id => CommandIds.Digest;
 
@@ -24,18 +23,11 @@ public sealed class DigestCommand(DigestService digests, DigestMarkdown markdown
             return;
         }
 
-        Quarter? period = null;
-        string? department = null;
-        foreach (var word in argument.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+        var (period, department, unknown) = PeriodOrDepartment.Parse(argument, plans.Departments());
+        if (unknown is not null)
         {
-            var folded = word.Normalize(System.Text.NormalizationForm.FormKC);
-            if (Quarter.TryParse(folded, out var quarter)) period = quarter;
-            else if (new DepartmentDirectory(plans.Departments()).Resolve(word) is { } found) department = found.Name;
-            else
-            {
-                await turn.SayAsync(DigestUnknownArgument, cancellationToken, word);
-                return;
-            }
+            await turn.SayAsync(DigestUnknownArgument, cancellationToken, unknown);
+            return;
         }
 
         IEnumerable<string?> parts = [department];
@@ -48,8 +40,9 @@ public sealed class DigestCommand(DigestService digests, DigestMarkdown markdown
             }
             parts = department is null ? contact.Departments : [department];
         }
+        var since = digests.WeekAgo();
         foreach (var part in parts)
-            foreach (var message in markdown.Render(digests.Compute(period, new DigestFilter(part)), periods.Calendar.Zone))
-                await turn.SayTextAsync(message, cancellationToken);
+            foreach (var reply in replies.For(digests.Compute(period, new DigestFilter(part), since), periods.Calendar.Zone))
+                await turn.Context.SendActivityAsync(reply.Activity, cancellationToken);
     }
 }

@@ -1,16 +1,15 @@
-using System.Text;
-using ReformBot.Core.Periods;
-using ReformBot.Core.Reports;
-using ReformBot.Core.Storage;
+using ReformBot.Core.Digests;
+using ReformBot.Host.Digests;
 using static ReformBot.Host.Messages.MessageKeys;
 
 namespace ReformBot.Host.Bot.Commands;
 
-/// <summary>逾期: tasks overdue against the plan (due year passed, never reported 已完成).</summary>
-public sealed class OverdueCommand(IPlanRepository plans, IReportRepository reports, ReportingCalendar calendar, TimeProvider time) : IChatCommand
+/// <summary>
+/// 逾期: tasks overdue against the plan (due year passed, never reported 已完成), one line per lead
+/// department: the digest's own section, so chat and digest always agree.
+/// </summary>
+public sealed class OverdueCommand(DigestService digests, DigestMarkdown markdown) : IChatCommand
 {
-    private const int TaskTextLength = 40;
-
     public string Id => CommandIds.Overdue;
 
     public async Task HandleAsync(ChatTurn turn, string argument, CancellationToken cancellationToken)
@@ -20,21 +19,13 @@ public sealed class OverdueCommand(IPlanRepository plans, IReportRepository repo
             await turn.SayAsync(ReportNotRegistered, cancellationToken);
             return;
         }
-        var m = turn.Messages;
-        var now = time.GetUtcNow();
-        var overdue = plans.Tasks()
-            .Where(t => PlanDeadlineRule.IsOverdueAgainstPlan(t.Schedule, reports.ForTask(t.Number).Select(r => r.Content.Status), calendar, now))
-            .ToList();
-        if (overdue.Count == 0)
+        var digest = digests.Compute(filter: new DigestFilter(OverdueOnly: true));
+        if (digest.OverdueAgainstPlan.Count == 0)
         {
             await turn.SayAsync(OverdueNone, cancellationToken);
             return;
         }
-        var text = new StringBuilder(m.Format(OverdueHeader, overdue.Count));
-        foreach (var task in overdue)
-        {
-            text.Append('\n').Append(m.Format(OverdueLine, task.Number, task.Schedule.Text, string.Join("、", task.LeadDepartments), m.Shorten(task.Text, TaskTextLength)));
-        }
-        await turn.SayTextAsync(text.ToString(), cancellationToken);
+        foreach (var message in markdown.RenderOverdue(digest))
+            await turn.Context.SendActivityAsync(DigestReplies.Text(message), cancellationToken);
     }
 }

@@ -1,0 +1,55 @@
+using ReformBot.Core.Storage;
+using ReformBot.Host.Contacts;
+using ReformBot.Host.Digests;
+using ReformBot.Host.Downloads;
+using ReformBot.Host.Scheduling;
+using static ReformBot.Host.Messages.MessageKeys;
+
+namespace ReformBot.Host.Bot.Commands;
+
+/// <summary>
+/// 导出 [部门|季度]: a download link for the ledger (.xlsx). The office may export the whole plan or any
+/// department; a department contact only their own departments. Only in a one-to-one conversation,
+/// since whoever has the link can download it until it expires.
+/// </summary>
+public sealed class ExportCommand(DownloadService downloads, IPlanRepository plans, ReportingPeriods periods) : IChatCommand
+{
+    public string Id => CommandIds.Export;
+
+    public async Task HandleAsync(ChatTurn turn, string argument, CancellationToken cancellationToken)
+    {
+        if (turn.Contact is not { } contact)
+        {
+            await turn.SayAsync(ReportNotRegistered, cancellationToken);
+            return;
+        }
+        if (turn.Context.Activity.Conversation?.IsGroup == true)
+        {
+            await turn.SayAsync(ExportInGroup, cancellationToken);
+            return;
+        }
+
+        var (period, department, unknown) = PeriodOrDepartment.Parse(argument, plans.Departments());
+        if (unknown is not null)
+        {
+            await turn.SayAsync(ExportUnknownArgument, cancellationToken, unknown);
+            return;
+        }
+        IReadOnlyList<string>? departments = department is null ? null : [department];
+        if (!contact.IsOffice) departments ??= contact.Departments;
+        if (!DownloadService.Entitled(contact, departments))
+        {
+            await turn.SayAsync(ExportNotYours, cancellationToken, string.Join("、", contact.Departments));
+            return;
+        }
+
+        var quarter = period ?? periods.Current();
+        var link = downloads.Create(contact, quarter, departments);
+        var m = turn.Messages;
+        await turn.Context.SendActivityAsync(DigestReplies.Text(m.Format(ExportLink,
+            m.Format(FormatPeriod, quarter.Year, quarter.Number),
+            departments is null ? m[ExportScopeAll] : DigestMarkdown.Escape(string.Join("、", departments)),
+            DigestMarkdown.Escape(link.Url), link.Url,
+            InviteTexts.LocalTime(link.Download.ExpiresAt, periods.Calendar.Zone))), cancellationToken);
+    }
+}

@@ -1,0 +1,227 @@
+using Microsoft.Extensions.Options;
+using ReformBot.Core.Digests;
+using ReformBot.Core.Reports;
+using ReformBot.Host.Messages;
+using SkiaSharp;
+using static ReformBot.Host.Messages.MessageKeys;
+
+namespace ReformBot.Host.Digests;
+
+/// <summary>
+/// The digest as a picture (PNG): completion by department as horizontal bars, worst first, each in
+/// its traffic-light colour; then the status breakdown as one stacked bar and a bar per status. Every
+/// label comes from the message catalog. Drawn with SkiaSharp in a CJK font found by <see cref="ChartFont"/>;
+/// without such a font there is no chart (null), and the digest goes out as text.
+/// </summary>
+public sealed class DigestChart(MessageCatalog messages, ChartFont font, IOptions<ChartOptions> options)
+{
+    public const string ContentType = "image/png";
+
+    // Every channel of these is a multiple of 8, so the palette PNG (IndexedPng) keeps them exactly.
+    internal static readonly SKColor Background = SKColors.White;
+    internal static readonly SKColor Ink = new(0x20, 0x28, 0x30);
+    internal static readonly SKColor Muted = new(0x60, 0x68, 0x78);
+    internal static readonly SKColor Track = new(0xE8, 0xE8, 0xF0);
+
+    internal static SKColor LightColor(TrafficLight light) => light switch
+    {
+        TrafficLight.Red => new SKColor(0xD8, 0x40, 0x40),
+        TrafficLight.Yellow => new SKColor(0xF0, 0xB0, 0x20),
+        _ => new SKColor(0x30, 0xA0, 0x58),
+    };
+
+    /// <summary>Colour of a status; null is 未报送.</summary>
+    internal static SKColor StatusColor(ReportStatus? status) => status switch
+    {
+        ReportStatus.Completed => new SKColor(0x28, 0x78, 0x30),
+        ReportStatus.OnTrack => new SKColor(0x48, 0x90, 0xD8),
+        ReportStatus.Behind => new SKColor(0xF0, 0xB0, 0x20),
+        ReportStatus.NotStarted => new SKColor(0x98, 0x80, 0xD0),
+        _ => new SKColor(0xB8, 0xC0, 0xC8),
+    };
+
+    /// <summary>The statuses in the order they are drawn; null is 未报送.</summary>
+    internal static readonly ReportStatus?[] StatusOrder =
+        [ReportStatus.Completed, ReportStatus.OnTrack, ReportStatus.Behind, ReportStatus.NotStarted, null];
+
+    private const int Pad = 24;
+    private const int RowHeight = 26;
+    private const int BarHeight = 14;
+    private const float DotRadius = 5;
+
+    /// <summary>The PNG, or null when charts are off or no CJK font is available.</summary>
+    public byte[]? Render(Digest digest, TimeZoneInfo zone) => Draw(digest, zone)?.Png;
+
+    /// <summary>The file name of the chart of a digest, for the chat attachment.</summary>
+    public string FileName(Digest digest) => messages.Format(ChartFileName, digest.Period.ToString());
+
+    /// <summary>The PNG and where things were drawn (for tests); null as <see cref="Render"/>.</summary>
+    internal Drawing? Draw(Digest digest, TimeZoneInfo zone)
+    {
+        var o = options.Value;
+        if (!o.Enabled || font.Typeface is not { } typeface) return null;
+
+        var m = messages;
+        var t = digest.Totals;
+        using var title = Font(typeface, 22, bold: true);
+        using var header = Font(typeface, 16, bold: true);
+        using var body = Font(typeface, 14);
+
+        var width = Math.Max(o.Width, 480);
+        var departments = digest.Departments.Take(Math.Max(o.MaxDepartments, 1)).ToList();
+        var hidden = digest.Departments.Count - departments.Count;
+        var statusLabels = StatusOrder.Select(StatusLabel).ToList();
+        var labels = departments.Select(d => d.Department).Concat(statusLabels).ToList();
+        var values = departments.Select(d => m.Format(ChartDepartmentValue, d.Submitted, d.Expected, DigestMarkdown.Percent(d.Submitted, d.Expected)))
+            .Concat(StatusOrder.Select(s => m.Format(ChartStatusValue, t.Statuses[s], Share(t.Statuses[s], t.Expected))))
+            .ToList();
+        var labelWidth = Math.Clamp(labels.Max(l => body.MeasureText(l)) + 8, 80, width * 0.32f);
+        var valueWidth = values.Max(v => body.MeasureText(v)) + 8;
+        // Between label and bar, a dot in the department's light: visible even when the bar is empty.
+        var dotX = Pad + labelWidth + 6 + DotRadius;
+        var trackX = dotX + DotRadius + 8;
+        var trackWidth = width - Pad - valueWidth - 8 - trackX;
+
+        var departmentRows = Math.Max(departments.Count, 1);
+        var height = Pad + 34 + 28 + 28 + departmentRows * RowHeight + (hidden > 0 ? 22 : 0) + RowHeight + 12 + 28 + 30 + StatusOrder.Length * RowHeight + Pad;
+
+        var info = new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Opaque);
+        using var surface = SKSurface.Create(info);
+        var canvas = surface.Canvas;
+        canvas.Clear(Background);
+        using var ink = Paint(Ink);
+        using var muted = Paint(Muted);
+        using var track = Paint(Track);
+
+        float y = Pad;
+        var heading = digest.Filter.Department is { } only
+            ? m.Format(ChartTitleDepartment, Period(digest), Date(digest, zone), only)
+            : m.Format(ChartTitle, Period(digest), Date(digest, zone));
+        canvas.DrawText(heading, Pad, Baseline(title, y + 17), SKTextAlign.Left, title, ink);
+        y += 34;
+        canvas.DrawText(m.Format(ChartTotals, t.Expected, t.Submitted, DigestMarkdown.Percent(t.Submitted, t.Expected), t.Lights.Red, t.Lights.Yellow, t.Lights.Green),
+            Pad, Baseline(body, y + 10), SKTextAlign.Left, body, muted);
+        y += 28;
+
+        canvas.DrawText(m[ChartDepartmentsHeader], Pad, Baseline(header, y + 12), SKTextAlign.Left, header, ink);
+        y += 28;
+        var labelAreas = new List<SKRect>();
+        var bars = new List<(SKRect Rect, SKColor Color)>();
+        if (departments.Count == 0)
+        {
+            canvas.DrawText(m[ChartNone], Pad, Baseline(body, y + RowHeight / 2f), SKTextAlign.Left, body, muted);
+            y += RowHeight;
+        }
+        for (var i = 0; i < departments.Count; i++)
+        {
+            var d = departments[i];
+            var rate = d.Expected == 0 ? 1f : (float)d.Submitted / d.Expected;
+            var bar = Row(canvas, body, ink, muted, track, y, labelWidth, trackX, trackWidth, Fit(body, d.Department, labelWidth - 8), values[i], rate, LightColor(d.Light));
+            using (var dot = Paint(LightColor(d.Light))) canvas.DrawCircle(dotX, y + RowHeight / 2f, DotRadius, dot);
+            labelAreas.Add(new SKRect(Pad, y, Pad + labelWidth, y + RowHeight));
+            bars.Add((bar, LightColor(d.Light)));
+            y += RowHeight;
+        }
+        if (hidden > 0)
+        {
+            canvas.DrawText(m.Format(ChartMoreDepartments, hidden), trackX, Baseline(body, y + 10), SKTextAlign.Left, body, muted);
+            y += 22;
+        }
+        // The legend of the lights.
+        var x = dotX - DotRadius - 1;
+        foreach (var light in new[] { TrafficLight.Red, TrafficLight.Yellow, TrafficLight.Green })
+        {
+            using var swatch = Paint(LightColor(light));
+            canvas.DrawCircle(x + 6, y + RowHeight / 2f, DotRadius + 1, swatch);
+            var text = m[ChartLightPrefix + light];
+            canvas.DrawText(text, x + 18, Baseline(body, y + RowHeight / 2f), SKTextAlign.Left, body, muted);
+            x += 18 + body.MeasureText(text) + 20;
+        }
+        y += RowHeight + 12;
+
+        canvas.DrawText(m.Format(ChartStatusHeader, t.Expected), Pad, Baseline(header, y + 12), SKTextAlign.Left, header, ink);
+        y += 28;
+        // One stacked bar: every report of the period, by status.
+        canvas.DrawRect(trackX, y + 2, trackWidth, 18, track);
+        var stackX = trackX;
+        foreach (var status in StatusOrder)
+        {
+            var count = t.Statuses[status];
+            if (count == 0 || t.Expected == 0) continue;
+            var segment = trackWidth * count / t.Expected;
+            using var paint = Paint(StatusColor(status));
+            canvas.DrawRect(stackX, y + 2, segment, 18, paint);
+            stackX += segment;
+        }
+        y += 30;
+        for (var i = 0; i < StatusOrder.Length; i++)
+        {
+            var status = StatusOrder[i];
+            var rate = t.Expected == 0 ? 0f : (float)t.Statuses[status] / t.Expected;
+            var bar = Row(canvas, body, ink, muted, track, y, labelWidth, trackX, trackWidth, statusLabels[i], values[departments.Count + i], rate, StatusColor(status));
+            bars.Add((bar, StatusColor(status)));
+            y += RowHeight;
+        }
+
+        using var image = surface.Snapshot();
+        using var pixels = image.PeekPixels() ?? throw new InvalidOperationException("A raster surface has pixels.");
+        // Flat colours and text: a palette PNG keeps it small enough to send inline.
+        return new Drawing(IndexedPng.Encode(pixels), width, height, trackWidth, labelAreas, bars);
+    }
+
+    /// <summary>One labelled bar: the label right-aligned before the track, the value after it. Returns the filled bar.</summary>
+    private static SKRect Row(SKCanvas canvas, SKFont body, SKPaint ink, SKPaint muted, SKPaint track, float y, float labelWidth,
+        float trackX, float trackWidth, string label, string value, float rate, SKColor color)
+    {
+        var middle = y + RowHeight / 2f;
+        canvas.DrawText(label, Pad + labelWidth, Baseline(body, middle), SKTextAlign.Right, body, ink);
+        var top = middle - BarHeight / 2f;
+        canvas.DrawRect(trackX, top, trackWidth, BarHeight, track);
+        var bar = new SKRect(trackX, top, trackX + trackWidth * Math.Clamp(rate, 0f, 1f), top + BarHeight);
+        using var fill = Paint(color);
+        canvas.DrawRect(bar, fill);
+        canvas.DrawText(value, trackX + trackWidth + 8, Baseline(body, middle), SKTextAlign.Left, body, muted);
+        return bar;
+    }
+
+    /// <summary>A share in whole percent, rounded (one of 131 is 1%); 0 when there is no whole.</summary>
+    internal static int Share(int part, int whole) => whole <= 0 ? 0 : (int)Math.Round(part * 100.0 / whole, MidpointRounding.AwayFromZero);
+
+    private string StatusLabel(ReportStatus? status) =>
+        status is { } s ? messages[ReportStatusPrefix + s] : messages[ChartNotSubmitted];
+
+    private string Period(Digest digest) => messages.Format(FormatPeriod, digest.Period.Year, digest.Period.Number);
+
+    private string Date(Digest digest, TimeZoneInfo zone) =>
+        messages.Format(FormatDate, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(digest.Now, zone).DateTime));
+
+    /// <summary>The text, cut with an ellipsis to fit <paramref name="width"/>.</summary>
+    private string Fit(SKFont font, string text, float width)
+    {
+        if (font.MeasureText(text) <= width) return text;
+        var ellipsis = messages[FormatEllipsis];
+        for (var length = text.Length - 1; length > 0; length--)
+        {
+            var cut = text[..length] + ellipsis;
+            if (font.MeasureText(cut) <= width) return cut;
+        }
+        return ellipsis;
+    }
+
+    /// <summary>The baseline that centres a line of this font on <paramref name="middle"/>.</summary>
+    private static float Baseline(SKFont font, float middle)
+    {
+        var metrics = font.Metrics;
+        return middle - (metrics.Ascent + metrics.Descent) / 2;
+    }
+
+    private static SKFont Font(SKTypeface typeface, float size, bool bold = false) =>
+        new(typeface, size) { Edging = SKFontEdging.Antialias, Subpixel = false, Hinting = SKFontHinting.Full, Embolden = bold };
+
+    private static SKPaint Paint(SKColor color) => new() { Color = color, IsAntialias = true, Style = SKPaintStyle.Fill };
+
+    /// <param name="TrackWidth">The length of a full (100%) bar.</param>
+    /// <param name="LabelAreas">Where each department's label was drawn, in order.</param>
+    /// <param name="Bars">Each filled bar and its colour: the departments', then the statuses'.</param>
+    internal sealed record Drawing(byte[] Png, int Width, int Height, float TrackWidth, IReadOnlyList<SKRect> LabelAreas, IReadOnlyList<(SKRect Rect, SKColor Color)> Bars);
+}

@@ -1,0 +1,85 @@
+using System.Text.Json;
+using ReformBot.Core.Digests;
+using ReformBot.Core.Reports;
+
+namespace ReformBot.Host.Digests;
+
+/// <summary>
+/// The digest as JSON (`digest --format json`): the README's "Digest JSON" contract. Tools build on
+/// it: change it only together with the README. Statuses, lights and change kinds are camelCase words;
+/// instants are local time of the reporting zone with its offset.
+/// </summary>
+public static class DigestJson
+{
+    public static DigestDocument From(Digest digest, TimeZoneInfo zone)
+    {
+        DateTimeOffset Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, zone);
+        var t = digest.Totals;
+        return new DigestDocument(
+            digest.Period.ToString(),
+            digest.Filter.Department,
+            Local(digest.Now),
+            digest.Since is { } since ? Local(since) : null,
+            new WindowJson(Local(digest.Window.Opens), digest.Window.DueDate, Local(digest.Window.Deadline)),
+            new TotalsJson(t.Expected, t.Submitted, t.NotSubmitted, t.Rate, Statuses(t.Statuses), Lights(t.Lights), t.Copied, t.OverdueAgainstPlan),
+            digest.Departments.Select(d => new DigestDepartmentJson(
+                d.Department, Word(d.Light), d.Expected, d.Submitted, d.NotSubmitted, d.Rate, Statuses(d.Statuses), Lights(d.Lights), d.Copied, d.OverdueAgainstPlan)).ToList(),
+            digest.Tasks.Select(r => new DigestTaskJson(
+                r.TaskNumber, r.Department, Status(r.Status), r.Latest?.Content.Percent, Word(r.Light), r.OverdueAgainstPlan, r.CopiedFromPrevious,
+                r.Latest?.Revision, r.Latest is { } latest ? Local(latest.SubmittedAt) : null, r.Latest?.Late)).ToList(),
+            digest.Behind.Select(r => new BehindJson(r.TaskNumber, r.Department, r.Problems ?? "", r.Latest!.Revision)).ToList(),
+            digest.NotReported.Select(n => new NotReportedJson(n.Department, n.TaskNumbers, n.NothingReported)).ToList(),
+            digest.OverdueAgainstPlan.Select(r => new OverdueJson(
+                r.TaskNumber, r.Department, r.Task.Schedule.IsEmpty ? null : r.Task.Schedule.Text, r.Task.Schedule.DueYear, Status(r.Status))).ToList(),
+            digest.Changes.Select(c => new ChangeJson(
+                c.TaskNumber, c.Department, Word(c.Kind), Status(c.Before?.Content.Status), Status(c.After.Content.Status)!, c.After.Revision,
+                Local(c.After.SubmittedAt))).ToList());
+    }
+
+    public static string Serialize(Digest digest, TimeZoneInfo zone) => Cli.JsonOutput.Serialize(From(digest, zone));
+
+    private static StatusesJson Statuses(StatusBreakdown s) => new(s.Completed, s.OnTrack, s.Behind, s.NotStarted, s.NotSubmitted);
+
+    private static LightsJson Lights(LightCounts l) => new(l.Red, l.Yellow, l.Green);
+
+    private static string? Status(ReportStatus? status) => status is { } s ? Word(s) : null;
+
+    private static string Word<T>(T value) where T : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
+}
+
+/// <param name="Department">The department the digest is limited to; null for the whole plan.</param>
+/// <param name="GeneratedAt">The instant the digest describes.</param>
+/// <param name="Since">"What changed" lists revisions submitted after this; null lists every report of the period.</param>
+public sealed record DigestDocument(
+    string Period, string? Department, DateTimeOffset GeneratedAt, DateTimeOffset? Since, WindowJson Window, TotalsJson Totals,
+    IReadOnlyList<DigestDepartmentJson> Departments, IReadOnlyList<DigestTaskJson> Tasks, IReadOnlyList<BehindJson> Behind,
+    IReadOnlyList<NotReportedJson> NotReported, IReadOnlyList<OverdueJson> OverdueAgainstPlan, IReadOnlyList<ChangeJson> Changes);
+
+public sealed record WindowJson(DateTimeOffset Opens, DateOnly DueDate, DateTimeOffset Deadline);
+
+/// <param name="Rate">Submitted / expected, 0..1; 1 when nothing is expected.</param>
+public sealed record TotalsJson(
+    int Expected, int Submitted, int NotSubmitted, double Rate, StatusesJson Statuses, LightsJson Lights, int Copied, int OverdueAgainstPlan);
+
+public sealed record StatusesJson(int Completed, int OnTrack, int Behind, int NotStarted, int NotSubmitted);
+
+public sealed record LightsJson(int Red, int Yellow, int Green);
+
+public sealed record DigestDepartmentJson(
+    string Name, string Light, int Expected, int Submitted, int NotSubmitted, double Rate, StatusesJson Statuses, LightsJson Lights,
+    int Copied, int OverdueAgainstPlan);
+
+/// <param name="Status">The latest status of the period; null when not submitted (so are percent, revision, submittedAt, late).</param>
+public sealed record DigestTaskJson(
+    int Task, string Department, string? Status, int? Percent, string Light, bool OverdueAgainstPlan, bool Copied,
+    int? Revision, DateTimeOffset? SubmittedAt, bool? Late);
+
+public sealed record BehindJson(int Task, string Department, string Problems, int Revision);
+
+public sealed record NotReportedJson(string Department, IReadOnlyList<int> Tasks, bool NothingReported);
+
+public sealed record OverdueJson(int Task, string Department, string? Schedule, int? DueYear, string? Status);
+
+/// <param name="Kind">new, statusChanged or edited.</param>
+/// <param name="Before">The status at the last digest; null for a new report.</param>
+public sealed record ChangeJson(int Task, string Department, string Kind, string? Before, string After, int Revision, DateTimeOffset SubmittedAt);

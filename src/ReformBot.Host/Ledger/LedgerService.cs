@@ -1,0 +1,175 @@
+using ReformBot.Core.Digests;
+using ReformBot.Core.Periods;
+using ReformBot.Core.Plans;
+using ReformBot.Core.Reports;
+using ReformBot.Core.Storage;
+using ReformBot.Host.Digests;
+using ReformBot.Host.Messages;
+using static ReformBot.Host.Messages.MessageKeys;
+
+namespace ReformBot.Host.Ledger;
+
+/// <summary>
+/// The ledger (台账) of a period as an .xlsx: 汇总 (the numbers per lead department, worst first, and a
+/// total row), 任务 (every task with its lead department's latest answer of the period, light,
+/// overdue against the plan, copied from last quarter) and 汇报记录 (every revision of the period with
+/// who, when and all fields, oldest first). Sheet names and headers come from the message catalog;
+/// texts are written exactly as typed.
+/// </summary>
+public sealed class LedgerService(DigestService digests, IReportRepository reports, IContactRepository contacts, ReportingCalendar calendar, MessageCatalog messages)
+{
+    /// <param name="departments">Only these lead departments (a contact's own); null for the whole plan (the office).</param>
+    /// <exception cref="ArgumentException">An empty list of departments.</exception>
+    public LedgerContent Build(Quarter period, IReadOnlyList<string>? departments)
+    {
+        if (departments is { Count: 0 }) throw new ArgumentException("A ledger limited to departments needs at least one.", nameof(departments));
+        List<Digest> parts = departments is null
+            ? [digests.Compute(period)]
+            : departments.Distinct(StringComparer.Ordinal).Select(d => digests.Compute(period, new DigestFilter(d))).ToList();
+
+        var departmentRows = parts.SelectMany(d => d.Departments).ToList();
+        departmentRows.Sort(DigestDepartmentRow.WorstFirst);
+        var tasks = parts.SelectMany(d => d.Tasks)
+            .OrderBy(r => r.TaskNumber)
+            .ThenBy(r => IndexOf(r.Task, r.Department))
+            .ToList();
+        var scope = departments?.ToHashSet(StringComparer.Ordinal);
+        var revisions = reports.ForPeriod(period).Where(r => scope is null || scope.Contains(r.Key.Department)).ToList();
+        var names = revisions.Select(r => r.SubmittedBy).Distinct(StringComparer.Ordinal)
+            .ToDictionary(id => id, id => contacts.Find(id)?.Name, StringComparer.Ordinal);
+        return new LedgerContent(period, departments, parts[0].Now, departmentRows, tasks, revisions, names);
+    }
+
+    /// <summary>The ledger's file name: 重点任务台账-2026Q4.xlsx, or with the departments for a part.</summary>
+    public string FileName(Quarter period, IReadOnlyList<string>? departments) => departments is null
+        ? messages.Format(LedgerFileName, period.ToString())
+        : messages.Format(LedgerFileNameDepartments, period.ToString(), string.Join("、", departments));
+
+    public byte[] ToBytes(LedgerContent ledger) => Workbook.ToBytes(Sheets(ledger));
+
+    public void Write(LedgerContent ledger, Stream stream) => Workbook.Write(stream, Sheets(ledger));
+
+    internal IReadOnlyList<Sheet> Sheets(LedgerContent ledger) => [Summary(ledger), Tasks(ledger), Revisions(ledger)];
+
+    private Sheet Summary(LedgerContent ledger)
+    {
+        var m = messages;
+        var columns = new List<SheetColumn>
+        {
+            new(m[LedgerColDepartment], 30), new(m[LedgerColLight], 10), new(m[LedgerColExpected], 8), new(m[LedgerColSubmitted], 8),
+            new(m[LedgerColRate], 9),
+            new(m[ReportStatusPrefix + ReportStatus.Completed], 9), new(m[ReportStatusPrefix + ReportStatus.OnTrack], 12),
+            new(m[ReportStatusPrefix + ReportStatus.Behind], 8), new(m[ReportStatusPrefix + ReportStatus.NotStarted], 9),
+            new(m[LedgerColNotSubmitted], 9), new(m[LedgerColRed], 8), new(m[LedgerColYellow], 8), new(m[LedgerColGreen], 8),
+            new(m[LedgerColCopied], 12), new(m[LedgerColOverdue], 12),
+        };
+        var rows = ledger.Departments.Select(d => SummaryRow(
+            new SheetCell(d.Department), LightCell(d.Light), d.Expected, d.Submitted, d.Statuses, d.Lights, d.Copied, d.OverdueAgainstPlan, bold: false)).ToList();
+        var all = ledger.Departments;
+        rows.Add(SummaryRow(new SheetCell(m[LedgerTotal], CellLook.Bold), new SheetCell(null),
+            all.Sum(d => d.Expected), all.Sum(d => d.Submitted),
+            new StatusBreakdown(all.Sum(d => d.Statuses.Completed), all.Sum(d => d.Statuses.OnTrack), all.Sum(d => d.Statuses.Behind),
+                all.Sum(d => d.Statuses.NotStarted), all.Sum(d => d.Statuses.NotSubmitted)),
+            new LightCounts(all.Sum(d => d.Lights.Red), all.Sum(d => d.Lights.Yellow), all.Sum(d => d.Lights.Green)),
+            all.Sum(d => d.Copied), all.Sum(d => d.OverdueAgainstPlan), bold: true));
+        return new Sheet(m[LedgerSheetSummary], columns, rows);
+    }
+
+    private static List<SheetCell> SummaryRow(SheetCell name, SheetCell light, int expected, int submitted, StatusBreakdown s, LightCounts l,
+        int copied, int overdue, bool bold)
+    {
+        var look = bold ? CellLook.Bold : CellLook.Plain;
+        SheetCell N(int value) => new(value, look);
+        var rate = expected == 0 ? 1.0 : (double)submitted / expected;
+        return
+        [
+            name, light, N(expected), N(submitted), new(rate, bold ? CellLook.BoldPercent : CellLook.Percent),
+            N(s.Completed), N(s.OnTrack), N(s.Behind), N(s.NotStarted), N(s.NotSubmitted), N(l.Red), N(l.Yellow), N(l.Green),
+            N(copied), N(overdue),
+        ];
+    }
+
+    private Sheet Tasks(LedgerContent ledger)
+    {
+        var m = messages;
+        var columns = new List<SheetColumn>
+        {
+            new(m[LedgerColNumber], 8), new(m[LedgerColText], 60), new(m[LedgerColLeadDepartment], 24), new(m[LedgerColPeriodStatus], 12),
+            new(m[LedgerColPercent], 11), new(m[LedgerColLight], 10), new(m[LedgerColOverdue], 12), new(m[LedgerColCopied], 12),
+            new(m[LedgerColSchedule], 20), new(m[LedgerColRevision], 6), new(m[LedgerColSubmittedAt], 20),
+            new(m[LedgerColProgress], 50), new(m[LedgerColProblems], 40), new(m[LedgerColNextSteps], 40),
+        };
+        var rows = ledger.Tasks.Select(r =>
+        {
+            var latest = r.Latest;
+            return (IReadOnlyList<SheetCell>)
+            [
+                new(r.TaskNumber), new(r.Task.Text, CellLook.Wrapped), new(r.Department), new(Status(r.Status)),
+                new(latest?.Content.Percent), LightCell(r.Light), new(YesNo(r.OverdueAgainstPlan)), new(YesNo(r.CopiedFromPrevious)),
+                new(r.Task.Schedule.IsEmpty ? null : r.Task.Schedule.Text), new(latest?.Revision),
+                new(latest is null ? null : Local(latest.SubmittedAt), CellLook.DateTime),
+                new(latest?.Content.Progress, CellLook.Wrapped), new(latest?.Content.Problems, CellLook.Wrapped),
+                new(latest?.Content.NextSteps, CellLook.Wrapped),
+            ];
+        }).ToList();
+        return new Sheet(m[LedgerSheetTasks], columns, rows);
+    }
+
+    private Sheet Revisions(LedgerContent ledger)
+    {
+        var m = messages;
+        var columns = new List<SheetColumn>
+        {
+            new(m[LedgerColNumber], 8), new(m[LedgerColDepartment], 24), new(m[LedgerColRevision], 6), new(m[LedgerColStatus], 12),
+            new(m[LedgerColProgress], 50), new(m[LedgerColProblems], 40), new(m[LedgerColNextSteps], 40), new(m[LedgerColPercent], 11),
+            new(m[LedgerColEvidence], 40), new(m[LedgerColSubmitter], 12), new(m[LedgerColSubmitterId], 24),
+            new(m[LedgerColSubmittedAt], 20), new(m[LedgerColLate], 9),
+        };
+        var rows = ledger.Revisions.Select(r =>
+        {
+            var c = r.Content;
+            return (IReadOnlyList<SheetCell>)
+            [
+                new(r.Key.TaskNumber), new(r.Key.Department), new(r.Revision), new(Status(c.Status)),
+                new(c.Progress, CellLook.Wrapped), new(c.Problems, CellLook.Wrapped), new(c.NextSteps, CellLook.Wrapped), new(c.Percent),
+                new(c.Evidence.Count == 0 ? null : string.Join("\n", c.Evidence), CellLook.Wrapped),
+                new(ledger.SubmitterNames.GetValueOrDefault(r.SubmittedBy)), new(r.SubmittedBy),
+                new(Local(r.SubmittedAt), CellLook.DateTime), new(YesNo(r.Late)),
+            ];
+        }).ToList();
+        return new Sheet(m[LedgerSheetRevisions], columns, rows);
+    }
+
+    private SheetCell LightCell(TrafficLight light) => new(messages[LedgerLightPrefix + light], light switch
+    {
+        TrafficLight.Red => CellLook.Red,
+        TrafficLight.Yellow => CellLook.Yellow,
+        _ => CellLook.Green,
+    });
+
+    private string Status(ReportStatus? status) => status is { } s ? messages[ReportStatusPrefix + s] : messages[LedgerColNotSubmitted];
+
+    private string YesNo(bool value) => messages[value ? LedgerYes : LedgerNo];
+
+    /// <summary>Wall-clock time in the reporting zone, to the second, as Excel shows dates.</summary>
+    private DateTime Local(DateTimeOffset instant)
+    {
+        var local = TimeZoneInfo.ConvertTime(instant, calendar.Zone).DateTime;
+        return new DateTime(local.Ticks - local.Ticks % TimeSpan.TicksPerSecond, DateTimeKind.Unspecified);
+    }
+
+    private static int IndexOf(PlanTask task, string department)
+    {
+        for (var i = 0; i < task.Departments.Count; i++)
+            if (string.Equals(task.Departments[i].Name, department, StringComparison.Ordinal)) return i;
+        return int.MaxValue;
+    }
+}
+
+/// <summary>What a ledger holds, before it is written.</summary>
+/// <param name="Scope">The lead departments it is limited to; null for the whole plan.</param>
+/// <param name="Departments">Rows of 汇总, worst first.</param>
+/// <param name="SubmitterNames">Contact names by id; null for an id with no stored contact.</param>
+public sealed record LedgerContent(
+    Quarter Period, IReadOnlyList<string>? Scope, DateTimeOffset GeneratedAt, IReadOnlyList<DigestDepartmentRow> Departments,
+    IReadOnlyList<DigestTaskRow> Tasks, IReadOnlyList<ReportRevision> Revisions, IReadOnlyDictionary<string, string?> SubmitterNames);

@@ -1,0 +1,134 @@
+using ReformBot.Core.Digests;
+using ReformBot.Core.Periods;
+using ReformBot.Core.Plans;
+using ReformBot.Core.Reports;
+using ReformBot.Host.Digests;
+using ReformBot.Host.Tests.Support;
+
+namespace ReformBot.Host.Tests.Digests;
+
+/// <summary>The digest as chat Markdown: sections, escaping, and splitting into messages between lines only.</summary>
+public sealed class DigestMarkdownTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+    private readonly TestStore _store;
+    private readonly DigestMarkdown _markdown = new(TestFiles.Messages);
+
+    public DigestMarkdownTests() => _store = new TestStore(_dir.DatabasePath);
+
+    public void Dispose()
+    {
+        _store.Dispose();
+        _dir.Dispose();
+    }
+
+    [Fact]
+    public void The_digest_reads_as_paragraphs_and_lists_with_every_section()
+    {
+        DigestScenario.Append(_store.Reports);
+        var messages = _markdown.Render(DigestScenario.Compute(_store.Plans, _store.Reports), TestStore.Shanghai);
+
+        var text = string.Join("\n\n", messages);
+        Assert.StartsWith("**2026年第4季度进展周报**（截至 2026年12月20日）\n\n应报 131 项，已报 4 项，完成率 3%；已完成 1，按计划推进 1，滞后 1，未启动 1，未报送 127。\n\n红灯", text);
+        Assert.Contains("**各部门（按完成情况从差到好）**\n\n- 🔴 财政厅：0/15（0%）\n", text);
+        Assert.Contains("- 🔴 科技厅：2/39（5%）", text);
+        // Problems on one line, shortened only if long, with Markdown's characters escaped.
+        Assert.Contains("**滞后任务及存在问题（1 项）**\n\n- 第 2 项（科技厅）：  资金拨付滞后，\\*配套\\*政策未出台； 人员不足 \\<待补充\\> ", text);
+        Assert.Contains("**尚未报送的部门（", text);
+        Assert.Contains("- 财政厅：15 项未报（第 ", text);
+        Assert.Contains("等）", text); // more than ten task numbers are cut
+        Assert.Contains("，本季度尚未报送任何一项", text);
+        Assert.Contains("**超过计划期限未完成的任务（", text);
+        Assert.Contains("- 第 6 项（国资委，2017年完成）：", text);
+        Assert.Contains("**本周变化（4 项）**", text);
+        Assert.Contains("- 第 2 项（科技厅）：按计划推进 → 滞后（第 2 版）", text);
+        Assert.Contains("- 第 61 项（新疆银监局）：新报送，已完成", text);
+    }
+
+    [Fact]
+    public void What_changed_says_new_status_changed_or_edited()
+    {
+        var at = DigestScenario.Now;
+        var q4 = DigestScenario.Q4;
+        _store.Reports.Append(new ReportKey(2, "科技厅", q4), DigestScenario.Content(ReportStatus.OnTrack), "c", at.AddDays(-10), late: false);
+        _store.Reports.Append(new ReportKey(2, "科技厅", q4), DigestScenario.Content(ReportStatus.Behind), "c", at.AddDays(-1), late: false);
+        _store.Reports.Append(new ReportKey(1, "科技厅", q4), DigestScenario.Content(ReportStatus.OnTrack), "c", at.AddDays(-10), late: false);
+        _store.Reports.Append(new ReportKey(1, "科技厅", q4), DigestScenario.Content(ReportStatus.OnTrack, "新的进展"), "c", at.AddDays(-1), late: false);
+
+        var text = string.Join("\n\n", _markdown.Render(DigestScenario.Compute(_store.Plans, _store.Reports), TestStore.Shanghai));
+
+        Assert.Contains("- 第 1 项（科技厅）：按计划推进，内容有修改（第 2 版）", text);
+        Assert.Contains("- 第 2 项（科技厅）：按计划推进 → 滞后（第 2 版）", text);
+    }
+
+    [Fact]
+    public void A_long_digest_is_split_between_sections_and_lines_never_inside_a_line()
+    {
+        // Every task of the plan behind, with long problems: far more than one message holds.
+        var at = DigestScenario.Now;
+        foreach (var task in _store.Plans.Tasks())
+            foreach (var lead in task.LeadDepartments)
+                _store.Reports.Append(new ReportKey(task.Number, lead, DigestScenario.Q4),
+                    DigestScenario.Content(ReportStatus.Behind, problems: $"第{task.Number}项的问题：" + new string('难', 300)), "c", at.AddDays(-1), late: false);
+        var digest = DigestScenario.Compute(_store.Plans, _store.Reports);
+
+        var messages = _markdown.Render(digest, TestStore.Shanghai);
+
+        Assert.True(messages.Count >= 5, $"{messages.Count} messages");
+        Assert.All(messages, m => Assert.InRange(m.Length, 1, DigestMarkdown.MaxMessageLength));
+        // Each message starts with the digest's title, a section header, or a continued header.
+        Assert.StartsWith("**2026年第4季度进展周报**", messages[0]);
+        Assert.All(messages.Skip(1), m => Assert.StartsWith("**", m));
+        Assert.Contains(messages, m => m.StartsWith("**滞后任务及存在问题（131 项）**（续）\n\n- 第 "));
+        // Every line of the whole digest is whole in exactly one message.
+        var lines = messages.SelectMany(m => m.Split('\n')).Where(l => l.StartsWith("- 第 ") && l.Contains("的问题")).ToList();
+        Assert.Equal(digest.Behind.Count, lines.Count);
+        Assert.All(lines, l => Assert.EndsWith(new string('难', 200 - $"第{l.Split(' ')[2]}项的问题：".Length) + "…", l));
+        // A section that fits is not split: the department list stays in one message.
+        Assert.Single(messages, m => m.Contains("**各部门（按完成情况从差到好）**"));
+    }
+
+    [Fact]
+    public void Percentages_are_rounded_down_so_an_unfinished_department_never_shows_100()
+    {
+        Assert.Equal(99, DigestMarkdown.Percent(199, 200));
+        Assert.Equal(28, DigestMarkdown.Percent(29, 100 + 2)); // 28.4
+        Assert.Equal(100, DigestMarkdown.Percent(0, 0));
+        Assert.Equal(29, DigestMarkdown.Percent(29, 100));
+    }
+
+    [Fact]
+    public void More_than_forty_departments_are_counted_in_one_line()
+    {
+        var tasks = Enumerable.Range(1, 45).Select(n => new PlanTask(n, $"任务{n}",
+            [new TaskDepartment($"部门{n:00}", DepartmentRole.Lead)], Schedule.Empty)).ToList();
+        var digest = DigestCalculator.Compute(new DigestInput(tasks, [], new ReportingCalendar(new ReportingCalendarOptions()), DigestScenario.Now, DigestScenario.Q4));
+
+        var text = string.Join("\n\n", _markdown.Render(digest, TestStore.Shanghai));
+
+        Assert.Contains("- 🟢 部门40：0/1（0%）", text);
+        Assert.DoesNotContain("- 🟢 部门41", text);
+        Assert.Contains("- 另有 5 个部门未列出，完整情况见台账（发送“导出”）", text);
+    }
+
+    [Fact]
+    public void The_overdue_section_is_the_same_in_the_digest_and_alone()
+    {
+        DigestScenario.Append(_store.Reports);
+        var digest = DigestScenario.Compute(_store.Plans, _store.Reports);
+
+        var alone = string.Join("\n\n", _markdown.RenderOverdue(digest));
+
+        Assert.StartsWith($"**超过计划期限未完成的任务（{digest.OverdueAgainstPlan.Count} 项）**\n\n- 第 ", alone);
+        Assert.Contains(alone, string.Join("\n\n", _markdown.Render(digest, TestStore.Shanghai)));
+    }
+
+    [Theory]
+    [InlineData("a*b_c`d", @"a\*b\_c\`d")]
+    [InlineData("[链接](x) ~删除~ <b> \\", @"\[链接\](x) \~删除\~ \<b\> \\")]
+    [InlineData("无", "无")]
+    public void Typed_text_has_markdown_characters_escaped(string typed, string escaped)
+    {
+        Assert.Equal(escaped, DigestMarkdown.Escape(typed));
+    }
+}
