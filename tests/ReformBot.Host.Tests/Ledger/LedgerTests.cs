@@ -1,0 +1,127 @@
+using ReformBot.Core.Contacts;
+using ReformBot.Core.Reports;
+using ReformBot.Core.Storage;
+using ReformBot.Host.Ledger;
+using ReformBot.Host.Tests.Support;
+
+namespace ReformBot.Host.Tests.Ledger;
+
+/// <summary>The ledger (台账) as .xlsx, read back with another library: sheets, rows, exact values.</summary>
+public sealed class LedgerTests : IAsyncLifetime
+{
+    private readonly TempDirectory _dir = new();
+    private BotHarness _bot = null!;
+
+    public Task InitializeAsync()
+    {
+        _bot = BotHarness.Create(_dir.DatabasePath, DigestScenario.Now);
+        DigestScenario.Append(_bot.Get<IReportRepository>());
+        _bot.Get<IContactRepository>().Save(new Contact("c-kjt", "王伟", ["科技厅"], IsOffice: false,
+            new ConversationAddress("test", "https://test.com", "conversation-kjt", "kjt", null, "bot"), DigestScenario.Now));
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _bot.DisposeAsync();
+        _dir.Dispose();
+    }
+
+    private Xlsx Export(IReadOnlyList<string>? departments)
+    {
+        var ledgers = _bot.Get<LedgerService>();
+        return Xlsx.From(ledgers.ToBytes(ledgers.Build(DigestScenario.Q4, departments)), _dir);
+    }
+
+    [Fact]
+    public void The_whole_ledger_has_a_summary_the_tasks_and_every_revision()
+    {
+        var xlsx = Export(null);
+
+        Assert.Equal(["汇总", "任务", "汇报记录"], xlsx.SheetNames);
+
+        var summary = xlsx.Table("汇总");
+        Assert.Equal(29 + 1, summary.Count); // the lead departments, worst first, and the total
+        Assert.Equal("财政厅", summary[0]["部门"]);
+        Assert.Equal("红", summary[0]["红黄绿灯"]);
+        var total = summary[^1];
+        Assert.Equal("合计", total["部门"]);
+        Assert.Equal(131.0, total["应报"]);
+        Assert.Equal(4.0, total["已报"]);
+        Assert.Equal(4.0 / 131, (double)total["完成率"]!, 6);
+        Assert.Equal(127.0, total["未报送"]);
+        Assert.Equal(1.0, total["照抄上季度"]);
+        var kjt = summary.Single(r => (string?)r["部门"] == "科技厅");
+        Assert.Equal((39.0, 2.0, 1.0, 1.0), (kjt["应报"], kjt["已报"], kjt["滞后"], kjt["按计划推进"]));
+
+        var tasks = xlsx.Table("任务");
+        Assert.Equal(131, tasks.Count);
+        Assert.Equal(["任务号", "任务内容", "牵头部门", "本期状态", "完成百分比", "红黄绿灯", "超期未完成", "照抄上季度",
+            "时间进度", "版本", "提交时间", "进展情况", "存在问题", "下一步工作思路"], xlsx.Rows("任务")[0].Values.Select(v => v?.ToString()));
+        var task2 = tasks.Single(r => (double)r["任务号"]! == 2);
+        Assert.Equal("科技厅", task2["牵头部门"]);
+        Assert.Equal("滞后", task2["本期状态"]);
+        Assert.Equal(40.0, task2["完成百分比"]);
+        Assert.Equal("黄", task2["红黄绿灯"]);
+        Assert.Equal(("否", "否"), (task2["超期未完成"], task2["照抄上季度"]));
+        Assert.Equal(2.0, task2["版本"]);
+        Assert.Equal(DigestScenario.Problems, task2["存在问题"]);
+        Assert.Equal("是", tasks.Single(r => (double)r["任务号"]! == 1)["照抄上季度"]);
+        var task6 = tasks.Single(r => (double)r["任务号"]! == 6);
+        Assert.Equal(("未启动", "红", "是"), (task6["本期状态"], task6["红黄绿灯"], task6["超期未完成"]));
+        var unreported = tasks.Single(r => (double)r["任务号"]! == 3);
+        Assert.Equal("未报送", unreported["本期状态"]);
+        Assert.Null(unreported["完成百分比"]);
+        Assert.StartsWith(_bot.Get<IPlanRepository>().FindTask(3)!.Text, (string)unreported["任务内容"]!);
+
+        var revisions = xlsx.Table("汇报记录");
+        Assert.Equal(5, revisions.Count); // the period's, not last quarter's
+        var second = revisions.Single(r => (double)r["任务号"]! == 2 && (double)r["版本"]! == 2);
+        Assert.Equal(("科技厅", "滞后", "第二版"), (second["部门"], second["状态"], second["进展情况"]));
+        Assert.Equal(DigestScenario.Problems, second["存在问题"]);
+        Assert.Equal("下一步继续推进", second["下一步工作思路"]);
+        Assert.Equal("https://example.org/a\nhttps://example.org/b", second["佐证材料"]);
+        Assert.Equal(("王伟", "c-kjt"), (second["提交人"], second["提交人ID"]));
+        Assert.Equal(new DateTime(2026, 12, 19, 10, 0, 0), second["提交时间"]);
+        Assert.Equal("否", second["逾期提交"]);
+        var late = revisions.Single(r => (double)r["任务号"]! == 61);
+        Assert.Equal(("是", 100.0), (late["逾期提交"], late["完成百分比"]));
+        var unknown = revisions.Single(r => (double)r["任务号"]! == 6);
+        Assert.Null(unknown["提交人"]);
+        Assert.Equal("c-unknown", unknown["提交人ID"]);
+    }
+
+    [Fact]
+    public void A_departments_ledger_holds_only_its_own_rows()
+    {
+        var xlsx = Export(["科技厅"]);
+
+        var summary = xlsx.Table("汇总");
+        Assert.Equal(["科技厅", "合计"], summary.Select(r => (string?)r["部门"]));
+        Assert.Equal(39.0, summary[1]["应报"]);
+        var tasks = xlsx.Table("任务");
+        Assert.Equal(39, tasks.Count);
+        Assert.All(tasks, r => Assert.Equal("科技厅", r["牵头部门"]));
+        Assert.Equal(3, xlsx.Table("汇报记录").Count);
+    }
+
+    [Fact]
+    public void Text_is_kept_exactly_even_where_xml_cannot_hold_it()
+    {
+        var tricky = "  前后空格\t制表\n换行 & <标签> \"引号\" _x0041_ 🚀 \u0001控制符 ";
+        _bot.Get<IReportRepository>().Append(new ReportKey(3, "科技厅", DigestScenario.Q4),
+            DigestScenario.Content(ReportStatus.OnTrack, tricky), "c-kjt", DigestScenario.Now, late: false);
+
+        var revisions = Export(["科技厅"]).Table("汇报记录");
+
+        Assert.Equal(tricky, revisions.Single(r => (double)r["任务号"]! == 3)["进展情况"]);
+    }
+
+    [Fact]
+    public void The_file_name_says_the_period_and_the_departments()
+    {
+        var ledgers = _bot.Get<LedgerService>();
+        Assert.Equal("重点任务台账-2026Q4.xlsx", ledgers.FileName(DigestScenario.Q4, null));
+        Assert.Equal("重点任务台账-2026Q4-科技厅、财政厅.xlsx", ledgers.FileName(DigestScenario.Q4, ["科技厅", "财政厅"]));
+    }
+}
