@@ -1,0 +1,123 @@
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using ReformBot.Core.Digests;
+using ReformBot.Core.Storage;
+using ReformBot.Host.Digests;
+using ReformBot.Host.Tests.Support;
+
+namespace ReformBot.Host.Tests.Bot;
+
+/// <summary>周报 and 逾期 in chat: the digest's Markdown, then its chart; the overdue list as the digest has it.</summary>
+public sealed class DigestChatTests : IAsyncLifetime
+{
+    private readonly TempDirectory _dir = new();
+    private readonly LogCapture _logs = new();
+    private BotHarness _bot = null!;
+
+    public Task InitializeAsync()
+    {
+        _bot = Create();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _bot.DisposeAsync();
+        _dir.Dispose();
+    }
+
+    private BotHarness Create(Action<ChartOptions>? chart = null)
+    {
+        var bot = BotHarness.Create(_dir.DatabasePath, DigestScenario.Now, services =>
+        {
+            services.AddLogging(b => b.AddProvider(_logs));
+            if (chart is not null) services.Configure(chart);
+        });
+        if (!bot.Get<IReportRepository>().All().Any()) DigestScenario.Append(bot.Get<IReportRepository>());
+        return bot;
+    }
+
+    [Fact]
+    public async Task The_office_gets_the_whole_digest_as_markdown_then_the_chart()
+    {
+        _bot.AddOfficeMember("office");
+
+        var replies = await _bot.AllRepliesAsync("office", "周报");
+
+        var texts = replies.TakeWhile(r => !r.IsChart()).ToList();
+        Assert.NotEmpty(texts);
+        Assert.All(texts, t => Assert.Equal(TextFormatTypes.Markdown, t.TextFormat));
+        Assert.StartsWith("**2026年第4季度进展周报**（截至 2026年12月20日）", texts[0].Text);
+        var digest = _bot.Get<DigestService>().Compute(since: DigestScenario.Now.AddDays(-7));
+        Assert.Equal(_bot.Get<DigestMarkdown>().Render(digest, TestStore.Shanghai), texts.Select(t => t.Text));
+        var chart = Assert.Single(replies.Skip(texts.Count));
+        var attachment = Assert.Single(chart.Attachments);
+        Assert.Equal("周报图表-2026Q4.png", attachment.Name);
+        using var png = attachment.InlinePng();
+        Assert.Equal(800, png.Width);
+        Assert.True(attachment.ContentUrl.Length < 100_000, $"{attachment.ContentUrl.Length} characters inline");
+    }
+
+    [Fact]
+    public async Task A_contact_of_two_departments_gets_a_digest_and_a_chart_for_each()
+    {
+        _bot.AddContact("user1", "科技厅", "新疆银监局");
+
+        var replies = await _bot.AllRepliesAsync("user1", "/digest");
+
+        Assert.Equal(2, replies.Count(r => r.IsChart()));
+        var titles = replies.Where(r => !r.IsChart() && r.Text.StartsWith("**")).Select(r => r.Text.Split('\n')[0]).Where(t => t.Contains("进展周报")).ToList();
+        Assert.Equal(["**科技厅 · 2026年第4季度进展周报**（截至 2026年12月20日）", "**新疆银监局 · 2026年第4季度进展周报**（截至 2026年12月20日）"], titles);
+        Assert.True(replies[^1].IsChart());
+        Assert.Contains("您只能查看本部门（科技厅、新疆银监局）的周报", (await _bot.AllRepliesAsync("user1", "周报 财政厅"))[0].Text);
+    }
+
+    [Fact]
+    public async Task A_chosen_period_and_department_for_the_office()
+    {
+        _bot.AddOfficeMember("office");
+
+        var replies = await _bot.AllRepliesAsync("office", "周报 2026Q3 科学技术厅");
+
+        Assert.StartsWith("**科技厅 · 2026年第3季度进展周报**", replies[0].Text);
+        Assert.Contains("没有找到部门或季度“某某厅”", (await _bot.AllRepliesAsync("office", "周报 某某厅"))[0].Text);
+    }
+
+    [Fact]
+    public async Task Without_a_chinese_font_the_digest_goes_out_as_text_with_a_warning_in_the_log()
+    {
+        await _bot.DisposeAsync();
+        _bot = Create(o => { o.FontFamilies = []; o.UseSystemFonts = false; });
+        _bot.AddOfficeMember("office");
+
+        var replies = await _bot.AllRepliesAsync("office", "周报");
+
+        Assert.NotEmpty(replies);
+        Assert.DoesNotContain(replies, r => r.IsChart());
+        Assert.StartsWith("**2026年第4季度进展周报**", replies[0].Text);
+        Assert.Contains(_logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("without their chart"));
+    }
+
+    [Fact]
+    public async Task Overdue_shows_the_digests_own_section()
+    {
+        _bot.AddContact("user1", "国资委");
+
+        var replies = await _bot.AllRepliesAsync("user1", "逾期");
+
+        var digest = _bot.Get<DigestService>().Compute(filter: new DigestFilter(OverdueOnly: true));
+        Assert.Equal(_bot.Get<DigestMarkdown>().RenderOverdue(digest), replies.Select(r => r.Text));
+        Assert.Contains(_bot.Get<DigestMarkdown>().RenderOverdue(digest)[0],
+            string.Join("\n\n", _bot.Get<DigestMarkdown>().Render(_bot.Get<DigestService>().Compute(), TestStore.Shanghai)));
+        Assert.Contains("- 第 6 项（国资委，2017年完成）：", replies[0].Text);
+    }
+
+    [Fact]
+    public async Task Help_lists_export()
+    {
+        var replies = await _bot.AllRepliesAsync("user1", "帮助");
+
+        Assert.Contains("导出 [部门|季度]（/export）", replies[0].Text);
+    }
+}
