@@ -1,9 +1,11 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 using ReformBot.Core.Contacts;
 using ReformBot.Host.Proactive;
 using ReformBot.Host.Tests.Support;
@@ -95,6 +97,31 @@ public sealed class ProactiveSenderTests : IDisposable
         var warning = Assert.Single(_logs.Entries, e => e.Category == typeof(ProactiveSender).FullName && e.Level == LogLevel.Warning);
         Assert.Equal(Channel, warning["ChannelId"]);
         Assert.Equal(TimeSpan.FromSeconds(1), warning["RetryAfter"]);
+    }
+
+    [Fact]
+    public async Task The_pause_runs_on_the_injected_clock()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var channel = await ScriptedChannel.StartAsync();
+        channel.Script("c-throttled", Answer.Fail(429, retryAfter: "60"), Answer.Ok);
+        await using var host = await StartHostAsync(configure: builder => builder.Services.AddSingleton<TimeProvider>(clock));
+        var sender = Sender(host);
+
+        var send = sender.SendAsync(Address(channel, "c-throttled"), "hello", CancellationToken.None);
+        await WaitUntilAsync(() => sender.PausedUntil(Channel) > clock.GetUtcNow());
+        await Task.Delay(300);
+
+        Assert.Equal(clock.GetUtcNow() + TimeSpan.FromSeconds(60), sender.PausedUntil(Channel));
+        Assert.False(send.IsCompleted);
+        Assert.Single(channel.Hits);
+        clock.Advance(TimeSpan.FromSeconds(59));
+        await Task.Delay(100);
+        Assert.False(send.IsCompleted);
+        clock.Advance(TimeSpan.FromSeconds(1));
+        var delivery = await send.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal((DeliveryResult.Delivered, 2), Summary(delivery));
     }
 
     [Theory]
@@ -289,7 +316,7 @@ public sealed class ProactiveSenderTests : IDisposable
     }
 
     /// <summary>The host with short backoffs and no rate limit unless <paramref name="settings"/> say otherwise.</summary>
-    private Task<RunningHost> StartHostAsync(Dictionary<string, string?>? settings = null)
+    private Task<RunningHost> StartHostAsync(Dictionary<string, string?>? settings = null, Action<WebApplicationBuilder>? configure = null)
     {
         var all = new Dictionary<string, string?>
         {
@@ -302,6 +329,7 @@ public sealed class ProactiveSenderTests : IDisposable
         {
             builder.Configuration.AddInMemoryCollection(all);
             builder.Logging.AddProvider(_logs);
+            configure?.Invoke(builder);
         });
     }
 
