@@ -4,6 +4,8 @@ namespace ReformBot.Core.Contacts;
 /// A department contact (联络员) or an office member, registered from a chat channel.
 /// <see cref="Address"/> is what is needed to message them later without them writing first.
 /// </summary>
+/// <param name="Unreachable">A message to them failed for good (they removed the bot); nothing more is sent.</param>
+/// <param name="DigestSubscribed">They asked for the weekly digest (订阅).</param>
 public sealed record Contact(
     string Id,
     string Name,
@@ -11,7 +13,12 @@ public sealed record Contact(
     bool IsOffice,
     ConversationAddress Address,
     DateTimeOffset RegisteredAt,
-    bool Unreachable = false);
+    bool Unreachable = false,
+    bool DigestSubscribed = false)
+{
+    /// <summary>Only a registered contact of a department reports for it.</summary>
+    public bool ReportsFor(string department) => Departments.Contains(department, StringComparer.Ordinal);
+}
 
 /// <summary>Where a contact is reached: the parts of a Bot Framework conversation reference that matter.</summary>
 public sealed record ConversationAddress(

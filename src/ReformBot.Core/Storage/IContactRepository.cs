@@ -15,4 +15,10 @@ public interface IContactRepository
 
     /// <summary>Adds the contact or replaces the stored one with the same id.</summary>
     void Save(Contact contact);
+
+    /// <summary>
+    /// Changes a stored contact atomically (read, change, write with no other writer in between);
+    /// returns the changed contact, or null if there is none with that id.
+    /// </summary>
+    Contact? Update(string id, Func<Contact, Contact> change);
 }

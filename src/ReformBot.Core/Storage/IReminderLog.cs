@@ -15,6 +15,12 @@ public interface IReminderLog
 
     void MarkFailed(ReminderKey key, DateTimeOffset at, string error);
 
+    /// <summary>Gives a claim back after a send that failed for now, so that a later run tries again.</summary>
+    void Release(ReminderKey key);
+
+    /// <summary>Every reminder of the period, whatever its state.</summary>
+    IReadOnlyList<ReminderRecord> ForPeriod(Periods.Quarter period);
+
     ReminderRecord? Find(ReminderKey key);
 
     /// <summary>Reminders claimed but never marked: a fan-out interrupted by a crash.</summary>

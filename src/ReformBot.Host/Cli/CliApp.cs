@@ -1,12 +1,15 @@
 using System.CommandLine;
+using ReformBot.Core.Contacts;
+using ReformBot.Core.Periods;
 using ReformBot.Core.Plans;
+using ReformBot.Host.Contacts;
 using ReformBot.Host.Messages;
 using ReformBot.Host.Seeding;
 using static ReformBot.Host.Messages.MessageKeys;
 
 namespace ReformBot.Host.Cli;
 
-/// <summary>The office's command-line tool: tasks, task, departments, import.</summary>
+/// <summary>The office's command-line tool: tasks, task, departments, import, invite, admin-invite, contacts, reports.</summary>
 public sealed class CliApp(CliContext context)
 {
     public const string DbOptionName = "--db";
@@ -23,7 +26,7 @@ public sealed class CliApp(CliContext context)
     /// <summary>The --db value of a command line, without running it.</summary>
     public static string? DatabaseArgument(string[] args, MessageCatalog messages)
     {
-        var root = new CliApp(new CliContext(TextWriter.Null, TextWriter.Null, "", messages, () => throw new InvalidOperationException())).BuildCommands();
+        var root = new CliApp(CliContext.ParseOnly(messages)).BuildCommands();
         return root.Parse(args).GetValue<string?>(DbOptionName);
     }
 
@@ -50,10 +53,39 @@ public sealed class CliApp(CliContext context)
         var import = new Command("import", M[CliImport]) { file, dryRun };
         import.SetAction(r => Import(r.GetValue(file)!, r.GetValue(dryRun)));
 
+        var inviteJson = Json();
+        var inviteDepartment = new Argument<string>("department") { Description = M[CliInviteDepartment] };
+        var invite = new Command("invite", M[CliInvite]) { inviteDepartment, inviteJson };
+        invite.SetAction(r => InviteDepartment(r.GetValue(inviteDepartment)!, r.GetValue(inviteJson)));
+
+        var adminInviteJson = Json();
+        var adminInvite = new Command("admin-invite", M[CliAdminInvite]) { adminInviteJson };
+        adminInvite.SetAction(r => InviteOfficeMember(r.GetValue(adminInviteJson)));
+
+        var contactsJson = Json();
+        var contacts = new Command("contacts", M[CliContacts]) { contactsJson };
+        contacts.SetAction(r => ListContacts(r.GetValue(contactsJson)));
+
+        var reportsJson = Json();
+        var period = new Option<string>("--period") { Description = M[CliReportsPeriod], Required = true };
+        var reports = new Command("reports", M[CliReports]) { period, reportsJson };
+        reports.SetAction(r => ListReports(r.GetValue(period)!, r.GetValue(reportsJson)));
+
+        var periodJson = Json();
+        var periodSet = new Option<string?>("--set") { Description = M[CliPeriodSet] };
+        var periodClear = new Option<bool>("--clear") { Description = M[CliPeriodClear] };
+        var periodCommand = new Command("period", M[CliPeriod]) { periodSet, periodClear, periodJson };
+        periodCommand.SetAction(r => Period(r.GetValue(periodSet), r.GetValue(periodClear), r.GetValue(periodJson)));
+
         root.Subcommands.Add(tasks);
         root.Subcommands.Add(task);
         root.Subcommands.Add(departments);
         root.Subcommands.Add(import);
+        root.Subcommands.Add(invite);
+        root.Subcommands.Add(adminInvite);
+        root.Subcommands.Add(contacts);
+        root.Subcommands.Add(reports);
+        root.Subcommands.Add(periodCommand);
         return root;
     }
 
@@ -173,6 +205,123 @@ public sealed class CliApp(CliContext context)
         if (import.NewDepartments.Count > 0)
             output.WriteLine(M.Format(ImportNewDepartments, string.Join("、", import.NewDepartments.Select(d => d.Name))));
     }
+
+    private int InviteDepartment(string name, bool json)
+    {
+        var result = context.Registration().InviteDepartment(name);
+        if (result.Invite is not { } invite)
+        {
+            context.Error.WriteLine(InviteTexts.UnknownDepartment(M, name, result.Suggestions.Select(d => d.Name)));
+            return 1;
+        }
+        WriteInvite(invite, json);
+        return 0;
+    }
+
+    private int InviteOfficeMember(bool json)
+    {
+        WriteInvite(context.Registration().InviteOfficeMember(), json);
+        return 0;
+    }
+
+    private void WriteInvite(Invite invite, bool json) =>
+        context.Out.WriteLine(json
+            ? JsonOutput.Serialize(JsonOutput.Invite(invite))
+            : InviteTexts.Created(M, invite, context.Calendar().Zone));
+
+    private int ListContacts(bool json)
+    {
+        var contacts = context.Contacts().All();
+        if (json)
+        {
+            var ordered = contacts.OrderBy(c => c.RegisteredAt).ThenBy(c => c.Id, StringComparer.Ordinal);
+            context.Out.WriteLine(JsonOutput.Serialize(ordered.Select(JsonOutput.Contact)));
+            return 0;
+        }
+        var plans = context.Plans();
+        context.Out.WriteLine(ContactListing.Text(contacts, plans.Departments(), plans.Tasks(), M));
+        return 0;
+    }
+
+    private int ListReports(string periodText, bool json)
+    {
+        if (!Quarter.TryParse(periodText, out var period))
+        {
+            context.Error.WriteLine(M.Format(ReportsPeriodInvalid, periodText));
+            return 1;
+        }
+        var revisions = context.Reports().ForPeriod(period);
+        var contacts = context.Contacts();
+        var names = revisions.Select(r => r.SubmittedBy).Distinct(StringComparer.Ordinal)
+            .ToDictionary(id => id, id => contacts.Find(id)?.Name, StringComparer.Ordinal);
+        if (json)
+        {
+            context.Out.WriteLine(JsonOutput.Serialize(revisions.Select(r => JsonOutput.Report(r, names[r.SubmittedBy]))));
+            return 0;
+        }
+        if (revisions.Count == 0)
+        {
+            context.Out.WriteLine(M.Format(ReportsNone, period));
+            return 0;
+        }
+        context.Out.WriteLine(M.Format(ReportsHeader, period, revisions.Count));
+        foreach (var r in revisions)
+        {
+            var c = r.Content;
+            var percent = c.Percent is { } p ? M.Format(ReportsPercent, p) : "";
+            context.Out.WriteLine(M.Format(ReportsLine, r.Key.TaskNumber, r.Key.Department, r.Revision, M[ReportStatusPrefix + c.Status], percent, r.Late ? M[ReportsLate] : ""));
+            var name = names[r.SubmittedBy] is { Length: > 0 } n ? n : M[ReportsUnknownContact];
+            context.Out.WriteLine(M.Format(ReportsSubmitted, name, r.SubmittedBy, LocalTime(r.SubmittedAt)));
+            context.Out.WriteLine(Indented(M.Format(ReportsProgress, c.Progress)));
+            context.Out.WriteLine(Indented(M.Format(ReportsProblems, c.Problems.Length == 0 ? M[None] : c.Problems)));
+            context.Out.WriteLine(Indented(M.Format(ReportsNextSteps, c.NextSteps)));
+            if (c.Evidence.Count > 0) context.Out.WriteLine(M.Format(ReportsEvidence, string.Join(" ", c.Evidence)));
+        }
+        return 0;
+    }
+
+    private int Period(string? set, bool clear, bool json)
+    {
+        var periods = context.Periods();
+        if (set is not null)
+        {
+            if (!Quarter.TryParse(set, out var quarter))
+            {
+                context.Error.WriteLine(M.Format(PeriodInvalid, set));
+                return 1;
+            }
+            periods.SetOverride(quarter);
+        }
+        else if (clear)
+        {
+            periods.SetOverride(null);
+        }
+
+        if (json)
+        {
+            var period = periods.Current();
+            var window = periods.Calendar.WindowFor(period);
+            context.Out.WriteLine(JsonOutput.Serialize(new
+            {
+                period = period.ToString(),
+                @override = periods.Override?.ToString(),
+                calendarPeriod = periods.FromCalendar().ToString(),
+                opens = window.Opens,
+                dueDate = window.DueDate,
+                deadline = window.Deadline,
+                reminders = context.PeriodDescription().Schedule().Select(r => new { kind = r.Kind, date = r.Date, toOffice = r.ToOffice }),
+            }));
+            return 0;
+        }
+        context.Out.WriteLine(context.PeriodDescription().Describe());
+        return 0;
+    }
+
+    /// <summary>An instant as local wall time of the reporting zone, to the minute.</summary>
+    private string LocalTime(DateTimeOffset instant) => InviteTexts.LocalTime(instant, context.Calendar().Zone);
+
+    /// <summary>Continuation lines of a multi-line answer, indented under their label.</summary>
+    private static string Indented(string text) => text.ReplaceLineEndings("\n    ");
 
     private string Names(IEnumerable<string> names)
     {

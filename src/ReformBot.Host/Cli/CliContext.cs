@@ -1,4 +1,7 @@
+using ReformBot.Core.Periods;
+using ReformBot.Host.Scheduling;
 using ReformBot.Core.Storage;
+using ReformBot.Host.Contacts;
 using ReformBot.Host.Messages;
 
 namespace ReformBot.Host.Cli;
@@ -6,12 +9,43 @@ namespace ReformBot.Host.Cli;
 /// <summary>
 /// What a command runs against. The same commands run in the command-line process (store opened
 /// directly) and inside the running host (its own store, on behalf of a command-line process).
+/// Every store is a function, opened on first use, so that --help never touches the database.
+/// The required members make every place that builds a context (the command-line process, the
+/// admin endpoint) supply what every command needs.
 /// </summary>
 /// <param name="WorkingDirectory">Where relative file arguments are resolved: the caller's directory.</param>
-/// <param name="Plans">Opened on first use, so that --help never touches the database.</param>
 public sealed record CliContext(
     TextWriter Out,
     TextWriter Error,
     string WorkingDirectory,
     MessageCatalog Messages,
-    Func<IPlanRepository> Plans);
+    Func<IPlanRepository> Plans)
+{
+    public required Func<IContactRepository> Contacts { get; init; }
+
+    public required Func<IReportRepository> Reports { get; init; }
+
+    public required Func<RegistrationService> Registration { get; init; }
+
+    /// <summary>The reporting calendar, for its time zone: times are printed as local time.</summary>
+    public required Func<ReportingCalendar> Calendar { get; init; }
+
+    /// <summary>The period being reported, with the office's override.</summary>
+    public required Func<ReportingPeriods> Periods { get; init; }
+
+    public required Func<PeriodDescription> PeriodDescription { get; init; }
+
+    /// <summary>A context whose stores cannot be opened: for parsing a command line without running it.</summary>
+    public static CliContext ParseOnly(MessageCatalog messages) =>
+        new(TextWriter.Null, TextWriter.Null, "", messages, Unavailable<IPlanRepository>)
+        {
+            Contacts = Unavailable<IContactRepository>,
+            Reports = Unavailable<IReportRepository>,
+            Registration = Unavailable<RegistrationService>,
+            Calendar = Unavailable<ReportingCalendar>,
+            Periods = Unavailable<ReportingPeriods>,
+            PeriodDescription = Unavailable<PeriodDescription>,
+        };
+
+    private static T Unavailable<T>() => throw new InvalidOperationException("This context only parses command lines.");
+}

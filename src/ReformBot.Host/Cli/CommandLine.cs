@@ -5,6 +5,7 @@ using ReformBot.Host.Configuration;
 using ReformBot.Host.Messages;
 using ReformBot.Host.Seeding;
 using ReformBot.Host.Storage;
+using ReformBot.Host.Web;
 
 namespace ReformBot.Host.Cli;
 
@@ -41,38 +42,43 @@ public static class CommandLine
             }
         }
 
-        using var loggerFactory = LoggerFactory.Create(b => b.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
-        LiteDbStore? store = null;
+        var configuration = LoadConfiguration(databasePath);
+        var services = new ServiceCollection()
+            .AddLogging(b => b.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace))
+            .AddReformBotCore(configuration, messages);
+        // The database opens on first use, so --help never touches it. A new database gets the curated
+        // departments, and the shipped plan unless a plan is being imported.
+        services.AddSingleton(sp =>
+        {
+            var store = new LiteDbStore(databasePath);
+            StoreSeeder.SeedIfEmpty(new LitePlanRepository(store), options, sp.GetRequiredService<ILoggerFactory>().CreateLogger("ReformBot.Seeding"),
+                includePlan: args.FirstOrDefault() != "import");
+            return store;
+        });
+        using var provider = services.BuildServiceProvider();
         try
         {
-            var context = new CliContext(output, error, workingDirectory, messages, () =>
-            {
-                store ??= new LiteDbStore(databasePath);
-                var plans = new LitePlanRepository(store);
-                // A new database gets the curated departments, and the shipped plan unless a plan is being imported.
-                StoreSeeder.SeedIfEmpty(plans, options, loggerFactory.CreateLogger("ReformBot.Seeding"), includePlan: args.FirstOrDefault() != "import");
-                return plans;
-            });
-            return new CliApp(context).Run(args);
+            return new CliApp(AdminEndpoint.CliContextFor(provider, output, error, workingDirectory)).Run(args);
         }
         catch (DatabaseInUseException)
         {
             error.WriteLine(messages.Format(MessageKeys.DatabaseLocked, databasePath));
             return 1;
         }
-        finally
-        {
-            store?.Dispose();
-        }
     }
 
-    public static ReformBotOptions LoadOptions()
+    public static ReformBotOptions LoadOptions() =>
+        LoadConfiguration(null).GetSection(ReformBotOptions.Section).Get<ReformBotOptions>() ?? new ReformBotOptions();
+
+    /// <summary>appsettings.json beside the executable and the environment, as the host reads them; the database path given.</summary>
+    private static IConfiguration LoadConfiguration(string? databasePath)
     {
-        var configuration = new ConfigurationBuilder()
+        var builder = new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
-            .AddEnvironmentVariables()
-            .Build();
-        return configuration.GetSection(ReformBotOptions.Section).Get<ReformBotOptions>() ?? new ReformBotOptions();
+            .AddEnvironmentVariables();
+        if (databasePath is not null)
+            builder.AddInMemoryCollection(new Dictionary<string, string?> { [$"{ReformBotOptions.Section}:Database"] = databasePath });
+        return builder.Build();
     }
 
     private static bool IsRunning(int processId)

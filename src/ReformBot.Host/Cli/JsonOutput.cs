@@ -1,13 +1,16 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using ReformBot.Core.Contacts;
 using ReformBot.Core.Departments;
 using ReformBot.Core.Plans;
+using ReformBot.Core.Reports;
 
 namespace ReformBot.Host.Cli;
 
 /// <summary>
-/// The JSON shapes printed by `tasks --json`, `task --json` and `departments --json`. Other tools
+/// The JSON shapes printed by `tasks --json`, `task --json`, `departments --json`, `invite --json`,
+/// `admin-invite --json`, `contacts --json` and `reports --json`. Other tools
 /// depend on them: change them only together with the README's data contract.
 /// </summary>
 public static class JsonOutput
@@ -35,6 +38,19 @@ public static class JsonOutput
         NumbersWhere(tasks, department.Name, DepartmentRole.Lead),
         NumbersWhere(tasks, department.Name, DepartmentRole.Support));
 
+    /// <summary>The code as people type it (grouped); department null for an office invite.</summary>
+    public static InviteJson Invite(Invite invite) => new(InviteCode.Display(invite.Code), invite.Department, invite.ExpiresAt);
+
+    public static ContactJson Contact(Contact c) =>
+        new(c.Id, c.Name, c.Departments, c.IsOffice, c.Address.ChannelId, c.RegisteredAt, c.Unreachable);
+
+    /// <param name="submitterName">The submitting contact's name; null when no such contact is stored.</param>
+    public static ReportJson Report(ReportRevision r, string? submitterName) => new(
+        r.Key.TaskNumber, r.Key.Department, r.Key.Period.ToString(), r.Revision,
+        JsonNamingPolicy.CamelCase.ConvertName(r.Content.Status.ToString()),
+        r.Content.Progress, r.Content.Problems, r.Content.NextSteps, r.Content.Percent, r.Content.Evidence,
+        new SubmitterJson(r.SubmittedBy, submitterName), r.SubmittedAt, r.Late);
+
     public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);
 
     private static List<int> NumbersWhere(IReadOnlyList<PlanTask> tasks, string department, DepartmentRole role) =>
@@ -48,3 +64,15 @@ public sealed record TaskDepartmentJson(string Name, string Role);
 public sealed record ScheduleJson(string? Text, int? StartYear, int? DueYear, int? DoneYear, bool Ongoing);
 
 public sealed record DepartmentJson(string Name, string? FullName, IReadOnlyList<string> Aliases, IReadOnlyList<int> Lead, IReadOnlyList<int> Support);
+
+public sealed record InviteJson(string Code, string? Department, DateTimeOffset ExpiresAt);
+
+public sealed record ContactJson(
+    string Id, string Name, IReadOnlyList<string> Departments, bool IsOffice, string ChannelId, DateTimeOffset RegisteredAt, bool Unreachable);
+
+/// <param name="Status">completed, onTrack, behind or notStarted.</param>
+public sealed record ReportJson(
+    int Task, string Department, string Period, int Revision, string Status, string Progress, string Problems, string NextSteps,
+    int? Percent, IReadOnlyList<string> Evidence, SubmitterJson SubmittedBy, DateTimeOffset SubmittedAt, bool Late);
+
+public sealed record SubmitterJson(string Id, string? Name);

@@ -14,5 +14,8 @@ public sealed class ReformBotOptions
     /// <summary>The curated department directory loaded into an empty database.</summary>
     public string SeedDepartments { get; set; } = "seeds/departments.yaml";
 
+    /// <summary>Invite codes: "ReformBot:Invites".</summary>
+    public InviteOptions Invites { get; set; } = new();
+
     public string ResolveSeed(string path) => Path.GetFullPath(path, AppContext.BaseDirectory);
 }

@@ -60,9 +60,9 @@ public sealed partial class DialogEngine(IReadOnlyDictionary<string, DialogDefin
             if (choice.Action is not null) return new DialogTurn(state, [], choice.Action, false);
             next = choice.Next ?? step.Next;
         }
-        else if (step.Save is not null && state.Values.ContainsKey(step.Save) && dialog.KeepWords.Any(w => Same(w, folded)))
+        else if (step.Save is not null && state.Values.TryGetValue(step.Save, out var kept) && kept.Length > 0 && dialog.KeepWords.Any(w => Same(w, folded)))
         {
-            // 同上: keep the answer given before (when editing).
+            // 同上: keep the answer given before (when editing). Not an empty one: a required step would stay empty.
         }
         else if (step.Optional && dialog.NoneWords.Any(w => Same(w, folded)))
         {
@@ -111,7 +111,8 @@ public sealed partial class DialogEngine(IReadOnlyDictionary<string, DialogDefin
                 var links = LinkSeparators().Split(folded).Where(l => l.Length > 0).ToList();
                 var valid = links.Count > 0 && links.All(l =>
                     Uri.TryCreate(l, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps));
-                return valid && folded.Length <= step.MaxLength ? (string.Join("\n", links), null) : (null, "invalidLinks");
+                if (answer.Length > step.MaxLength) return (null, "tooLong");
+                return valid ? (string.Join("\n", links), null) : (null, "invalidLinks");
             default:
                 throw new InvalidOperationException($"Step type {step.Type} has no validation.");
         }

@@ -45,19 +45,29 @@ public static class DialogLoader
             if (!ok) throw new InvalidDataException($"{file}: {problem}");
         }
 
+        // A word left empty would match an empty answer, or fail when compared.
+        void CheckWords(IReadOnlyList<string> words, string where) =>
+            Check(words.All(w => !string.IsNullOrWhiteSpace(w)), $"{where} has an empty word.");
+
         Check(!string.IsNullOrWhiteSpace(entry.Id), "the dialog needs an id.");
         Check(entry.Steps is { Count: > 0 }, "the dialog needs at least one step.");
         var steps = new Dictionary<string, StepDefinition>(StringComparer.Ordinal);
         foreach (var s in entry.Steps!)
         {
-            Check(!string.IsNullOrWhiteSpace(s.Id), "a step has no id.");
-            Check(!steps.ContainsKey(s.Id!), $"step id '{s.Id}' is used twice.");
-            Check(Enum.TryParse<StepType>(s.Type, ignoreCase: true, out var type), $"step '{s.Id}': unknown type '{s.Type}' (choice, text, number, links).");
+            // A list item left empty ("-") reads as null.
+            Check(!string.IsNullOrWhiteSpace(s?.Id), "a step has no id.");
+            Check(!steps.ContainsKey(s!.Id!), $"step id '{s.Id}' is used twice.");
+            // Only the names: Enum.TryParse also takes numbers ("7") and lists ("text, choice").
+            var typeName = Enum.GetNames<StepType>().FirstOrDefault(n => string.Equals(n, s.Type?.Trim(), StringComparison.OrdinalIgnoreCase));
+            Check(typeName is not null, $"step '{s.Id}': unknown type '{s.Type}' (choice, text, number, links).");
+            var type = Enum.Parse<StepType>(typeName!);
             Check(!string.IsNullOrWhiteSpace(s.Prompt), $"step '{s.Id}' has no prompt.");
             var choices = (s.Choices ?? []).Select(c => new ChoiceDefinition(
-                c.Value ?? c.Label ?? "", c.Label ?? c.Value ?? "", c.Words ?? [], c.Next, c.Action)).ToList();
+                c?.Value ?? c?.Label ?? "", c?.Label ?? c?.Value ?? "", c?.Words ?? [], c?.Next, c?.Action)).ToList();
             Check(type != StepType.Choice || choices.Count > 0, $"step '{s.Id}': a choice step needs choices.");
             Check(choices.All(c => c.Label.Length > 0), $"step '{s.Id}': every choice needs a label or a value.");
+            foreach (var choice in choices)
+                CheckWords(choice.Words, $"step '{s.Id}', choice '{choice.Label}'");
             Check(type is not (StepType.Text or StepType.Links) || s.MaxLength > 0, $"step '{s.Id}': maxLength must be positive.");
             Check(type != StepType.Number || s.Min <= s.Max, $"step '{s.Id}': min is greater than max.");
             steps[s.Id!] = new StepDefinition(s.Id!, type, s.Prompt!, s.Save, s.Next, choices, s.MaxLength, s.Min, s.Max, s.Optional);
@@ -72,11 +82,17 @@ public static class DialogLoader
                 Check(choice.Next is null || steps.ContainsKey(choice.Next), $"step '{step.Id}', choice '{choice.Label}': next step '{choice.Next}' does not exist.");
         }
 
-        var anywhere = (entry.Anywhere ?? []).Select(a => new AnywhereWords(a.Words ?? [], a.Action ?? "")).ToList();
+        var anywhere = (entry.Anywhere ?? []).Select(a => new AnywhereWords(a?.Words ?? [], a?.Action ?? "")).ToList();
         Check(anywhere.All(a => a.Words.Count > 0 && a.Action.Length > 0), "every 'anywhere' entry needs words and an action.");
+        foreach (var a in anywhere) CheckWords(a.Words, $"anywhere '{a.Action}'");
+        CheckWords(entry.KeepWords ?? [], "keepWords");
+        CheckWords(entry.NoneWords ?? [], "noneWords");
         var templates = entry.Templates ?? [];
         var missing = DialogEngine.RequiredTemplates.Where(t => !templates.ContainsKey(t)).ToList();
         Check(missing.Count == 0, $"missing templates: {string.Join(", ", missing)}.");
+        // "help:" with nothing after it reads as null, which would fail when the text is shown.
+        foreach (var (name, text) in templates)
+            Check(text is not null && (text.Trim().Length > 0 || !DialogEngine.RequiredTemplates.Contains(name)), $"template '{name}' is empty.");
 
         return new DialogDefinition(entry.Id!, start, steps, anywhere, entry.KeepWords ?? [], entry.NoneWords ?? [], templates, file);
     }

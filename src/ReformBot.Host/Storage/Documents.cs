@@ -72,6 +72,7 @@ internal sealed class ContactDocument
     public string ChannelUser { get; set; } = "";
     public DateTimeOffset RegisteredAt { get; set; }
     public bool Unreachable { get; set; }
+    public bool DigestSubscribed { get; set; }
 
     public static string ChannelUserKey(string channelId, string userId) => $"{channelId}\n{userId}";
 
@@ -90,10 +91,11 @@ internal sealed class ContactDocument
         ChannelUser = ChannelUserKey(c.Address.ChannelId, c.Address.UserId),
         RegisteredAt = c.RegisteredAt,
         Unreachable = c.Unreachable,
+        DigestSubscribed = c.DigestSubscribed,
     };
 
     public Contact ToContact() => new(
         Id, Name, Departments, IsOffice,
         new ConversationAddress(ChannelId, ServiceUrl, ConversationId, UserId, TenantId, BotId),
-        RegisteredAt, Unreachable);
+        RegisteredAt, Unreachable, DigestSubscribed);
 }

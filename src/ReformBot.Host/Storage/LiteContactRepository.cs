@@ -20,7 +20,20 @@ public sealed class LiteContactRepository(LiteDbStore store) : IContactRepositor
 
     public void Save(Contact contact)
     {
-        store.Contacts.Upsert(ContactDocument.From(contact));
+        store.InSerializedTransaction(() => store.Contacts.Upsert(ContactDocument.From(contact)));
         store.Checkpoint();
+    }
+
+    public Contact? Update(string id, Func<Contact, Contact> change)
+    {
+        var changed = store.InSerializedTransaction(() =>
+        {
+            if (store.Contacts.FindById(id)?.ToContact() is not { } contact) return null;
+            var after = change(contact);
+            store.Contacts.Update(ContactDocument.From(after));
+            return after;
+        });
+        store.Checkpoint();
+        return changed;
     }
 }

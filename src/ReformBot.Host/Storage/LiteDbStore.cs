@@ -11,6 +11,7 @@ namespace ReformBot.Host.Storage;
 public sealed class LiteDbStore : IDisposable
 {
     private readonly FileStream _lock;
+    private readonly Lock _serial = new();
 
     /// <exception cref="DatabaseInUseException">Another store, in this or another process, has the file open.</exception>
     public LiteDbStore(string path)
@@ -38,9 +39,11 @@ public sealed class LiteDbStore : IDisposable
     internal ILiteCollection<DepartmentDocument> Departments => Database.GetCollection<DepartmentDocument>("departments");
     internal ILiteCollection<ContactDocument> Contacts => Database.GetCollection<ContactDocument>("contacts");
     internal ILiteCollection<ReportDocument> Reports => Database.GetCollection<ReportDocument>("reports");
+    internal ILiteCollection<SettingDocument> Settings => Database.GetCollection<SettingDocument>("settings");
     internal ILiteCollection<NoteDocument> Notes => Database.GetCollection<NoteDocument>("notes");
     internal ILiteCollection<ReminderDocument> Reminders => Database.GetCollection<ReminderDocument>("reminders");
     internal ILiteCollection<BotStateDocument> BotState => Database.GetCollection<BotStateDocument>("botstate");
+    internal ILiteCollection<InviteDocument> Invites => Database.GetCollection<InviteDocument>("invites");
 
     /// <summary>
     /// Runs <paramref name="work"/> in one transaction. LiteDB binds a transaction to the calling
@@ -60,6 +63,18 @@ public sealed class LiteDbStore : IDisposable
             Database.Rollback();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in one transaction while no other such transaction on this store
+    /// runs. For work that decides from what it reads (check, then write): LiteDB reads a snapshot and
+    /// takes a collection's write lock only at the first write, so two plain transactions could both
+    /// pass the same check. This store is the only one on its file (see <see cref="TakeLock"/>), so the
+    /// lock covers every writer of the file.
+    /// </summary>
+    public T InSerializedTransaction<T>(Func<T> work)
+    {
+        lock (_serial) return InTransaction(work);
     }
 
     /// <summary>
@@ -117,7 +132,9 @@ public sealed class LiteDbStore : IDisposable
         Reports.EnsureIndex(r => r.Period);
         Reports.EnsureIndex(r => r.TaskNumber);
         Reminders.EnsureIndex(r => r.State);
+        Reminders.EnsureIndex(r => r.Period);
         Notes.EnsureIndex(n => n.TaskNumber);
         Notes.EnsureIndex(n => n.Period);
+        Invites.EnsureIndex(i => i.CreatedAt);
     }
 }

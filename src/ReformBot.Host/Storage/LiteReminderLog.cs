@@ -27,6 +27,18 @@ public sealed class LiteReminderLog(LiteDbStore store) : IReminderLog
 
     public void MarkFailed(ReminderKey key, DateTimeOffset at, string error) => Mark(key, ReminderState.Failed, at, error);
 
+    public void Release(ReminderKey key)
+    {
+        store.Reminders.Delete(ReminderDocument.IdOf(key));
+        store.Checkpoint();
+    }
+
+    public IReadOnlyList<ReminderRecord> ForPeriod(Core.Periods.Quarter period)
+    {
+        var text = period.ToString();
+        return store.Reminders.Find(r => r.Period == text).Select(r => r.ToRecord()).ToList();
+    }
+
     public ReminderRecord? Find(ReminderKey key) => store.Reminders.FindById(ReminderDocument.IdOf(key))?.ToRecord();
 
     public IReadOnlyList<ReminderRecord> Unfinished() =>

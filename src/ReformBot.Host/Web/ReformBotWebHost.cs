@@ -7,7 +7,9 @@ using ReformBot.Core.Storage;
 using ReformBot.Host.Bot;
 using ReformBot.Host.Cli;
 using ReformBot.Host.Configuration;
+using ReformBot.Host.Contacts;
 using ReformBot.Host.Messages;
+using ReformBot.Host.Scheduling;
 using ReformBot.Host.Seeding;
 using ReformBot.Host.Storage;
 
@@ -29,17 +31,9 @@ public static class ReformBotWebHost
         });
         builder.Configuration.AddCommandLine(args, new Dictionary<string, string> { [CliApp.DbOptionName] = $"{ReformBotOptions.Section}:Database" });
 
-        builder.Services.Configure<ReformBotOptions>(builder.Configuration.GetSection(ReformBotOptions.Section));
-        builder.Services.AddSingleton(messages);
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(sp => new LiteDbStore(sp.GetRequiredService<IOptions<ReformBotOptions>>().Value.Database));
-        builder.Services.AddSingleton<IPlanRepository, LitePlanRepository>();
-        builder.Services.AddSingleton<IContactRepository, LiteContactRepository>();
-        builder.Services.AddSingleton<IReportRepository, LiteReportRepository>();
-        builder.Services.AddSingleton<IReminderLog, LiteReminderLog>();
-        builder.Services.Configure<ReportingCalendarOptions>(builder.Configuration.GetSection($"{ReformBotOptions.Section}:Reporting"));
-        builder.Services.AddSingleton(sp => new ReportingCalendar(sp.GetRequiredService<IOptions<ReportingCalendarOptions>>().Value));
+        builder.Services.AddReformBotCore(builder.Configuration, messages);
         builder.Services.AddReformBot();
+        builder.Services.AddScheduling(builder.Configuration);
         configureServices?.Invoke(builder.Services);
         configure?.Invoke(builder);
 

@@ -8,6 +8,14 @@ public static class CommandIds
     public const string MyTasks = "mytasks";
     public const string Task = "task";
     public const string Overdue = "overdue";
+    public const string Register = "register";
+    public const string Invite = "invite";
+    public const string Contacts = "contacts";
 
-    public static IReadOnlyList<string> All { get; } = [Help, Report, MyTasks, Task, Overdue];
+    public const string Subscribe = "subscribe";
+    public const string Unsubscribe = "unsubscribe";
+    public const string Period = "period";
+    public const string Remind = "remind";
+
+    public static IReadOnlyList<string> All { get; } = [Help, Register, Report, MyTasks, Task, Overdue, Invite, Contacts, Subscribe, Unsubscribe, Period, Remind];
 }

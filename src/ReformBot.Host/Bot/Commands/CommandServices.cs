@@ -1,3 +1,4 @@
+using ReformBot.Core.Storage;
 namespace ReformBot.Host.Bot.Commands;
 
 public static class CommandServices
@@ -7,10 +8,17 @@ public static class CommandServices
     {
         services.AddSingleton(_ => CommandCatalog.Load(CommandCatalog.DefaultPath));
         services.AddSingleton<IChatCommand, HelpCommand>();
+        services.AddSingleton<IChatCommand>(sp => new SubscribeCommand(sp.GetRequiredService<IContactRepository>(), subscribe: true));
+        services.AddSingleton<IChatCommand>(sp => new SubscribeCommand(sp.GetRequiredService<IContactRepository>(), subscribe: false));
+        services.AddSingleton<IChatCommand, PeriodCommand>();
+        services.AddSingleton<IChatCommand, RemindCommand>();
         services.AddSingleton<IChatCommand, ReportCommand>();
         services.AddSingleton<IChatCommand, MyTasksCommand>();
         services.AddSingleton<IChatCommand, TaskCommand>();
         services.AddSingleton<IChatCommand, OverdueCommand>();
+        services.AddSingleton<IChatCommand, RegisterCommand>();
+        services.AddSingleton<IChatCommand, InviteCommand>();
+        services.AddSingleton<IChatCommand, ContactsCommand>();
         return services;
     }
 }

@@ -3,12 +3,13 @@ using ReformBot.Core.Periods;
 using ReformBot.Core.Reports;
 using ReformBot.Core.Storage;
 using ReformBot.Host.Bot.Reporting;
+using ReformBot.Host.Scheduling;
 using static ReformBot.Host.Messages.MessageKeys;
 
 namespace ReformBot.Host.Bot.Commands;
 
 /// <summary>我的任务: per department of the contact, its lead tasks with this period's status, and the tasks it supports.</summary>
-public sealed class MyTasksCommand(IPlanRepository plans, IReportRepository reports, ReportConversation reporting, ReportingCalendar calendar, TimeProvider time) : IChatCommand
+public sealed class MyTasksCommand(IPlanRepository plans, IReportRepository reports, ReportConversation reporting, ReportingPeriods periods) : IChatCommand
 {
     private const int TaskTextLength = 40;
 
@@ -22,7 +23,7 @@ public sealed class MyTasksCommand(IPlanRepository plans, IReportRepository repo
             return;
         }
         var m = turn.Messages;
-        var period = calendar.CurrentPeriod(time.GetUtcNow());
+        var period = periods.Current();
         var latest = PendingReports.Latest(reports.ForPeriod(period));
         var tasks = plans.Tasks();
 

@@ -4,6 +4,7 @@ using ReformBot.Core.Plans;
 using ReformBot.Core.Reports;
 using ReformBot.Core.Storage;
 using ReformBot.Host.Dialogs;
+using ReformBot.Host.Scheduling;
 using ReformBot.Host.Messages;
 using static ReformBot.Host.Messages.MessageKeys;
 
@@ -19,7 +20,7 @@ public sealed class ReportConversation(
     DialogEngine dialogs,
     IPlanRepository plans,
     IReportRepository reports,
-    ReportingCalendar calendar,
+    ReportingPeriods periods,
     TimeProvider time,
     MessageCatalog messages)
 {
@@ -69,7 +70,7 @@ public sealed class ReportConversation(
             return;
         }
 
-        var period = calendar.CurrentPeriod(time.GetUtcNow());
+        var period = periods.Current();
         var items = argument.Length == 0
             ? PendingReports.For(contact.Departments, plans.Tasks(), reports.ForPeriod(period))
                 .Select(i => new ReportSessionItem { TaskNumber = i.TaskNumber, Department = i.Department }).ToList()
@@ -201,7 +202,7 @@ public sealed class ReportConversation(
             ["taskText"] = messages.Shorten(task.Text, TaskTextLength),
             ["department"] = item.Department,
             ["period"] = PeriodText(period),
-            ["deadline"] = messages.Format(FormatDate, calendar.WindowFor(period).DueDate),
+            ["deadline"] = messages.Format(FormatDate, periods.Calendar.WindowFor(period).DueDate),
             ["planDeadline"] = task.Schedule.IsEmpty ? messages[ReportPlanDeadlineNone] : task.Schedule.Text,
             ["lastAnswer"] = previous is null
                 ? messages.Format(ReportNoLastAnswer, PeriodText(period.Previous()))
@@ -224,7 +225,7 @@ public sealed class ReportConversation(
     {
         var period = Quarter.Parse(session.Period);
         var now = time.GetUtcNow();
-        var late = calendar.WindowFor(period).IsLate(now);
+        var late = periods.Calendar.WindowFor(period).IsLate(now);
         var values = draft.Values;
         var content = new ReportContent(
             Enum.Parse<ReportStatus>(values["status"]),

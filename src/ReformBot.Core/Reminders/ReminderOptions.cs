@@ -1,0 +1,32 @@
+namespace ReformBot.Core.Reminders;
+
+/// <summary>
+/// The reminder cadence (bound from configuration "ReformBot:Reminders"): a notice when the period
+/// opens, reminders some days before the due date and on it, daily reminders for some working days
+/// after it, then one escalation to the office. Reminders go out on working days only.
+/// </summary>
+public sealed class ReminderOptions
+{
+    /// <summary>Days before the due date on which contacts are reminded.</summary>
+    public List<int> DaysBeforeDue { get; set; } = [7, 3, 1];
+
+    /// <summary>Working days after the due date with a daily reminder, before the escalation.</summary>
+    public int OverdueDays { get; set; } = 3;
+
+    public bool SkipWeekends { get; set; } = true;
+
+    /// <summary>Public holidays (yyyy-MM-dd) on which nothing is sent.</summary>
+    public List<DateOnly> Holidays { get; set; } = [];
+
+    /// <summary>Weekend days that are working days (调休), yyyy-MM-dd.</summary>
+    public List<DateOnly> ExtraWorkdays { get; set; } = [];
+
+    /// <exception cref="ArgumentException">A setting is out of range; the message names it.</exception>
+    public void Validate()
+    {
+        if (DaysBeforeDue.Any(d => d <= 0 || d > 60))
+            throw new ArgumentException("ReformBot:Reminders:DaysBeforeDue must hold days between 1 and 60.", nameof(DaysBeforeDue));
+        if (OverdueDays is < 0 or > 30)
+            throw new ArgumentException("ReformBot:Reminders:OverdueDays must be between 0 and 30.", nameof(OverdueDays));
+    }
+}

@@ -1,0 +1,25 @@
+using ReformBot.Core.Contacts;
+
+namespace ReformBot.Core.Storage;
+
+/// <summary>One-time invite codes, and redeeming them into contacts.</summary>
+public interface IInviteRepository
+{
+    /// <summary>Stores a new invite; false (and nothing stored) if an invite with its code exists.</summary>
+    bool TryAdd(Invite invite);
+
+    /// <param name="code">The code in stored form (<see cref="InviteCode.TryNormalize"/>).</param>
+    Invite? Find(string code);
+
+    /// <summary>Every invite, oldest first.</summary>
+    IReadOnlyList<Invite> All();
+
+    /// <summary>
+    /// Redeems the invite atomically with <see cref="Registration.Redeem"/>: the check that it is
+    /// unused and unexpired, marking it used, and creating or updating the registrant's contact
+    /// happen in one transaction, so two people racing with one code cannot both register. On disk
+    /// when this returns.
+    /// </summary>
+    /// <param name="code">The code in stored form.</param>
+    Redemption Redeem(string code, Registrant who, DateTimeOffset now);
+}

@@ -1,0 +1,19 @@
+using ReformBot.Host.Scheduling;
+using static ReformBot.Host.Messages.MessageKeys;
+
+namespace ReformBot.Host.Bot.Commands;
+
+/// <summary>提醒 (office): remind every contact with pending tasks now, once a day, with the scheduler's bookkeeping.</summary>
+public sealed class RemindCommand(ReminderRun reminders, ReportingPeriods periods, PeriodDescription description) : IChatCommand
+{
+    public string Id => CommandIds.Remind;
+
+    public async Task HandleAsync(ChatTurn turn, string argument, CancellationToken cancellationToken)
+    {
+        var result = await reminders.RunManualAsync(cancellationToken);
+        if (result.Sent + result.AlreadySent + result.Unreachable + result.Failed == 0)
+            await turn.SayAsync(RemindNothing, cancellationToken, description.PeriodText(periods.Current()));
+        else
+            await turn.SayAsync(RemindDone, cancellationToken, result.Sent, result.AlreadySent, result.Unreachable, result.Failed);
+    }
+}

@@ -1,0 +1,26 @@
+using ReformBot.Core.Storage;
+using static ReformBot.Host.Messages.MessageKeys;
+
+namespace ReformBot.Host.Bot.Commands;
+
+/// <summary>订阅 / 退订: the weekly digest, for registered users.</summary>
+public sealed class SubscribeCommand(IContactRepository contacts, bool subscribe) : IChatCommand
+{
+    public string Id => subscribe ? CommandIds.Subscribe : CommandIds.Unsubscribe;
+
+    public async Task HandleAsync(ChatTurn turn, string argument, CancellationToken cancellationToken)
+    {
+        if (turn.Contact is not { } contact)
+        {
+            await turn.SayAsync(ReportNotRegistered, cancellationToken);
+            return;
+        }
+        if (contact.DigestSubscribed == subscribe)
+        {
+            await turn.SayAsync(subscribe ? SubscribeAlready : UnsubscribeNotSubscribed, cancellationToken);
+            return;
+        }
+        contacts.Update(contact.Id, c => c with { DigestSubscribed = subscribe });
+        await turn.SayAsync(subscribe ? SubscribeDone : UnsubscribeDone, cancellationToken);
+    }
+}

@@ -1,0 +1,44 @@
+using Microsoft.Extensions.Options;
+using ReformBot.Core.Periods;
+using ReformBot.Core.Reminders;
+using ReformBot.Core.Storage;
+using ReformBot.Host.Contacts;
+using ReformBot.Host.Messages;
+using ReformBot.Host.Scheduling;
+using ReformBot.Host.Storage;
+
+namespace ReformBot.Host.Configuration;
+
+/// <summary>
+/// What both the host and the command-line tool run on: settings, the LiteDB store and its
+/// repositories, the reporting calendar and the services built on them. One composition, so a
+/// command behaves the same whether it opens the database itself or runs inside the host.
+/// </summary>
+public static class ReformBotServices
+{
+    public static IServiceCollection AddReformBotCore(this IServiceCollection services, IConfiguration configuration, MessageCatalog messages)
+    {
+        services.Configure<ReformBotOptions>(configuration.GetSection(ReformBotOptions.Section));
+        services.Configure<ReportingCalendarOptions>(configuration.GetSection($"{ReformBotOptions.Section}:Reporting"));
+        services.AddOptions<ReminderOptions>().Bind(configuration.GetSection($"{ReformBotOptions.Section}:Reminders"))
+            .Validate(o => { o.Validate(); return true; }).ValidateOnStart();
+        services.AddSingleton(messages);
+        services.AddSingleton(TimeProvider.System);
+
+        services.AddSingleton(sp => new LiteDbStore(sp.GetRequiredService<IOptions<ReformBotOptions>>().Value.Database));
+        services.AddSingleton<IPlanRepository, LitePlanRepository>();
+        services.AddSingleton<IContactRepository, LiteContactRepository>();
+        services.AddSingleton<IReportRepository, LiteReportRepository>();
+        services.AddSingleton<IReminderLog, LiteReminderLog>();
+        services.AddSingleton<IInviteRepository, LiteInviteRepository>();
+        services.AddSingleton<ISettingsRepository, LiteSettingsRepository>();
+
+        services.AddSingleton(sp => new ReportingCalendar(sp.GetRequiredService<IOptions<ReportingCalendarOptions>>().Value));
+        services.AddSingleton<ReportingPeriods>();
+        services.AddSingleton<PeriodDescription>();
+        services.AddSingleton(sp => new RegistrationService(
+            sp.GetRequiredService<IInviteRepository>(), sp.GetRequiredService<IPlanRepository>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<ReformBotOptions>>().Value.Invites, sp.GetRequiredService<ReportingCalendar>().Zone));
+        return services;
+    }
+}

@@ -1,0 +1,50 @@
+using System.Text;
+using ReformBot.Core.Contacts;
+using ReformBot.Core.Departments;
+using ReformBot.Core.Plans;
+using ReformBot.Host.Messages;
+using static ReformBot.Host.Messages.MessageKeys;
+
+namespace ReformBot.Host.Contacts;
+
+/// <summary>The registered contacts per department, as the office reads them (联络员 in chat, `contacts` on the command line).</summary>
+public static class ContactListing
+{
+    /// <param name="departments">The directory, in its order; departments of contacts that it lacks come after.</param>
+    /// <param name="tasks">The plan: lead departments without any contact are named at the end.</param>
+    public static string Text(IReadOnlyList<Contact> contacts, IReadOnlyList<Department> departments, IReadOnlyList<PlanTask> tasks, MessageCatalog m)
+    {
+        if (contacts.Count == 0) return m[ContactsNone];
+
+        var ordered = contacts.OrderBy(c => c.RegisteredAt).ThenBy(c => c.Id, StringComparer.Ordinal).ToList();
+        var text = new StringBuilder(m.Format(ContactsHeader, contacts.Count));
+
+        var office = ordered.Where(c => c.IsOffice).ToList();
+        if (office.Count > 0) Group(text, m.Format(ContactsOffice, office.Count), office, m);
+
+        var names = departments.Select(d => d.Name)
+            .Concat(ordered.SelectMany(c => c.Departments))
+            .Distinct(StringComparer.Ordinal);
+        foreach (var name in names)
+        {
+            var members = ordered.Where(c => c.ReportsFor(name)).ToList();
+            if (members.Count > 0) Group(text, m.Format(ContactsDepartment, name, members.Count), members, m);
+        }
+
+        var covered = ordered.SelectMany(c => c.Departments).ToHashSet(StringComparer.Ordinal);
+        var uncovered = tasks.SelectMany(t => t.LeadDepartments).Distinct(StringComparer.Ordinal).Where(d => !covered.Contains(d)).ToList();
+        if (uncovered.Count > 0) text.Append('\n').Append(m.Format(ContactsUncovered, uncovered.Count, string.Join("、", uncovered)));
+        return text.ToString();
+    }
+
+    private static void Group(StringBuilder text, string heading, List<Contact> members, MessageCatalog m)
+    {
+        text.Append('\n').Append(heading);
+        foreach (var c in members)
+        {
+            var name = string.IsNullOrWhiteSpace(c.Name) ? m[ContactsUnnamed] : c.Name;
+            var flags = c.Unreachable ? m[ContactsUnreachable] : "";
+            text.Append('\n').Append(m.Format(ContactsLine, name, c.Address.ChannelId, c.RegisteredAt.ToString("yyyy-MM-dd"), flags));
+        }
+    }
+}

@@ -1,0 +1,31 @@
+using System.Globalization;
+using ReformBot.Core.Contacts;
+using ReformBot.Host.Messages;
+using static ReformBot.Host.Messages.MessageKeys;
+
+namespace ReformBot.Host.Contacts;
+
+/// <summary>What the office reads about invites, in the chat and on the command line alike.</summary>
+public static class InviteTexts
+{
+    /// <summary>The new code, its department, its expiry, and what the invitee sends.</summary>
+    public static string Created(MessageCatalog m, Invite invite, TimeZoneInfo zone)
+    {
+        var code = InviteCode.Display(invite.Code);
+        var expires = LocalTime(invite.ExpiresAt, zone);
+        return invite.Department is null
+            ? m.Format(InviteCreatedOffice, code, expires)
+            : m.Format(InviteCreated, invite.Department, code, expires);
+    }
+
+    /// <summary>“No department X. Did you mean …?”</summary>
+    public static string UnknownDepartment(MessageCatalog m, string name, IEnumerable<string> suggestions)
+    {
+        var names = string.Join("、", suggestions);
+        return m.Format(InviteUnknownDepartment, name) + (names.Length > 0 ? m.Format(InviteSuggestions, names) : m[InviteNoSuggestions]);
+    }
+
+    /// <summary>An instant as wall time in <paramref name="zone"/>, to the minute.</summary>
+    public static string LocalTime(DateTimeOffset instant, TimeZoneInfo zone) =>
+        TimeZoneInfo.ConvertTime(instant, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+}

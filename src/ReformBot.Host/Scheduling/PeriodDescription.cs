@@ -1,0 +1,44 @@
+using System.Text;
+using Microsoft.Extensions.Options;
+using ReformBot.Core.Reminders;
+using ReformBot.Host.Messages;
+using static ReformBot.Host.Messages.MessageKeys;
+
+namespace ReformBot.Host.Scheduling;
+
+/// <summary>The current period, its window and its reminder cadence, in Chinese: for 周期 and `period`.</summary>
+public sealed class PeriodDescription(ReportingPeriods periods, IOptions<ReminderOptions> reminders, MessageCatalog messages)
+{
+    public string Describe()
+    {
+        var m = messages;
+        var period = periods.Current();
+        var window = periods.Calendar.WindowFor(period);
+        var zone = periods.Calendar.Zone;
+        var overridden = periods.Override is not null ? m.Format(PeriodOverridden, PeriodText(periods.FromCalendar())) : "";
+
+        var text = new StringBuilder(m.Format(PeriodCurrent, PeriodText(period), overridden));
+        text.Append('\n').Append(m.Format(PeriodWindow, Date(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(window.Opens, zone).DateTime)), Date(window.DueDate)));
+        text.Append('\n').Append(m[PeriodScheduleHeader]);
+        foreach (var reminder in Schedule())
+            text.Append('\n').Append(m.Format(PeriodScheduleLine, Date(reminder.Date), KindText(reminder)));
+        return text.ToString();
+    }
+
+    /// <summary>The current period's reminder cadence.</summary>
+    public IReadOnlyList<ScheduledReminder> Schedule() =>
+        ReminderSchedule.For(periods.Calendar.WindowFor(periods.Current()), periods.Calendar.Zone, reminders.Value);
+
+    public string KindText(ScheduledReminder reminder) => reminder switch
+    {
+        { Kind: ReminderSchedule.Opened } => messages[ReminderKindOpened],
+        { Kind: ReminderSchedule.Escalation } => messages[ReminderKindEscalation],
+        { Kind: "due-0" } => messages[ReminderKindDueToday],
+        { Kind: var k } when k.StartsWith("due-") => messages.Format(ReminderKindDue, reminder.Days),
+        _ => messages.Format(ReminderKindOverdue, reminder.Days),
+    };
+
+    public string PeriodText(Core.Periods.Quarter period) => messages.Format(FormatPeriod, period.Year, period.Number);
+
+    private string Date(DateOnly date) => messages.Format(FormatDate, date);
+}

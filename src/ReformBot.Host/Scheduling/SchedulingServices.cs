@@ -1,0 +1,33 @@
+using Quartz;
+using ReformBot.Core.Periods;
+
+namespace ReformBot.Host.Scheduling;
+
+public static class SchedulingServices
+{
+    /// <summary>
+    /// Quartz in-process with its in-memory store: jobs come from DI, triggers are registered from
+    /// configuration at every start, and whatever must outlive a restart (what was sent, when the
+    /// last digest went) is in LiteDB. Each job also fires once at start to catch up on a run the
+    /// host missed while it was down; the runs themselves make sure nothing goes out twice.
+    /// </summary>
+    public static IServiceCollection AddScheduling(this IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection(SchedulingOptions.Section);
+        services.AddOptions<SchedulingOptions>().Bind(section).Validate(o => { o.Validate(); return true; }).ValidateOnStart();
+        services.AddSingleton<ReminderRun>();
+
+        var options = section.Get<SchedulingOptions>() ?? new SchedulingOptions();
+        options.Validate();
+        var zone = new ReportingCalendar(configuration.GetSection("ReformBot:Reporting").Get<ReportingCalendarOptions>() ?? new()).Zone;
+        services.AddQuartz(quartz =>
+        {
+            quartz.AddJob<ReminderJob>(job => job.WithIdentity(ReminderJob.Key));
+            quartz.AddTrigger(trigger => trigger.ForJob(ReminderJob.Key).WithIdentity("reminders-daily", "reformbot")
+                .WithCronSchedule(options.ReminderCron, cron => cron.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
+            quartz.AddTrigger(trigger => trigger.ForJob(ReminderJob.Key).WithIdentity("reminders-on-start", "reformbot").StartNow());
+        });
+        services.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true);
+        return services;
+    }
+}
