@@ -289,18 +289,21 @@ public sealed class ProactiveSenderTests : IDisposable
     [Fact]
     public async Task Unusable_settings_stop_the_host_at_start()
     {
-        var app = ReformBot.Host.Web.ReformBotWebHost.Build(["--db", _dir.DatabasePath, "--urls", "http://127.0.0.1:0"], TestFiles.Messages,
-            configure: builder => builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["ReformBot:Proactive:MaxAttempts"] = "0",
-                ["ReformBot:Proactive:MessagesPerSecond:msteams"] = "-1",
-            }));
-        await using (app)
+        // Whichever comes first stops the host: a service that needs the sender while the host is built
+        // (the chat commands do), or the options validation when it starts.
+        var error = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(async () =>
         {
-            var error = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => app.StartAsync());
-            Assert.Contains("ReformBot:Proactive:MaxAttempts", error.Message);
-            Assert.Contains("ReformBot:Proactive:MessagesPerSecond:msteams", error.Message);
-        }
+            var app = ReformBot.Host.Web.ReformBotWebHost.Build(["--db", _dir.DatabasePath, "--urls", "http://127.0.0.1:0"], TestFiles.Messages,
+                configure: builder => builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+                {
+                    ["ReformBot:Proactive:MaxAttempts"] = "0",
+                    ["ReformBot:Proactive:MessagesPerSecond:msteams"] = "-1",
+                }));
+            await using (app) await app.StartAsync();
+        });
+
+        Assert.Contains("ReformBot:Proactive:MaxAttempts", error.Message);
+        Assert.Contains("ReformBot:Proactive:MessagesPerSecond:msteams", error.Message);
     }
 
     private static (DeliveryResult, int) Summary(Delivery delivery) => (delivery.Result, delivery.Attempts);
