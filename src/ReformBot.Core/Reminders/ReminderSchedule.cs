@@ -20,6 +20,12 @@ public static class ReminderSchedule
     public const string Opened = "opened";
     public const string Escalation = "escalation";
 
+    /// <summary>
+    /// An escalation missed while the host was down still goes out this many days after its date;
+    /// later, the period is old news and the office reads the digest instead.
+    /// </summary>
+    public const int EscalationCatchUpDays = 7;
+
     public static IReadOnlyList<ScheduledReminder> For(ReportingWindow window, TimeZoneInfo zone, ReminderOptions options)
     {
         var days = new WorkingDays(options);
@@ -48,9 +54,9 @@ public static class ReminderSchedule
     /// the period opens, and from the escalation on: then the office takes over.
     /// </summary>
     public static ScheduledReminder? ForContacts(IReadOnlyList<ScheduledReminder> schedule, DateOnly today) =>
-        ForOffice(schedule, today) is not null ? null : schedule.Where(r => !r.ToOffice && r.Date <= today).LastOrDefault();
+        schedule.Any(r => r.ToOffice && r.Date <= today) ? null : schedule.Where(r => !r.ToOffice && r.Date <= today).LastOrDefault();
 
-    /// <summary>The escalation, once its date has come.</summary>
+    /// <summary>The escalation, from its date on, for <see cref="EscalationCatchUpDays"/> days.</summary>
     public static ScheduledReminder? ForOffice(IReadOnlyList<ScheduledReminder> schedule, DateOnly today) =>
-        schedule.FirstOrDefault(r => r.ToOffice && r.Date <= today);
+        schedule.FirstOrDefault(r => r.ToOffice && r.Date <= today && today < r.Date.AddDays(EscalationCatchUpDays));
 }

@@ -78,8 +78,10 @@ public sealed class ReminderScheduleTests
     [Theory]
     [InlineData("2027-01-13", false)]
     [InlineData("2027-01-14", true)]
-    [InlineData("2027-02-01", true)]
-    public void The_escalation_comes_after_the_last_overdue_reminder(string today, bool escalate)
+    [InlineData("2027-01-20", true)]
+    [InlineData("2027-01-21", false)]
+    [InlineData("2027-02-01", false)]
+    public void The_escalation_comes_after_the_last_overdue_reminder_and_is_caught_up_for_a_week(string today, bool escalate)
     {
         Assert.Equal(escalate, ReminderSchedule.ForOffice(Schedule("2026Q4"), DateOnly.Parse(today)) is not null);
     }

@@ -1,0 +1,160 @@
+using ReformBot.Core.Periods;
+using ReformBot.Core.Plans;
+using ReformBot.Core.Reports;
+
+namespace ReformBot.Core.Digests;
+
+/// <summary>
+/// The digest of one period: submitted/expected overall and per department, statuses, lights, the
+/// lists the office acts on, and what changed since the last digest. Computed by <see cref="DigestCalculator"/>.
+/// Expected reports are the (task, lead department) pairs of the tasks; a report of any other pair
+/// (a supporting department, a task no longer in the plan) is not counted.
+/// </summary>
+/// <param name="Window">The period's reporting window (opens, due date, deadline).</param>
+/// <param name="Departments">One row per lead department, worst first (see <see cref="DigestDepartmentRow.WorstFirst"/>).</param>
+/// <param name="Tasks">One row per (task, lead department), by task number then the task's department order; only red rows with <see cref="DigestFilter.OverdueOnly"/>.</param>
+/// <param name="Behind">Rows whose latest report of the period says 滞后, with their problems (存在问题), in task order.</param>
+/// <param name="NotReported">Departments missing at least one report of the period, by name (ordinal).</param>
+/// <param name="OverdueAgainstPlan">Rows whose task is overdue against the plan, in task order.</param>
+/// <param name="Changes">Reports whose answer changed since <see cref="Since"/>, oldest change first.</param>
+public sealed record Digest(
+    Quarter Period,
+    ReportingWindow Window,
+    DateTimeOffset Now,
+    DateTimeOffset? Since,
+    DigestFilter Filter,
+    DigestTotals Totals,
+    IReadOnlyList<DigestDepartmentRow> Departments,
+    IReadOnlyList<DigestTaskRow> Tasks,
+    IReadOnlyList<DigestTaskRow> Behind,
+    IReadOnlyList<DigestNotReported> NotReported,
+    IReadOnlyList<DigestTaskRow> OverdueAgainstPlan,
+    IReadOnlyList<DigestChange> Changes);
+
+/// <summary>The whole digest's numbers.</summary>
+/// <param name="Expected">(task, lead department) pairs in scope.</param>
+/// <param name="Submitted">Pairs with at least one revision in the period.</param>
+/// <param name="Statuses">Latest statuses of the period's reports, and the pairs not submitted; they add up to <paramref name="Expected"/>.</param>
+/// <param name="Lights">How many pairs are red, yellow, green; they add up to <paramref name="Expected"/>.</param>
+/// <param name="Copied">Reports whose latest revision repeats the previous period's answer unchanged.</param>
+/// <param name="OverdueAgainstPlan">Pairs whose task is overdue against the plan.</param>
+public sealed record DigestTotals(
+    int Expected, int Submitted, StatusBreakdown Statuses, LightCounts Lights, int Copied, int OverdueAgainstPlan)
+{
+    public int NotSubmitted => Expected - Submitted;
+
+    /// <summary>Submitted / expected, 0..1; 1 when nothing is expected (nothing is missing).</summary>
+    public double Rate => Expected == 0 ? 1.0 : (double)Submitted / Expected;
+}
+
+/// <summary>One lead department's numbers.</summary>
+/// <param name="Light">The worst of its rows' lights (<see cref="TrafficLightRule"/>).</param>
+/// <param name="OverdueAgainstPlan">Its pairs whose task is overdue against the plan.</param>
+public sealed record DigestDepartmentRow(
+    string Department, int Expected, int Submitted, TrafficLight Light, StatusBreakdown Statuses, LightCounts Lights,
+    int Copied, int OverdueAgainstPlan)
+{
+    public int NotSubmitted => Expected - Submitted;
+
+    /// <summary>Submitted / expected, 0..1; 1 when nothing is expected.</summary>
+    public double Rate => Expected == 0 ? 1.0 : (double)Submitted / Expected;
+
+    /// <summary>
+    /// Worst first: red before yellow before green; then the lower completion rate (compared exactly,
+    /// as fractions); then more pairs overdue against the plan; then more reports missing; then the
+    /// name, ordinal.
+    /// </summary>
+    public static IComparer<DigestDepartmentRow> WorstFirst { get; } = Comparer<DigestDepartmentRow>.Create((a, b) =>
+    {
+        var c = b.Light.CompareTo(a.Light);
+        if (c != 0) return c;
+        c = CompareRates(a.Submitted, a.Expected, b.Submitted, b.Expected);
+        if (c != 0) return c;
+        c = b.OverdueAgainstPlan.CompareTo(a.OverdueAgainstPlan);
+        if (c != 0) return c;
+        c = b.NotSubmitted.CompareTo(a.NotSubmitted);
+        if (c != 0) return c;
+        return string.CompareOrdinal(a.Department, b.Department);
+    });
+
+    /// <summary>Compares s1/e1 with s2/e2 exactly, by cross-multiplying; a rate with nothing expected is 1.</summary>
+    private static int CompareRates(int s1, int e1, int s2, int e2)
+    {
+        if (e1 == 0) (s1, e1) = (1, 1);
+        if (e2 == 0) (s2, e2) = (1, 1);
+        return ((long)s1 * e2).CompareTo((long)s2 * e1);
+    }
+}
+
+/// <summary>One (task, lead department) report of the period.</summary>
+/// <param name="Latest">The latest revision (highest number) of the period, or null if none was submitted.</param>
+/// <param name="CopiedFromPrevious">The latest revision's answers equal (<see cref="ReportContent.SameAs"/>) the previous period's latest for the same task and department.</param>
+/// <param name="OverdueAgainstPlan">The task's due year has passed and no report ever marked it 已完成 (<see cref="PlanDeadlineRule"/>).</param>
+public sealed record DigestTaskRow(
+    PlanTask Task, string Department, ReportRevision? Latest, TrafficLight Light, bool CopiedFromPrevious, bool OverdueAgainstPlan)
+{
+    public int TaskNumber => Task.Number;
+
+    public bool Submitted => Latest is not null;
+
+    public ReportStatus? Status => Latest?.Content.Status;
+
+    /// <summary>存在问题 of the latest revision, exactly as typed; null if none was submitted.</summary>
+    public string? Problems => Latest?.Content.Problems;
+}
+
+/// <summary>A department missing reports of the period.</summary>
+/// <param name="TaskNumbers">The tasks it leads and has not reported, ascending.</param>
+/// <param name="NothingReported">It has submitted none of the period's reports it owes.</param>
+public sealed record DigestNotReported(string Department, IReadOnlyList<int> TaskNumbers, bool NothingReported);
+
+/// <summary>How a report changed since the last digest.</summary>
+public enum DigestChangeKind
+{
+    /// <summary>First submitted since the last digest: there was no revision of it before.</summary>
+    New,
+    /// <summary>Revised with another status than it had at the last digest.</summary>
+    StatusChanged,
+    /// <summary>Revised with the same status but other answers.</summary>
+    Edited,
+}
+
+/// <summary>A report of the period with a revision submitted after the last digest.</summary>
+/// <param name="Before">The revision in force at the last digest (highest number submitted at or before it), or null.</param>
+/// <param name="After">The latest revision now.</param>
+public sealed record DigestChange(
+    PlanTask Task, string Department, DigestChangeKind Kind, ReportRevision? Before, ReportRevision After)
+{
+    public int TaskNumber => Task.Number;
+}
+
+/// <summary>Reports by latest status, and the ones not submitted (未报送).</summary>
+public readonly record struct StatusBreakdown(int Completed, int OnTrack, int Behind, int NotStarted, int NotSubmitted)
+{
+    public int Total => Completed + OnTrack + Behind + NotStarted + NotSubmitted;
+
+    /// <summary>The count for a status; null means not submitted.</summary>
+    public int this[ReportStatus? status] => status switch
+    {
+        ReportStatus.Completed => Completed,
+        ReportStatus.OnTrack => OnTrack,
+        ReportStatus.Behind => Behind,
+        ReportStatus.NotStarted => NotStarted,
+        null => NotSubmitted,
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
+    };
+}
+
+/// <summary>How many reports have each light.</summary>
+public readonly record struct LightCounts(int Red, int Yellow, int Green)
+{
+    public int Total => Red + Yellow + Green;
+
+    public int this[TrafficLight light] => light switch
+    {
+        TrafficLight.Red => Red,
+        TrafficLight.Yellow => Yellow,
+        TrafficLight.Green => Green,
+        _ => throw new ArgumentOutOfRangeException(nameof(light), light, null),
+    };
+}

@@ -1,0 +1,225 @@
+using ReformBot.Core.Periods;
+using ReformBot.Core.Plans;
+using ReformBot.Core.Reports;
+
+namespace ReformBot.Core.Digests;
+
+/// <summary>
+/// Computes a <see cref="Digest"/>. Pure: the result depends only on the input, and equal inputs give
+/// equal digests in the same order. One pass over the revisions (no sorting, no grouping of them), so
+/// it stays linear in their number: a national store's 200,000 revisions take milliseconds.
+/// </summary>
+public static class DigestCalculator
+{
+    private static readonly ReportStatus[] CompletedOnly = [ReportStatus.Completed];
+
+    /// <exception cref="ArgumentException">Two tasks have the same number.</exception>
+    public static Digest Compute(DigestInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(input.Tasks);
+        ArgumentNullException.ThrowIfNull(input.Revisions);
+        ArgumentNullException.ThrowIfNull(input.Calendar);
+
+        var options = input.Options ?? DigestOptions.Default;
+        var filter = input.Filter ?? DigestFilter.None;
+        var calendar = input.Calendar;
+        var now = input.Now;
+        var since = input.Since;
+        var period = input.Period ?? calendar.CurrentPeriod(now);
+        var window = calendar.WindowFor(period);
+        // 1000Q1 has no previous quarter that Quarter can represent; no report can be for it.
+        var hasPrevious = period is not { Year: Quarter.MinYear, Number: 1 };
+        var previous = hasPrevious ? period.Previous() : period;
+        var localYear = calendar.LocalYear(now);
+        var lights = new TrafficLightRule(window, calendar, now, options.DueSoonDays);
+
+        // The expected reports: (task, lead department) pairs in scope, in task-number order, each
+        // task's leads in the table's order. Indexed by task number, then a short scan of its leads.
+        var byTask = new Dictionary<int, TaskEntry>(input.Tasks.Count);
+        var pairs = new List<Pair>();
+        foreach (var task in input.Tasks.OrderBy(t => t.Number))
+        {
+            var taskPairs = new List<Pair>(1);
+            foreach (var d in task.Departments)
+            {
+                if (d.Role != DepartmentRole.Lead) continue;
+                if (filter.Department is { } only && !string.Equals(d.Name, only, StringComparison.Ordinal)) continue;
+                if (Find(taskPairs, d.Name) is not null) continue;
+                taskPairs.Add(new Pair(task, d.Name));
+            }
+            // Only a task whose due year has passed can be overdue; only for it do statuses of old reports matter.
+            var mayBeOverdue = PlanDeadlineRule.IsOverdueAgainstPlan(task.Schedule, [], localYear);
+            if (!byTask.TryAdd(task.Number, new TaskEntry([.. taskPairs], mayBeOverdue)))
+                throw new ArgumentException($"Task number {task.Number} appears more than once.", nameof(input));
+            pairs.AddRange(taskPairs);
+        }
+
+        // One pass over every revision. Most are of other periods and touch only their key.
+        foreach (var r in input.Revisions)
+        {
+            var key = r.Key;
+            if (!byTask.TryGetValue(key.TaskNumber, out var entry) || entry.Pairs.Length == 0) continue;
+            if (entry.MayBeOverdue && !entry.Completed && r.Content.Status == ReportStatus.Completed) entry.Completed = true;
+
+            var isCurrent = key.Period == period;
+            if (!isCurrent && !(hasPrevious && key.Period == previous)) continue;
+            if (Find(entry.Pairs, key.Department) is not { } pair) continue;
+
+            if (!isCurrent)
+            {
+                if (IsLater(r, pair.Previous)) pair.Previous = r;
+                continue;
+            }
+            if (IsLater(r, pair.Latest)) pair.Latest = r;
+            if (since is { } s && r.SubmittedAt <= s)
+            {
+                if (IsLater(r, pair.AtSince)) pair.AtSince = r;
+            }
+            else
+            {
+                pair.ChangedSince = true;
+            }
+        }
+
+        var totals = new Tally();
+        var departments = new Dictionary<string, Tally>(StringComparer.Ordinal);
+        var rows = new List<DigestTaskRow>(pairs.Count);
+        var behind = new List<DigestTaskRow>();
+        var overdueRows = new List<DigestTaskRow>();
+        var changes = new List<DigestChange>();
+        foreach (var pair in pairs)
+        {
+            var task = pair.Task;
+            var latest = pair.Latest;
+            var overdue = PlanDeadlineRule.IsOverdueAgainstPlan(
+                task.Schedule, byTask[task.Number].Completed ? CompletedOnly : [], localYear);
+            var light = lights.ForTask(latest?.Content.Status, overdue, task.Schedule);
+            var copied = latest is not null && pair.Previous is not null && latest.Content.SameAs(pair.Previous.Content);
+            var row = new DigestTaskRow(task, pair.Department, latest, light, copied, overdue);
+
+            rows.Add(row);
+            totals.Add(row);
+            if (!departments.TryGetValue(pair.Department, out var tally))
+                departments.Add(pair.Department, tally = new Tally());
+            tally.Add(row);
+            if (latest?.Content.Status == ReportStatus.Behind) behind.Add(row);
+            if (overdue) overdueRows.Add(row);
+            if (pair.ChangedSince && latest is not null && Change(pair) is { } kind)
+                changes.Add(new DigestChange(task, pair.Department, kind, pair.AtSince, latest));
+        }
+
+        var departmentRows = departments.Select(kv => kv.Value.ToDepartmentRow(kv.Key)).ToList();
+        departmentRows.Sort(DigestDepartmentRow.WorstFirst);
+        var notReported = departments
+            .Where(kv => kv.Value.Missing.Count > 0)
+            .OrderBy(kv => kv.Key, StringComparer.Ordinal)
+            .Select(kv => new DigestNotReported(kv.Key, kv.Value.Missing, kv.Value.Submitted == 0))
+            .ToList();
+        changes.Sort(static (a, b) =>
+        {
+            var c = a.After.SubmittedAt.CompareTo(b.After.SubmittedAt);
+            if (c != 0) return c;
+            c = a.TaskNumber.CompareTo(b.TaskNumber);
+            return c != 0 ? c : string.CompareOrdinal(a.Department, b.Department);
+        });
+
+        return new Digest(
+            period, window, now, since, filter,
+            totals.ToTotals(),
+            departmentRows,
+            filter.OverdueOnly ? rows.Where(r => r.Light == TrafficLight.Red).ToList() : rows,
+            behind,
+            notReported,
+            overdueRows,
+            changes);
+    }
+
+    /// <summary>
+    /// How the report changed since the last digest: new if it had no revision then, else by status,
+    /// else by answers; null if its latest answers equal those in force then (resubmitted unchanged).
+    /// </summary>
+    private static DigestChangeKind? Change(Pair pair) =>
+        pair.AtSince is not { } before ? DigestChangeKind.New
+        : before.Content.Status != pair.Latest!.Content.Status ? DigestChangeKind.StatusChanged
+        : !before.Content.SameAs(pair.Latest.Content) ? DigestChangeKind.Edited
+        : null;
+
+    /// <summary>Whether <paramref name="candidate"/> supersedes <paramref name="current"/>: a higher revision number (a tie goes to the later in the input).</summary>
+    private static bool IsLater(ReportRevision candidate, ReportRevision? current) =>
+        current is null || candidate.Revision >= current.Revision;
+
+    private static Pair? Find(IReadOnlyList<Pair> pairs, string department)
+    {
+        for (var i = 0; i < pairs.Count; i++)
+            if (string.Equals(pairs[i].Department, department, StringComparison.Ordinal)) return pairs[i];
+        return null;
+    }
+
+    /// <summary>A task's expected reports, and whether any report ever marked it 已完成 (tracked only if it matters).</summary>
+    private sealed class TaskEntry(Pair[] pairs, bool mayBeOverdue)
+    {
+        public Pair[] Pairs { get; } = pairs;
+        public bool MayBeOverdue { get; } = mayBeOverdue;
+        public bool Completed;
+    }
+
+    /// <summary>One expected report and the revisions found for it.</summary>
+    private sealed class Pair(PlanTask task, string department)
+    {
+        public PlanTask Task { get; } = task;
+        public string Department { get; } = department;
+        /// <summary>Latest revision of the period.</summary>
+        public ReportRevision? Latest;
+        /// <summary>Latest revision of the previous period.</summary>
+        public ReportRevision? Previous;
+        /// <summary>Latest revision of the period submitted at or before the last digest.</summary>
+        public ReportRevision? AtSince;
+        /// <summary>A revision of the period was submitted after the last digest.</summary>
+        public bool ChangedSince;
+    }
+
+    /// <summary>Counts over a set of rows: the whole digest or one department.</summary>
+    private sealed class Tally
+    {
+        private readonly int[] _statuses = new int[4];
+        private readonly int[] _lights = new int[3];
+        private int _expected;
+        private int _copied;
+        private int _overdue;
+        private TrafficLight _worst = TrafficLight.Green;
+
+        public int Submitted { get; private set; }
+        public List<int> Missing { get; } = [];
+
+        public void Add(DigestTaskRow row)
+        {
+            _expected++;
+            _lights[(int)row.Light]++;
+            _worst = TrafficLightRule.Worst(_worst, row.Light);
+            if (row.CopiedFromPrevious) _copied++;
+            if (row.OverdueAgainstPlan) _overdue++;
+            if (row.Latest is { } latest)
+            {
+                Submitted++;
+                _statuses[(int)latest.Content.Status]++;
+            }
+            else
+            {
+                Missing.Add(row.TaskNumber);
+            }
+        }
+
+        private StatusBreakdown Statuses => new(
+            _statuses[(int)ReportStatus.Completed], _statuses[(int)ReportStatus.OnTrack],
+            _statuses[(int)ReportStatus.Behind], _statuses[(int)ReportStatus.NotStarted], _expected - Submitted);
+
+        private LightCounts Lights => new(
+            _lights[(int)TrafficLight.Red], _lights[(int)TrafficLight.Yellow], _lights[(int)TrafficLight.Green]);
+
+        public DigestTotals ToTotals() => new(_expected, Submitted, Statuses, Lights, _copied, _overdue);
+
+        public DigestDepartmentRow ToDepartmentRow(string department) =>
+            new(department, _expected, Submitted, _worst, Statuses, Lights, _copied, _overdue);
+    }
+}

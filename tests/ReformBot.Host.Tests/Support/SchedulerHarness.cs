@@ -1,0 +1,101 @@
+using System.Threading.Channels;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Quartz;
+using ReformBot.Core.Contacts;
+using ReformBot.Core.Storage;
+using ReformBot.Host.Tests.Bot.Http;
+
+namespace ReformBot.Host.Tests.Support;
+
+/// <summary>
+/// The running host with its real Quartz scheduler on a fake clock, and a local fake channel that
+/// receives the proactive messages. Tests move the clock; the scheduler fires as it would, and the
+/// harness waits for each run to finish (no sleeping).
+/// </summary>
+public sealed class SchedulerHarness : IAsyncDisposable, IJobListener
+{
+    private static readonly TimeSpan Shanghai = TimeSpan.FromHours(8);
+    private readonly Channel<(JobKey Job, DateTimeOffset? Scheduled)> _runs = System.Threading.Channels.Channel.CreateUnbounded<(JobKey, DateTimeOffset?)>();
+
+    private SchedulerHarness(FakeTimeProvider time, FakeChannel channel)
+    {
+        Time = time;
+        Channel = channel;
+    }
+
+    public FakeTimeProvider Time { get; }
+
+    public FakeChannel Channel { get; }
+
+    public RunningHost Host { get; private set; } = null!;
+
+    public T Get<T>() where T : notnull => Host.Services.GetRequiredService<T>();
+
+    public static async Task<SchedulerHarness> StartAsync(string databasePath, DateTimeOffset now, Dictionary<string, string?>? settings = null)
+    {
+        var time = new FakeTimeProvider(now);
+        var harness = new SchedulerHarness(time, await FakeChannel.StartAsync());
+        harness.Host = await RunningHost.StartAsync(databasePath, builder =>
+        {
+            builder.Services.AddSingleton<TimeProvider>(time);
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["ReformBot:Proactive:BaseDelay"] = "00:00:00.010",
+            });
+            if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
+        });
+        var scheduler = await harness.Get<ISchedulerFactory>().GetScheduler();
+        scheduler.ListenerManager.AddJobListener(harness, [Matchers.AllJobs()]);
+        return harness;
+    }
+
+    /// <summary>A contact whose conversation lives on the fake channel.</summary>
+    public Contact AddContact(string id, bool office = false, params string[] departments)
+    {
+        var contact = new Contact(id, $"联络员{id}", departments, office,
+            new ConversationAddress("emulator", Channel.ServiceUrl, $"conversation-{id}", $"user-{id}", null, "bot"), Time.GetUtcNow());
+        Get<IContactRepository>().Save(contact);
+        return contact;
+    }
+
+    /// <summary>Moves the clock to <paramref name="local"/> (Shanghai time) and waits until the job scheduled for then has run.</summary>
+    public async Task RunAtAsync(JobKey job, DateTime local)
+    {
+        var at = new DateTimeOffset(local, Shanghai);
+        Time.SetUtcNow(at);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            var run = await _runs.Reader.ReadAsync(timeout.Token);
+            if (run.Job.Equals(job) && run.Scheduled == at) return;
+        }
+    }
+
+    /// <summary>Messages the channel received for this contact, in order.</summary>
+    public IReadOnlyList<string> MessagesTo(string contactId) =>
+        Channel.Activities.Where(a => a.ConversationId == $"conversation-{contactId}").Select(a => a.Text ?? "").ToList();
+
+    public async ValueTask DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        await Channel.DisposeAsync();
+    }
+
+    string IJobListener.Name => nameof(SchedulerHarness);
+
+    ValueTask IJobListener.JobToBeExecuted(IJobExecutionContext context, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+    ValueTask IJobListener.JobExecutionVetoed(IJobExecutionContext context, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+    ValueTask IJobListener.JobWasExecuted(IJobExecutionContext context, JobExecutionException? jobException, CancellationToken cancellationToken)
+    {
+        _runs.Writer.TryWrite((context.JobDetail.Key, context.ScheduledFireTimeUtc));
+        return ValueTask.CompletedTask;
+    }
+
+    ValueTask IJobListener.JobProgressChanged(IJobExecutionContext context, Quartz.Extensibility.FireInstanceProgress progress, CancellationToken cancellationToken) =>
+        ValueTask.CompletedTask;
+}
