@@ -86,6 +86,13 @@ public sealed class SchedulerHarness : IAsyncDisposable, IJobListener
         while ((await _runs.Reader.ReadAsync(timeout.Token)).Job != job) { }
     }
 
+    /// <summary>Waits until something the host does in the background is done; fails after 30 s.</summary>
+    public async Task WaitUntilAsync(Func<bool> condition)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (!condition()) await Task.Delay(10, timeout.Token);
+    }
+
     /// <summary>Messages the channel received for this contact, in order.</summary>
     public IReadOnlyList<string> MessagesTo(string contactId) =>
         Channel.Activities.Where(a => a.ConversationId == $"conversation-{contactId}").Select(a => a.Text ?? "").ToList();
