@@ -20,7 +20,12 @@ public static class BotServices
     public static IServiceCollection AddReformBot(this IServiceCollection services)
     {
         // Reads MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppTenantId, MicrosoftAppType from configuration.
-        services.AddSingleton<BotFrameworkAuthentication, ConfigurationBotFrameworkAuthentication>();
+        // The connector client of each turn takes its HttpClient from IHttpClientFactory: without one the
+        // SDK makes a new HttpClient, so a new connection, for every turn, and a fan-out of reminders
+        // leaves thousands of sockets in TIME_WAIT.
+        services.AddHttpClient();
+        services.AddSingleton<BotFrameworkAuthentication>(sp => new ConfigurationBotFrameworkAuthentication(
+            sp.GetRequiredService<IConfiguration>(), httpClientFactory: sp.GetRequiredService<IHttpClientFactory>()));
         // CloudAdapter has two public constructors that DI cannot choose between: build it by hand.
         services.AddSingleton<CloudAdapter>(sp => CreateAdapter(
             sp.GetRequiredService<BotFrameworkAuthentication>(),

@@ -30,9 +30,19 @@ public sealed class DigestRun(
 {
     private const string LastSlotKey = "digest.lastSlot";
 
-    /// <summary>The latest digest slot at or before <paramref name="at"/>: when the cron last fired.</summary>
-    public DateTimeOffset? SlotAt(DateTimeOffset at) =>
-        new CronExpression(options.Value.DigestCron, periods.Calendar.Zone).GetPreviousValidTimeBefore(at.AddSeconds(1));
+    /// <summary>How far back a missed digest is looked for.</summary>
+    private static readonly TimeSpan CatchUpWindow = TimeSpan.FromDays(35);
+
+    /// <summary>The latest digest slot at or before <paramref name="at"/>: when the cron last fired, or should have.</summary>
+    public DateTimeOffset? SlotAt(DateTimeOffset at)
+    {
+        // Walked forward from a month back: CronExpression.GetPreviousValidTimeBefore can answer a time after `at`.
+        var cron = new CronExpression(options.Value.DigestCron, periods.Calendar.Zone);
+        DateTimeOffset? slot = null;
+        for (var next = cron.GetNextValidTimeAfter(at - CatchUpWindow); next is { } fire && fire <= at; next = cron.GetNextValidTimeAfter(fire))
+            slot = fire;
+        return slot;
+    }
 
     /// <returns>How many subscribers the digest went to.</returns>
     public async Task<int> RunAsync(DateTimeOffset at, CancellationToken cancellationToken)

@@ -36,6 +36,12 @@ public sealed class ReminderRun(
     ILogger<ReminderRun> logger)
 {
     private const int ListedTaskNumbers = 15;
+
+    /// <summary>
+    /// On a stop, sends already on the wire get this long to finish, so that a graceful stop leaves no
+    /// message whose outcome is unknown; no new send starts.
+    /// </summary>
+    private static readonly TimeSpan SendGracePeriod = TimeSpan.FromSeconds(10);
     private const string UnknownOutcome = "outcome unknown: the host stopped while sending";
 
     private ReportingCalendar Calendar => periods.Calendar;
@@ -87,10 +93,12 @@ public sealed class ReminderRun(
             .OrderBy(c => c.RegisteredAt)
             .ToList();
         int sent = 0, already = 0, unreachable = 0, failed = 0;
+        using var grace = new CancellationTokenSource();
+        using var stopping = cancellationToken.Register(() => grace.CancelAfter(SendGracePeriod));
 
         await Parallel.ForEachAsync(targets,
             new ParallelOptions { MaxDegreeOfParallelism = schedulingOptions.Value.FanOutConcurrency, CancellationToken = cancellationToken },
-            async (contact, ct) =>
+            async (contact, _) =>
             {
                 var key = new ReminderKey(period, contact.Id, kind);
                 if (!log.TryClaim(key, time.GetUtcNow()))
@@ -99,7 +107,7 @@ public sealed class ReminderRun(
                     return;
                 }
                 var lines = contact.Departments.Where(pending.ContainsKey).Select(d => PendingLine(d, pending[d]));
-                var outcome = await SendAsync(contact, key, text(string.Join("\n", lines)), ct);
+                var outcome = await SendAsync(contact, key, text(string.Join("\n", lines)), grace.Token);
                 switch (outcome)
                 {
                     case DeliveryResult.Delivered: Interlocked.Increment(ref sent); break;

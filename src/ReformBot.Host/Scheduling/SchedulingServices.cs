@@ -21,7 +21,10 @@ public static class SchedulingServices
         var options = section.Get<SchedulingOptions>() ?? new SchedulingOptions();
         options.Validate();
         var zone = new ReportingCalendar(configuration.GetSection("ReformBot:Reporting").Get<ReportingCalendarOptions>() ?? new()).Zone;
-        services.AddQuartz(quartz =>
+        // Quartz keeps schedulers in a process-wide registry by name, and a stopped one can linger there:
+        // a name of its own per host keeps two hosts in one process (tests, a restart) from sharing one.
+        var properties = new Dictionary<string, string?> { ["quartz.scheduler.instanceName"] = $"ReformBot-{Guid.NewGuid():N}" };
+        services.AddQuartz(properties, quartz =>
         {
             quartz.AddJob<ReminderJob>(job => job.WithIdentity(ReminderJob.Key));
             quartz.AddTrigger(trigger => trigger.ForJob(ReminderJob.Key).WithIdentity("reminders-daily", "reformbot")

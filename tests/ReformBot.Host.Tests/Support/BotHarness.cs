@@ -45,7 +45,8 @@ public sealed class BotHarness : IAsyncDisposable
     /// <summary>Registers a contact for the TestAdapter's channel and user.</summary>
     public Contact AddContact(string userId, params string[] departments) => Save(new Contact(
         $"contact-{userId}", $"联络员{userId}", departments, IsOffice: false,
-        new ConversationAddress("test", "https://test.com", $"conversation-{userId}", userId, null, "bot"), Time.GetUtcNow()));
+        // A closed loopback port: a proactive message sent by mistake never leaves the machine.
+        new ConversationAddress("test", "http://127.0.0.1:9/", $"conversation-{userId}", userId, null, "bot"), Time.GetUtcNow()));
 
     public Contact AddOfficeMember(string userId) =>
         Save(AddContact(userId) with { IsOffice = true });

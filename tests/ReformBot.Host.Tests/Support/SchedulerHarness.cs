@@ -20,10 +20,13 @@ public sealed class SchedulerHarness : IAsyncDisposable, IJobListener
     private static readonly TimeSpan Shanghai = TimeSpan.FromHours(8);
     private readonly Channel<(JobKey Job, DateTimeOffset? Scheduled)> _runs = System.Threading.Channels.Channel.CreateUnbounded<(JobKey, DateTimeOffset?)>();
 
-    private SchedulerHarness(FakeTimeProvider time, FakeChannel channel)
+    private readonly bool _ownsChannel;
+
+    private SchedulerHarness(FakeTimeProvider time, FakeChannel channel, bool ownsChannel)
     {
         Time = time;
         Channel = channel;
+        _ownsChannel = ownsChannel;
     }
 
     public FakeTimeProvider Time { get; }
@@ -34,21 +37,23 @@ public sealed class SchedulerHarness : IAsyncDisposable, IJobListener
 
     public T Get<T>() where T : notnull => Host.Services.GetRequiredService<T>();
 
-    public static async Task<SchedulerHarness> StartAsync(string databasePath, DateTimeOffset now, Dictionary<string, string?>? settings = null)
+    /// <param name="channel">A channel kept across host restarts (contacts' addresses point to it); null starts one.</param>
+    public static async Task<SchedulerHarness> StartAsync(string databasePath, DateTimeOffset now, Dictionary<string, string?>? settings = null,
+        FakeChannel? channel = null)
     {
         var time = new FakeTimeProvider(now);
-        var harness = new SchedulerHarness(time, await FakeChannel.StartAsync());
+        var harness = new SchedulerHarness(time, channel ?? await FakeChannel.StartAsync(), ownsChannel: channel is null);
         harness.Host = await RunningHost.StartAsync(databasePath, builder =>
         {
             builder.Services.AddSingleton<TimeProvider>(time);
+            // Listening from the scheduler's start, so the runs fired at start are seen too.
+            builder.Services.AddQuartz(quartz => quartz.AddJobListener(harness, [Matchers.AllJobs()]));
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["ReformBot:Proactive:BaseDelay"] = "00:00:00.010",
             });
             if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
         });
-        var scheduler = await harness.Get<ISchedulerFactory>().GetScheduler();
-        scheduler.ListenerManager.AddJobListener(harness, [Matchers.AllJobs()]);
         return harness;
     }
 
@@ -74,6 +79,20 @@ public sealed class SchedulerHarness : IAsyncDisposable, IJobListener
         }
     }
 
+    /// <summary>Waits until a run of <paramref name="job"/> has finished (for runs fired at start).</summary>
+    public async Task WaitForRunAsync(JobKey job)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while ((await _runs.Reader.ReadAsync(timeout.Token)).Job != job) { }
+    }
+
+    /// <summary>Waits until something the host does in the background is done; fails after 30 s.</summary>
+    public async Task WaitUntilAsync(Func<bool> condition)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (!condition()) await Task.Delay(10, timeout.Token);
+    }
+
     /// <summary>Messages the channel received for this contact, in order.</summary>
     public IReadOnlyList<string> MessagesTo(string contactId) =>
         Channel.Activities.Where(a => a.ConversationId == $"conversation-{contactId}").Select(a => a.Text ?? "").ToList();
@@ -81,7 +100,7 @@ public sealed class SchedulerHarness : IAsyncDisposable, IJobListener
     public async ValueTask DisposeAsync()
     {
         await Host.DisposeAsync();
-        await Channel.DisposeAsync();
+        if (_ownsChannel) await Channel.DisposeAsync();
     }
 
     string IJobListener.Name => nameof(SchedulerHarness);

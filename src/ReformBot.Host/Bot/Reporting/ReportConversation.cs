@@ -270,9 +270,8 @@ public sealed class ReportConversation(
         ["evidence"] = string.Join("\n", content.Evidence),
     };
 
-    /// <summary>The status as the report dialog labels it (已完成…), so chat shows the same words everywhere.</summary>
-    public string StatusLabel(ReportStatus status) =>
-        dialogs.Definition(DialogId).Steps.Values.SelectMany(s => s.Choices).First(c => c.Value == status.ToString()).Label;
+    /// <summary>The status as users read it (已完成…), the same words in chat, digests and the command line.</summary>
+    public string StatusLabel(ReportStatus status) => messages[ReportStatusPrefix + status];
 
     public string PeriodText(Quarter period) => messages.Format(FormatPeriod, period.Year, period.Number);
 
