@@ -97,7 +97,10 @@ public sealed class DigestChart(MessageCatalog messages, ChartFont font, IOption
         var heading = digest.Filter.Department is { } only
             ? m.Format(ChartTitleDepartment, Period(digest), Date(digest, zone), only)
             : m.Format(ChartTitle, Period(digest), Date(digest, zone));
-        canvas.DrawText(heading, Pad, Baseline(title, y + 17), SKTextAlign.Left, title, ink);
+        // A long heading (a long department name) is set smaller before it is cut.
+        var headingWidth = title.MeasureText(heading);
+        if (headingWidth > width - 2 * Pad) title.Size = Math.Max(16, title.Size * (width - 2 * Pad) / headingWidth);
+        canvas.DrawText(Fit(title, heading, width - 2 * Pad), Pad, Baseline(title, y + 17), SKTextAlign.Left, title, ink);
         y += 34;
         canvas.DrawText(m.Format(ChartTotals, t.Expected, t.Submitted, DigestMarkdown.Percent(t.Submitted, t.Expected), t.Lights.Red, t.Lights.Yellow, t.Lights.Green),
             Pad, Baseline(body, y + 10), SKTextAlign.Left, body, muted);
