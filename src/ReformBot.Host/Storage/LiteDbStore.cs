@@ -121,8 +121,20 @@ public sealed class LiteDbStore : IDisposable
         mapper.RegisterType(
             value => new BsonValue(value.ToString("O", CultureInfo.InvariantCulture)),
             bson => DateTimeOffset.ParseExact(bson.AsString, "O", CultureInfo.InvariantCulture));
+
+        // The mapper builds a type's mapping on first use and publishes it to other threads before it is
+        // complete; two threads reading one type for the first time at once (two jobs at start) can then
+        // read a document with fields missing. Build every mapping here, on one thread.
+        foreach (var type in DocumentTypes) mapper.ToObject(type, mapper.ToDocument(type, Activator.CreateInstance(type)!));
         return mapper;
     }
+
+    private static readonly Type[] DocumentTypes =
+    [
+        typeof(TaskDocument), typeof(TaskDepartmentDocument), typeof(DepartmentDocument), typeof(ContactDocument),
+        typeof(ReportDocument), typeof(NoteDocument), typeof(ReminderDocument), typeof(SettingDocument),
+        typeof(InviteDocument), typeof(BotStateDocument),
+    ];
 
     private void EnsureIndexes()
     {

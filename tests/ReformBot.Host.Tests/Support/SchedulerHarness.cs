@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Quartz;
 using ReformBot.Core.Contacts;
@@ -33,6 +34,9 @@ public sealed class SchedulerHarness : IAsyncDisposable, IJobListener
 
     public FakeChannel Channel { get; }
 
+    /// <summary>What the host logged, for failure messages.</summary>
+    public LogCapture Logs { get; } = new();
+
     public RunningHost Host { get; private set; } = null!;
 
     public T Get<T>() where T : notnull => Host.Services.GetRequiredService<T>();
@@ -46,6 +50,7 @@ public sealed class SchedulerHarness : IAsyncDisposable, IJobListener
         harness.Host = await RunningHost.StartAsync(databasePath, builder =>
         {
             builder.Services.AddSingleton<TimeProvider>(time);
+            builder.Logging.AddProvider(harness.Logs);
             // Listening from the scheduler's start, so the runs fired at start are seen too.
             builder.Services.AddQuartz(quartz => quartz.AddJobListener(harness, [Matchers.AllJobs()]));
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -89,8 +94,15 @@ public sealed class SchedulerHarness : IAsyncDisposable, IJobListener
     /// <summary>Waits until something the host does in the background is done; fails after 30 s.</summary>
     public async Task WaitUntilAsync(Func<bool> condition)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (!condition()) await Task.Delay(10, timeout.Token);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException("Not done in 30 s. The host logged:\n" + string.Join("\n",
+                    Logs.Entries.Where(e => e.Category.StartsWith("ReformBot") || e.Category.StartsWith("Quartz") || e.Level >= Microsoft.Extensions.Logging.LogLevel.Warning)
+                        .Select(e => $"{e.Level} {e.Category}: {e.Message} {e.Exception}")));
+            await Task.Delay(10);
+        }
     }
 
     /// <summary>Messages the channel received for this contact, in order.</summary>
