@@ -133,7 +133,7 @@ public sealed class LiteDbStore : IDisposable
     [
         typeof(TaskDocument), typeof(TaskDepartmentDocument), typeof(DepartmentDocument), typeof(ContactDocument),
         typeof(ReportDocument), typeof(NoteDocument), typeof(ReminderDocument), typeof(SettingDocument),
-        typeof(InviteDocument), typeof(BotStateDocument),
+        typeof(InviteDocument), typeof(BotStateDocument), typeof(DownloadDocument),
     ];
 
     private void EnsureIndexes()
