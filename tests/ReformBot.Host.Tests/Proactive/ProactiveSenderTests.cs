@@ -253,6 +253,7 @@ public sealed class ProactiveSenderTests : IDisposable
         var sender = Sender(host);
         Assert.Equal(50, sender.MessagesPerSecond(Channel));
 
+        var started = Stopwatch.GetTimestamp();
         var clock = Stopwatch.StartNew();
         var deliveries = await Task.WhenAll(Enumerable.Range(0, messages).Select(i =>
             sender.SendAsync(Address(channel, $"c-{i}"), "hello", CancellationToken.None)));
@@ -262,10 +263,15 @@ public sealed class ProactiveSenderTests : IDisposable
         Assert.Equal(messages, channel.Hits.Count);
         // 100 messages at 50 a second, with a burst of a tenth of a second at the start: at least 1.9 s.
         Assert.True(elapsed >= TimeSpan.FromSeconds(1.85), $"100 messages at 50/s took only {elapsed.TotalMilliseconds:0} ms.");
-        var arrivals = channel.Hits.Select(h => h.Arrived).Order().ToArray();
-        var busiestSecond = arrivals.Select((start, i) => arrivals.Skip(i).TakeWhile(t => Stopwatch.GetElapsedTime(start, t) < TimeSpan.FromSeconds(1)).Count()).Max();
-        // At most the rate plus the bucket (a tenth of a second's worth) at each end of the window.
-        Assert.True(busiestSecond <= 60, $"{busiestSecond} messages arrived within one second.");
+        // No message is early: the k-th can arrive no sooner than (k - bucket) / rate after the burst began,
+        // the bucket being a tenth of a second's worth. (Arrivals may come late and bunch on a busy
+        // machine; the limiter only promises that none comes early.)
+        var arrivals = channel.Hits.Select(h => Stopwatch.GetElapsedTime(started, h.Arrived)).Order().ToArray();
+        for (var k = 0; k < arrivals.Length; k++)
+        {
+            var earliest = TimeSpan.FromSeconds((k - 5 - 1) / 50.0);
+            Assert.True(arrivals[k] >= earliest, $"Message {k + 1} arrived after {arrivals[k].TotalMilliseconds:0} ms, before {earliest.TotalMilliseconds:0} ms.");
+        }
     }
 
     [Fact]
