@@ -8,7 +8,6 @@ public static class MessageKeys
     public const string CliDescription = "cli.description";
     public const string CliOptionDb = "cli.option.db";
     public const string CliOptionJson = "cli.option.json";
-    public const string CliServe = "cli.serve";
     public const string CliTasks = "cli.tasks";
     public const string CliTask = "cli.task";
     public const string CliTaskNumber = "cli.task.number";
@@ -203,7 +202,6 @@ public static class MessageKeys
     /// <summary>Prefix of the plan format errors; the error kind's name completes the key.</summary>
     public const string PlanErrorPrefix = "plan.error.";
 
-    public const string HostStarted = "host.started";
 
     public const string BotWelcome = "bot.welcome";
     public const string BotUnknown = "bot.unknown";
@@ -237,7 +235,6 @@ public static class MessageKeys
     public const string ReportLastAnswer = "report.lastAnswer";
     public const string ReportNoLastAnswer = "report.noLastAnswer";
     public const string ReportPlanDeadlineNone = "report.planDeadlineNone";
-    public const string ReportInProgressHint = "report.inProgressHint";
     public const string TaskInfoUsage = "task.usage";
     public const string TaskInfoHeader = "task.header";
     public const string TaskInfoLead = "task.lead";
