@@ -6,26 +6,8 @@ using ReformBot.Host.Tests.Support;
 namespace ReformBot.Host.Tests.Bot;
 
 /// <summary>Chat commands other than the report itself: help, free text, 任务, 我的任务, 逾期, and supporting notes.</summary>
-public sealed class CommandTests : IAsyncLifetime
+public sealed class CommandTests : BotTest
 {
-    private static readonly Quarter Q4 = Quarter.Parse("2026Q4");
-    private readonly TempDirectory _dir = new();
-    private BotHarness _bot = null!;
-
-    public Task InitializeAsync()
-    {
-        _bot = BotHarness.Create(_dir.DatabasePath);
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _bot.DisposeAsync();
-        _dir.Dispose();
-    }
-
-    private IReportRepository Reports => _bot.Get<IReportRepository>();
-
     [Theory]
     [InlineData("帮助")]
     [InlineData("/help")]
@@ -33,7 +15,7 @@ public sealed class CommandTests : IAsyncLifetime
     [InlineData("  帮助  ")]
     public async Task Help_lists_the_commands_in_chinese_with_their_slash_aliases(string utterance)
     {
-        await _bot.Conversation().Send(utterance)
+        await Bot.Conversation().Send(utterance)
             .Says("可用命令", "汇报 [任务号]（/report）", "我的任务（/mytasks）", "任务 <任务号>（/task）", "逾期（/overdue）")
             .StartTestAsync();
     }
@@ -45,13 +27,13 @@ public sealed class CommandTests : IAsyncLifetime
     [InlineData("汇")]
     public async Task Free_text_that_matches_no_command_gets_a_short_help(string utterance)
     {
-        await _bot.Conversation().Send(utterance).Says("没有理解您的意思", "帮助").StartTestAsync();
+        await Bot.Conversation().Send(utterance).Says("没有理解您的意思", "帮助").StartTestAsync();
     }
 
     [Fact]
     public async Task A_megabyte_of_text_gets_a_polite_refusal()
     {
-        await _bot.Conversation().Send(new string('报', 1_000_000)).Says("消息太长").StartTestAsync();
+        await Bot.Conversation().Send(new string('报', 1_000_000)).Says("消息太长").StartTestAsync();
     }
 
     [Theory]
@@ -61,7 +43,7 @@ public sealed class CommandTests : IAsyncLifetime
     [InlineData("任务 ６１")]
     public async Task Task_shows_text_departments_roles_and_schedule(string utterance)
     {
-        await _bot.Conversation().Send(utterance)
+        await Bot.Conversation().Send(utterance)
             .Says("第 61 项：建立与之相适应的监管制度", "牵头部门：新疆银监局", "配合部门：中国人民银行乌鲁木齐中心支行", "计划期限：2016年启动，持续推进")
             .StartTestAsync();
     }
@@ -72,26 +54,26 @@ public sealed class CommandTests : IAsyncLifetime
     [InlineData("任务 0", "没有第 0 项任务")]
     public async Task Task_without_a_valid_number_says_what_is_wrong(string utterance, string reply)
     {
-        await _bot.Conversation().Send(utterance).Says(reply).StartTestAsync();
+        await Bot.Conversation().Send(utterance).Says(reply).StartTestAsync();
     }
 
     [Fact]
     public async Task Task_shows_report_history_and_notes_to_registered_users_only()
     {
-        var at = _bot.Time.GetUtcNow();
+        var at = Bot.Time.GetUtcNow();
         Reports.Append(new ReportKey(61, "新疆银监局", Q4.Previous()), Content(ReportStatus.OnTrack), "c", at.AddMonths(-3), late: false);
         Reports.Append(new ReportKey(61, "新疆银监局", Q4), Content(ReportStatus.Behind), "c", at, late: true);
         Reports.AppendNote(new ReportNote(61, "中国人民银行乌鲁木齐中心支行", Q4, "配合开展了调研", "c2", at));
 
-        await _bot.Conversation("stranger").Send("任务 61").AssertReply(a =>
+        await Bot.Conversation("stranger").Send("任务 61").AssertReply(a =>
         {
             var text = ((Microsoft.Bot.Schema.IMessageActivity)a).Text;
             Assert.Contains("牵头部门：新疆银监局", text);
             Assert.DoesNotContain("汇报记录", text);
         }).StartTestAsync();
 
-        _bot.AddContact("user1", "科技厅");
-        await _bot.Conversation().Send("任务 61")
+        Bot.AddContact("user1", "科技厅");
+        await Bot.Conversation().Send("任务 61")
             .Says("汇报记录：", "· 2026年第4季度 新疆银监局：滞后（第 1 版，2026年12月20日 提交，逾期）",
                 "· 2026年第3季度 新疆银监局：按计划推进", "· 2026年第4季度 中国人民银行乌鲁木齐中心支行（配合）：配合开展了调研")
             .StartTestAsync();
@@ -100,10 +82,10 @@ public sealed class CommandTests : IAsyncLifetime
     [Fact]
     public async Task My_tasks_lists_lead_tasks_with_this_periods_status_and_supported_tasks()
     {
-        _bot.AddContact("user1", "新疆银监局");
-        Reports.Append(new ReportKey(61, "新疆银监局", Q4), Content(ReportStatus.Completed), "c", _bot.Time.GetUtcNow(), late: false);
+        Bot.AddContact("user1", "新疆银监局");
+        Reports.Append(new ReportKey(61, "新疆银监局", Q4), Content(ReportStatus.Completed), "c", Bot.Time.GetUtcNow(), late: false);
 
-        await _bot.Conversation().Send("我的任务")
+        await Bot.Conversation().Send("我的任务")
             .Says("新疆银监局（2026年第4季度）", "牵头任务 2 项，本季度已汇报 1 项", "· 第 59 项 [未汇报]", "· 第 61 项 [已完成]",
                 "配合任务 3 项", "· 第 58 项（金融办牵头）", "· 第 60 项（中国人民银行乌鲁木齐中心支行牵头）", "· 第 104 项（经信委牵头）")
             .StartTestAsync();
@@ -112,21 +94,21 @@ public sealed class CommandTests : IAsyncLifetime
     [Fact]
     public async Task Overdue_lists_tasks_past_their_plan_year_until_one_is_reported_completed()
     {
-        _bot.AddContact("user1", "国资委");
+        Bot.AddContact("user1", "国资委");
 
-        await _bot.Conversation().Send("逾期").Says("**超过计划期限未完成的任务（", "- 第 6 项（国资委，2017年完成）：").StartTestAsync();
+        await Bot.Conversation().Send("逾期").Says("**超过计划期限未完成的任务（", "- 第 6 项（国资委，2017年完成）：").StartTestAsync();
 
-        Reports.Append(new ReportKey(6, "国资委", Q4), Content(ReportStatus.Completed), "c", _bot.Time.GetUtcNow(), late: false);
-        await _bot.Conversation().Send("逾期").AssertReply(a =>
+        Reports.Append(new ReportKey(6, "国资委", Q4), Content(ReportStatus.Completed), "c", Bot.Time.GetUtcNow(), late: false);
+        await Bot.Conversation().Send("逾期").AssertReply(a =>
             Assert.DoesNotContain("第 6 项", ((Microsoft.Bot.Schema.IMessageActivity)a).Text)).StartTestAsync();
     }
 
     [Fact]
     public async Task A_supporting_department_adds_a_note_to_a_task_it_supports()
     {
-        _bot.AddContact("user1", "中国人民银行乌鲁木齐中心支行");
+        Bot.AddContact("user1", "中国人民银行乌鲁木齐中心支行");
 
-        await _bot.Conversation()
+        await Bot.Conversation()
             .Send("汇报 61").Says("第 61 项由新疆银监局牵头，中国人民银行乌鲁木齐中心支行是配合部门", "配合工作情况")
             .Send("  配合开展了窗口指导。\n下季度继续。 ").Says("请核对", "配合开展了窗口指导。\n下季度继续。", "1. 确认")
             .Send("确认").Says("已保存中国人民银行乌鲁木齐中心支行对第 61 项的配合情况")

@@ -6,32 +6,14 @@ using ReformBot.Host.Tests.Support;
 namespace ReformBot.Host.Tests.Bot;
 
 /// <summary>The quarterly report conversation (汇报) end to end through the SDK's TestAdapter.</summary>
-public sealed class ReportConversationTests : IAsyncLifetime
+public sealed class ReportConversationTests : BotTest
 {
-    private static readonly Quarter Q4 = Quarter.Parse("2026Q4");
-    private readonly TempDirectory _dir = new();
-    private BotHarness _bot = null!;
-
-    public Task InitializeAsync()
-    {
-        _bot = BotHarness.Create(_dir.DatabasePath);
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _bot.DisposeAsync();
-        _dir.Dispose();
-    }
-
-    private IReportRepository Reports => _bot.Get<IReportRepository>();
-
     [Fact]
     public async Task A_contact_walks_through_the_pending_lead_tasks_and_each_confirmed_report_is_stored()
     {
-        _bot.AddContact("user1", "新疆银监局"); // leads tasks 59 and 61
+        Bot.AddContact("user1", "新疆银监局"); // leads tasks 59 and 61
 
-        await _bot.Conversation()
+        await Bot.Conversation()
             .Send("汇报").Says("2026年第4季度", "共 2 项", "【1/2】第 59 项（新疆银监局牵头", "投贷联动", "计划期限：2016年启动，持续推进",
                 "2027年1月10日", "上季度（2026年第3季度）未汇报", "1. 已完成", "4. 未启动")
             .Send("3").Says("进展情况")
@@ -57,17 +39,17 @@ public sealed class ReportConversationTests : IAsyncLifetime
         Assert.Equal(60, saved.Content.Percent);
         Assert.Empty(saved.Content.Evidence);
         Assert.Equal("contact-user1", saved.SubmittedBy);
-        Assert.Equal(_bot.Time.GetUtcNow(), saved.SubmittedAt);
+        Assert.Equal(Bot.Time.GetUtcNow(), saved.SubmittedAt);
         Assert.False(saved.Late);
     }
 
     [Fact]
     public async Task Reporting_one_task_again_edits_it_into_a_new_revision_and_keeps_the_old_one()
     {
-        _bot.AddContact("user1", "新疆银监局");
+        Bot.AddContact("user1", "新疆银监局");
         await Submit("汇报 61", "按计划推进", "第一次的进展", "无", "继续", "无", "https://gov.example/a.pdf https://gov.example/b.pdf");
 
-        await _bot.Conversation()
+        await Bot.Conversation()
             .Send("汇报 61").Says("本季度已提交过（第 1 版）", "【1/1】第 61 项")
             .Send("已完成").Says("进展情况", "当前填写：第一次的进展", "同上")
             .Send("同上").Says("存在问题")
@@ -87,9 +69,9 @@ public sealed class ReportConversationTests : IAsyncLifetime
     [Fact]
     public async Task Editing_at_the_summary_goes_back_to_the_first_question_with_the_answers_kept()
     {
-        _bot.AddContact("user1", "新疆银监局");
+        Bot.AddContact("user1", "新疆银监局");
 
-        await _bot.Conversation()
+        await Bot.Conversation()
             .Send("汇报 59").Says("第 59 项")
             .Send("未启动").Says("进展情况")
             .Send("尚未开始").Says("存在问题")
@@ -113,9 +95,9 @@ public sealed class ReportConversationTests : IAsyncLifetime
     [Fact]
     public async Task Pause_keeps_the_draft_commands_work_meanwhile_and_report_resumes_at_the_same_question()
     {
-        _bot.AddContact("user1", "新疆银监局");
+        Bot.AddContact("user1", "新疆银监局");
 
-        await _bot.Conversation()
+        await Bot.Conversation()
             .Send("汇报 61").Says("第 61 项")
             .Send("推进").Says("进展情况")
             .Send("稍后").Says("已暂停，草稿已保存")
@@ -128,9 +110,9 @@ public sealed class ReportConversationTests : IAsyncLifetime
     [Fact]
     public async Task Cancel_drops_the_draft_and_stores_nothing()
     {
-        _bot.AddContact("user1", "新疆银监局");
+        Bot.AddContact("user1", "新疆银监局");
 
-        await _bot.Conversation()
+        await Bot.Conversation()
             .Send("汇报 61").Says("第 61 项")
             .Send("1").Says("进展情况")
             .Send("取消").Says("已放弃第 61 项的草稿")
@@ -143,9 +125,9 @@ public sealed class ReportConversationTests : IAsyncLifetime
     [Fact]
     public async Task Help_and_slash_commands_work_in_the_middle_of_a_report()
     {
-        _bot.AddContact("user1", "新疆银监局");
+        Bot.AddContact("user1", "新疆银监局");
 
-        await _bot.Conversation()
+        await Bot.Conversation()
             .Send("汇报 61").Says("第 61 项")
             .Send("帮助").Says("正在汇报第 61 项", "稍后", "请选择本季度进展状态")
             .Send("5").Says("没有“5”这个选项", "请选择本季度进展状态")
@@ -161,9 +143,9 @@ public sealed class ReportConversationTests : IAsyncLifetime
     [InlineData("汇报 61 科技厅", "您不属于“科技厅”")]
     public async Task A_task_the_contact_cannot_report_is_refused_with_the_reason(string utterance, string reply)
     {
-        _bot.AddContact("user1", "新疆银监局");
+        Bot.AddContact("user1", "新疆银监局");
 
-        await _bot.Conversation().Send(utterance).Says(reply).StartTestAsync();
+        await Bot.Conversation().Send(utterance).Says(reply).StartTestAsync();
 
         Assert.Empty(Reports.ForPeriod(Q4));
     }
@@ -171,9 +153,9 @@ public sealed class ReportConversationTests : IAsyncLifetime
     [Fact]
     public async Task A_contact_of_two_lead_departments_is_asked_which_one()
     {
-        _bot.AddContact("user1", "科技厅", "财政厅"); // task 73: 科技厅、财政厅按职能分别牵头
+        Bot.AddContact("user1", "科技厅", "财政厅"); // task 73: 科技厅、财政厅按职能分别牵头
 
-        await _bot.Conversation()
+        await Bot.Conversation()
             .Send("汇报 73").Says("由您所在的多个部门牵头（科技厅、财政厅）", "汇报 73 科技厅")
             .Send("汇报 73 科学技术厅").Says("第 73 项（科技厅牵头")
             .StartTestAsync();
@@ -182,14 +164,14 @@ public sealed class ReportConversationTests : IAsyncLifetime
     [Fact]
     public async Task Someone_not_registered_is_told_how_to_register()
     {
-        await _bot.Conversation().Send("汇报").Says("还没有注册", "注册 <邀请码>").StartTestAsync();
+        await Bot.Conversation().Send("汇报").Says("还没有注册", "注册 <邀请码>").StartTestAsync();
     }
 
     [Fact]
     public async Task A_report_after_the_due_date_is_accepted_and_marked_late()
     {
-        _bot.AddContact("user1", "新疆银监局");
-        _bot.Time.SetUtcNow(new DateTimeOffset(2027, 1, 11, 0, 0, 0, TimeSpan.FromHours(8)));
+        Bot.AddContact("user1", "新疆银监局");
+        Bot.Time.SetUtcNow(new DateTimeOffset(2027, 1, 11, 0, 0, 0, TimeSpan.FromHours(8)));
 
         await Submit("汇报 61", "按计划推进", "进展", "无", "继续", "无", "无", expect: "记为逾期提交");
 
@@ -197,10 +179,10 @@ public sealed class ReportConversationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Two_contacts_of_one_department_submitting_one_task_at_once_both_keep_their_revision()
+    public async Task Two_contacts_of_one_department_submitting_one_task_at_onceBoth_keep_their_revision()
     {
-        _bot.AddContact("user1", "新疆银监局");
-        _bot.AddContact("user2", "新疆银监局");
+        Bot.AddContact("user1", "新疆银监局");
+        Bot.AddContact("user2", "新疆银监局");
 
         await Task.WhenAll(
             Submit("汇报 61", "按计划推进", "甲的进展", "无", "继续", "无", "无", user: "user1"),
@@ -213,7 +195,7 @@ public sealed class ReportConversationTests : IAsyncLifetime
     }
 
     private Task Submit(string start, string status, string progress, string problems, string next, string percent, string evidence, string expect = "已保存", string user = "user1") =>
-        _bot.Conversation(user)
+        Bot.Conversation(user)
             .Send(start).Says("第")
             .Send(status).Says("进展情况")
             .Send(progress).Says("存在问题")

@@ -7,64 +7,49 @@ using ReformBot.Host.Tests.Support;
 namespace ReformBot.Host.Tests.Bot;
 
 /// <summary>订阅/退订, 周期, 提醒 and 周报 through the SDK's TestAdapter.</summary>
-public sealed class SchedulingCommandTests : IAsyncLifetime
+public sealed class SchedulingCommandTests : BotTest
 {
-    private readonly TempDirectory _dir = new();
-    private BotHarness _bot = null!;
-
-    public Task InitializeAsync()
-    {
-        _bot = BotHarness.Create(_dir.DatabasePath); // 2026-12-20 10:00 in Shanghai: 2026Q4 is open
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _bot.DisposeAsync();
-        _dir.Dispose();
-    }
-
     [Fact]
     public async Task Subscribe_and_unsubscribe_the_weekly_digest()
     {
-        _bot.AddContact("user1", "科技厅");
+        Bot.AddContact("user1", "科技厅");
 
-        await _bot.Conversation()
+        await Bot.Conversation()
             .Send("订阅").Says("已订阅每周周报")
             .Send("/subscribe").Says("已经订阅")
             .Send("退订").Says("已退订")
             .Send("退订").Says("没有订阅")
             .StartTestAsync();
-        await _bot.Conversation("stranger").Send("订阅").Says("还没有注册").StartTestAsync();
+        await Bot.Conversation("stranger").Send("订阅").Says("还没有注册").StartTestAsync();
 
-        Assert.False(_bot.Get<IContactRepository>().Find("contact-user1")!.DigestSubscribed);
+        Assert.False(Bot.Get<IContactRepository>().Find("contact-user1")!.DigestSubscribed);
     }
 
     [Fact]
     public async Task The_office_sees_and_overrides_the_period()
     {
-        _bot.AddOfficeMember("office");
-        _bot.AddContact("user1", "科技厅");
+        Bot.AddOfficeMember("office");
+        Bot.AddContact("user1", "科技厅");
 
-        await _bot.Conversation("office")
+        await Bot.Conversation("office")
             .Send("周期").Says("当前汇报周期：2026年第4季度", "截止日期：2027年1月10日", "2026年12月17日：开始填报通知", "向协调办公室报告未报部门")
             .Send("周期 2026Q3").Says("已将汇报周期指定为2026年第3季度")
             .Send("/period").Says("当前汇报周期：2026年第3季度（由协调办公室指定；按日历应为2026年第4季度）")
             .Send("周期 2026Q5").Says("“2026Q5”不是有效的季度").Says("用法")
             .Send("周期 自动").Says("已恢复按日历确定汇报周期：2026年第4季度")
             .StartTestAsync();
-        await _bot.Conversation().Send("周期").Says("仅限协调办公室使用").StartTestAsync();
+        await Bot.Conversation().Send("周期").Says("仅限协调办公室使用").StartTestAsync();
     }
 
     [Fact]
     public async Task The_office_reminds_everyone_pending_once_a_day()
     {
         await using var channel = await FakeChannel.StartAsync();
-        _bot.AddOfficeMember("office");
-        _bot.Get<IContactRepository>().Save(new Contact("bank", "王伟", ["新疆银监局"], false,
-            new ConversationAddress("emulator", channel.ServiceUrl, "bank-chat", "bank-user", null, "bot"), _bot.Time.GetUtcNow()));
+        Bot.AddOfficeMember("office");
+        Bot.Get<IContactRepository>().Save(new Contact("bank", "王伟", ["新疆银监局"], false,
+            new ConversationAddress("emulator", channel.ServiceUrl, "bank-chat", "bank-user", null, "bot"), Bot.Time.GetUtcNow()));
 
-        await _bot.Conversation("office")
+        await Bot.Conversation("office")
             .Send("提醒").Says("已提醒 1 位联络员；0 位今天已提醒过")
             .Send("提醒").Says("已提醒 0 位联络员；1 位今天已提醒过")
             .StartTestAsync();
@@ -78,13 +63,13 @@ public sealed class SchedulingCommandTests : IAsyncLifetime
     [Fact]
     public async Task The_digest_on_demand_shows_the_office_everything_and_a_contact_their_departments()
     {
-        _bot.AddOfficeMember("office");
-        _bot.AddContact("user1", "新疆银监局");
+        Bot.AddOfficeMember("office");
+        Bot.AddContact("user1", "新疆银监局");
 
-        await _bot.Conversation("office")
+        await Bot.Conversation("office")
             .Send("周报").Says("2026年第4季度进展周报", "应报", "各部门")
             .StartTestAsync();
-        await _bot.Conversation()
+        await Bot.Conversation()
             .Send("周报").AssertReply(a =>
             {
                 var text = ((IMessageActivity)a).Text;
@@ -93,7 +78,7 @@ public sealed class SchedulingCommandTests : IAsyncLifetime
                 Assert.DoesNotContain("科技厅", text);
             })
             .StartTestAsync();
-        await _bot.Conversation().Send("周报 科技厅").Says("只能查看本部门（新疆银监局）的周报").StartTestAsync();
-        await _bot.Conversation().Send("周报 2026Q5").Says("没有找到部门或季度“2026Q5”").StartTestAsync();
+        await Bot.Conversation().Send("周报 科技厅").Says("只能查看本部门（新疆银监局）的周报").StartTestAsync();
+        await Bot.Conversation().Send("周报 2026Q5").Says("没有找到部门或季度“2026Q5”").StartTestAsync();
     }
 }
