@@ -99,15 +99,30 @@ public sealed class ReportConversation(
         var result = dialogs.Continue(session.Draft!, text);
         if (result.Replies.Count > 0) await turn.SayTextAsync(string.Join("\n", result.Replies), cancellationToken);
 
+        switch (result.Status)
+        {
+            case DialogTurnStatus.Waiting:
+                break;
+            case DialogTurnStatus.Completed:
+                await NextItemAsync(turn, session, cancellationToken);
+                break;
+            case DialogTurnStatus.Action:
+                await RunActionAsync(turn, session, result.State, result.Action!, cancellationToken);
+                break;
+        }
+    }
+
+    private async Task RunActionAsync(ChatTurn turn, ReportSession session, DialogState draft, string action, CancellationToken cancellationToken)
+    {
         var item = session.Items[session.Index];
-        switch (result.Action)
+        switch (action)
         {
             case "submit" when item.Note:
-                await SubmitNoteAsync(turn, session, item, result.State, cancellationToken);
+                await SubmitNoteAsync(turn, session, item, draft, cancellationToken);
                 await NextItemAsync(turn, session, cancellationToken);
                 break;
             case "submit":
-                await SubmitAsync(turn, session, item, result.State, cancellationToken);
+                await SubmitAsync(turn, session, item, draft, cancellationToken);
                 await NextItemAsync(turn, session, cancellationToken);
                 break;
             case "skip":
@@ -122,9 +137,6 @@ public sealed class ReportConversation(
             case "cancel":
                 turn.Conversation.Report = null;
                 await turn.SayAsync(ReportCancelled, cancellationToken, item.TaskNumber);
-                break;
-            case null when result.Ended:
-                await NextItemAsync(turn, session, cancellationToken);
                 break;
         }
     }
