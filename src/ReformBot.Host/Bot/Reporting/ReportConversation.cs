@@ -28,7 +28,7 @@ public sealed class ReportConversation(
     public const string NoteDialogId = "note";
     private const int TaskTextLength = 120;
     private const int LastAnswerLength = 60;
-    private static readonly string[] SavedAnswers = ["status", "progress", "problems", "nextSteps"];
+    private static readonly string[] SavedAnswers = [ReportFields.Status, ReportFields.Progress, ReportFields.Problems, ReportFields.NextSteps];
 
     /// <summary>
     /// The code reads the report dialog's answers by name and its statuses by value: a dialog file
@@ -38,11 +38,11 @@ public sealed class ReportConversation(
     public static void CheckDialogs(DialogEngine dialogs)
     {
         var note = dialogs.Definition(NoteDialogId);
-        if (!note.Steps.Values.Any(s => s.Save == "note"))
-            throw new InvalidDataException($"{note.File}: the note dialog lacks the answer 'note'.");
+        if (!note.Steps.Values.Any(s => s.Save == ReportFields.Note))
+            throw new InvalidDataException($"{note.File}: the note dialog lacks the answer '{ReportFields.Note}'.");
         var dialog = dialogs.Definition(DialogId);
         var saves = dialog.Steps.Values.Select(s => s.Save).ToHashSet();
-        var values = dialog.Steps.Values.Where(s => s.Save == "status").SelectMany(s => s.Choices).Select(c => c.Value).ToHashSet();
+        var values = dialog.Steps.Values.Where(s => s.Save == ReportFields.Status).SelectMany(s => s.Choices).Select(c => c.Value).ToHashSet();
         var missing = SavedAnswers.Where(a => !saves.Contains(a))
             .Concat(Enum.GetNames<ReportStatus>().Where(s => !values.Contains(s)).Select(s => $"status choice {s}"))
             .ToList();
@@ -223,7 +223,7 @@ public sealed class ReportConversation(
             ["count"] = session.Items.Count.ToString(),
         };
         // Editing a report submitted this period starts from its latest answers.
-        var started = dialogs.Start(DialogId, context, current is null ? null : Values(current.Content));
+        var started = dialogs.Start(DialogId, context, current is null ? null : ReportFields.ToValues(current.Content));
         session.Draft = started.State;
 
         var lines = new List<string>();
@@ -238,14 +238,7 @@ public sealed class ReportConversation(
         var period = Quarter.Parse(session.Period);
         var now = time.GetUtcNow();
         var late = periods.Calendar.WindowFor(period).IsLate(now);
-        var values = draft.Values;
-        var content = new ReportContent(
-            Enum.Parse<ReportStatus>(values["status"]),
-            values["progress"],
-            values["problems"],
-            values["nextSteps"],
-            values.TryGetValue("percent", out var percent) && percent.Length > 0 ? int.Parse(percent) : null,
-            values.TryGetValue("evidence", out var evidence) && evidence.Length > 0 ? evidence.Split('\n') : []);
+        var content = ReportFields.ToContent(draft.Values);
         var revision = reports.Append(new ReportKey(item.TaskNumber, item.Department, period), content, turn.Contact!.Id, now, late);
         session.Submitted++;
         await turn.SayAsync(late ? ReportSavedLate : ReportSaved, cancellationToken, item.TaskNumber, StatusLabel(content.Status), revision.Revision);
@@ -253,7 +246,7 @@ public sealed class ReportConversation(
 
     private async Task SubmitNoteAsync(ChatTurn turn, ReportSession session, ReportSessionItem item, DialogState draft, CancellationToken cancellationToken)
     {
-        reports.AppendNote(new ReportNote(item.TaskNumber, item.Department, Quarter.Parse(session.Period), draft.Values["note"], turn.Contact!.Id, time.GetUtcNow()));
+        reports.AppendNote(new ReportNote(item.TaskNumber, item.Department, Quarter.Parse(session.Period), draft.Values[ReportFields.Note], turn.Contact!.Id, time.GetUtcNow()));
         session.Submitted++;
         await turn.SayAsync(ReportNoteSaved, cancellationToken, item.Department, item.TaskNumber);
     }
@@ -271,16 +264,6 @@ public sealed class ReportConversation(
         if (session.Items.Count > 1)
             await turn.SayAsync(ReportFinished, cancellationToken, session.Submitted, session.Skipped);
     }
-
-    private Dictionary<string, string> Values(ReportContent content) => new()
-    {
-        ["status"] = content.Status.ToString(),
-        ["progress"] = content.Progress,
-        ["problems"] = content.Problems,
-        ["nextSteps"] = content.NextSteps,
-        ["percent"] = content.Percent?.ToString() ?? "",
-        ["evidence"] = string.Join("\n", content.Evidence),
-    };
 
     /// <summary>The status as users read it (已完成…), the same words in chat, digests and the command line.</summary>
     public string StatusLabel(ReportStatus status) => messages[ReportStatusPrefix + status];
