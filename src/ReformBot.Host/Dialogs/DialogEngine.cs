@@ -20,8 +20,6 @@ public sealed partial class DialogEngine(IReadOnlyDictionary<string, DialogDefin
 
     private const int MaxTemplateDepth = 4;
 
-    public DialogDefinition Definition(string dialogId) => dialogs[dialogId];
-
     /// <summary>Starts a dialog at its first step; <paramref name="values"/> pre-fills answers (editing a report).</summary>
     public DialogTurn Start(string dialogId, IReadOnlyDictionary<string, string> context, IReadOnlyDictionary<string, string>? values = null)
     {

@@ -1,4 +1,5 @@
 using Newtonsoft.Json;
+using ReformBot.Host.Bot.Reporting;
 using ReformBot.Host.Dialogs;
 using ReformBot.Host.Tests.Support;
 
@@ -713,7 +714,7 @@ public sealed class DialogEngineTests : IDisposable
 
     // ---- The shipped report dialog ----
 
-    private static readonly DialogEngine Report = new(DialogLoader.LoadDirectory(DialogLoader.DefaultDirectory));
+    private static readonly DialogEngine Report = new(DialogLoader.LoadDirectory(DialogLoader.DefaultDirectory, ReportConversation.Dialogs));
 
     private static readonly Dictionary<string, string> ReportContext = new()
     {

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using ReformBot.Core.Contacts;
 using ReformBot.Core.Periods;
 using ReformBot.Core.Plans;
@@ -28,27 +29,20 @@ public sealed class ReportConversation(
     public const string NoteDialogId = "note";
     private const int TaskTextLength = 120;
     private const int LastAnswerLength = 60;
-    private static readonly string[] SavedAnswers = [ReportFields.Status, ReportFields.Progress, ReportFields.Problems, ReportFields.NextSteps];
 
-    /// <summary>
-    /// The code reads the report dialog's answers by name and its statuses by value: a dialog file
-    /// without them must stop the host at start.
-    /// </summary>
-    /// <exception cref="InvalidDataException">The report dialog lacks a status choice or an answer the code reads.</exception>
-    public static void CheckDialogs(DialogEngine dialogs)
-    {
-        var note = dialogs.Definition(NoteDialogId);
-        if (!note.Steps.Values.Any(s => s.Save == ReportFields.Note))
-            throw new InvalidDataException($"{note.File}: the note dialog lacks the answer '{ReportFields.Note}'.");
-        var dialog = dialogs.Definition(DialogId);
-        var saves = dialog.Steps.Values.Select(s => s.Save).ToHashSet();
-        var values = dialog.Steps.Values.Where(s => s.Save == ReportFields.Status).SelectMany(s => s.Choices).Select(c => c.Value).ToHashSet();
-        var missing = SavedAnswers.Where(a => !saves.Contains(a))
-            .Concat(Enum.GetNames<ReportStatus>().Where(s => !values.Contains(s)).Select(s => $"status choice {s}"))
-            .ToList();
-        if (missing.Count > 0)
-            throw new InvalidDataException($"{dialog.File}: the report dialog lacks {string.Join(", ", missing)}.");
-    }
+    // The actions the dialog files may name, in a choice or an anywhere word (help is the engine's own).
+    private const string Submit = "submit";
+    private const string Skip = "skip";
+    private const string Pause = "pause";
+    private const string Cancel = "cancel";
+    private static readonly IReadOnlySet<string> Actions = FrozenSet.Create(StringComparer.Ordinal, Submit, Skip, Pause, Cancel);
+
+    /// <summary>What this conversation reads from its dialog files; the loader refuses a file that differs.</summary>
+    public static readonly IReadOnlyList<DialogContract> Dialogs =
+    [
+        new(DialogId, Actions, ReportFields.ReportAnswers, new Dictionary<string, IReadOnlySet<string>> { [ReportFields.Status] = ReportFields.StatusValues }),
+        new(NoteDialogId, Actions, FrozenSet.Create(StringComparer.Ordinal, ReportFields.Note)),
+    ];
 
     /// <summary>汇报 [任务号 [部门]]: starts, or resumes, a report.</summary>
     public async Task StartAsync(ChatTurn turn, string argument, CancellationToken cancellationToken)
@@ -117,27 +111,30 @@ public sealed class ReportConversation(
         var item = session.Items[session.Index];
         switch (action)
         {
-            case "submit" when item.Note:
+            case Submit when item.Note:
                 await SubmitNoteAsync(turn, session, item, draft, cancellationToken);
                 await NextItemAsync(turn, session, cancellationToken);
                 break;
-            case "submit":
+            case Submit:
                 await SubmitAsync(turn, session, item, draft, cancellationToken);
                 await NextItemAsync(turn, session, cancellationToken);
                 break;
-            case "skip":
+            case Skip:
                 session.Skipped++;
                 await turn.SayAsync(ReportSkipped, cancellationToken, item.TaskNumber);
                 await NextItemAsync(turn, session, cancellationToken);
                 break;
-            case "pause":
+            case Pause:
                 session.Paused = true;
                 await turn.SayAsync(ReportPaused, cancellationToken);
                 break;
-            case "cancel":
+            case Cancel:
                 turn.Conversation.Report = null;
                 await turn.SayAsync(ReportCancelled, cancellationToken, item.TaskNumber);
                 break;
+            default:
+                // The loader checks the dialog files against Actions: this is a bug, and the user must not be left unanswered.
+                throw new InvalidOperationException($"The {draft.DialogId} dialog handed back the action '{action}', which the report conversation does not handle.");
         }
     }
 
