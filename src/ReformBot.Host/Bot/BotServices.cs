@@ -39,13 +39,8 @@ public static class BotServices
         services.AddSingleton<ConversationState>();
         services.AddSingleton<UserState>();
 
-        services.AddSingleton(_ => new DialogEngine(DialogLoader.LoadDirectory(DialogLoader.DefaultDirectory)));
-        services.AddSingleton(sp =>
-        {
-            var dialogs = sp.GetRequiredService<DialogEngine>();
-            ReportConversation.CheckDialogs(dialogs);
-            return ActivatorUtilities.CreateInstance<ReportConversation>(sp, dialogs);
-        });
+        services.AddSingleton(_ => new DialogEngine(DialogLoader.LoadDirectory(DialogLoader.DefaultDirectory, ReportConversation.Dialogs)));
+        services.AddSingleton<ReportConversation>();
         services.AddChatCommands();
         services.AddTransient<IBot, ReformBotActivityHandler>();
 

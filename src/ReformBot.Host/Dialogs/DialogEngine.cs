@@ -6,7 +6,8 @@ namespace ReformBot.Host.Dialogs;
 /// <summary>
 /// Runs dialogs defined as data. It knows steps, answers and texts, nothing about reports: it
 /// validates each answer, saves it, moves to the next step, and hands named actions (submit,
-/// skip, pause…) back to its caller. Pure: no I/O, so every branch is testable in memory.
+/// skip, pause…) back to its caller, except <see cref="HelpAction"/>, which it runs itself.
+/// Pure: no I/O, so every branch is testable in memory.
 /// </summary>
 public sealed partial class DialogEngine(IReadOnlyDictionary<string, DialogDefinition> dialogs)
 {
@@ -14,9 +15,10 @@ public sealed partial class DialogEngine(IReadOnlyDictionary<string, DialogDefin
     public static readonly IReadOnlyList<string> RequiredTemplates =
         ["empty", "tooLong", "invalidChoice", "invalidNumber", "invalidLinks", "help", "current"];
 
-    private const int MaxTemplateDepth = 4;
+    /// <summary>The one action the engine runs itself: shows the dialog's help text and asks again.</summary>
+    public const string HelpAction = "help";
 
-    public DialogDefinition Definition(string dialogId) => dialogs[dialogId];
+    private const int MaxTemplateDepth = 4;
 
     /// <summary>Starts a dialog at its first step; <paramref name="values"/> pre-fills answers (editing a report).</summary>
     public DialogTurn Start(string dialogId, IReadOnlyDictionary<string, string> context, IReadOnlyDictionary<string, string>? values = null)
@@ -29,7 +31,7 @@ public sealed partial class DialogEngine(IReadOnlyDictionary<string, DialogDefin
             Context = new Dictionary<string, string>(context),
             Values = values is null ? [] : new Dictionary<string, string>(values),
         };
-        return new DialogTurn(state, [Prompt(state)], null, false);
+        return DialogTurn.Waiting(state, Prompt(state));
     }
 
     /// <summary>Takes the user's answer to the current step.</summary>
@@ -43,21 +45,21 @@ public sealed partial class DialogEngine(IReadOnlyDictionary<string, DialogDefin
         var anywhere = dialog.Anywhere.FirstOrDefault(a => a.Words.Any(w => Same(w, folded)));
         if (anywhere is not null)
         {
-            return anywhere.Action == "help"
-                ? Stay(state, Render(state, dialog.Templates["help"]), Prompt(state))
-                : new DialogTurn(state, [], anywhere.Action, false);
+            return anywhere.Action == HelpAction
+                ? DialogTurn.Waiting(state, Render(state, dialog.Templates["help"]), Prompt(state))
+                : DialogTurn.ForAction(state, anywhere.Action);
         }
 
-        if (folded.Length == 0) return Stay(state, Render(state, dialog.Templates["empty"]), Prompt(state));
+        if (folded.Length == 0) return DialogTurn.Waiting(state, Render(state, dialog.Templates["empty"]), Prompt(state));
 
         string? next = step.Next;
         if (step.Type == StepType.Choice)
         {
             var choice = MatchChoice(step, folded);
             if (choice is null)
-                return Stay(state, Render(state, dialog.Templates["invalidChoice"], new() { ["input"] = answer }), Prompt(state));
+                return DialogTurn.Waiting(state, Render(state, dialog.Templates["invalidChoice"], new() { ["input"] = answer }), Prompt(state));
             if (step.Save is not null) state.Values[step.Save] = choice.Value;
-            if (choice.Action is not null) return new DialogTurn(state, [], choice.Action, false);
+            if (choice.Action is not null) return DialogTurn.ForAction(state, choice.Action);
             next = choice.Next ?? step.Next;
         }
         else if (step.Save is not null && state.Values.TryGetValue(step.Save, out var kept) && kept.Length > 0 && dialog.KeepWords.Any(w => Same(w, folded)))
@@ -72,13 +74,13 @@ public sealed partial class DialogEngine(IReadOnlyDictionary<string, DialogDefin
         {
             var (value, problem) = Validate(step, answer, folded);
             if (problem is not null)
-                return Stay(state, Render(state, dialog.Templates[problem], new() { ["input"] = answer, ["length"] = answer.Length.ToString(), ["max"] = step.MaxLength.ToString(), ["min"] = step.Min.ToString(), ["maxNumber"] = step.Max.ToString() }), Prompt(state));
+                return DialogTurn.Waiting(state, Render(state, dialog.Templates[problem], new() { ["input"] = answer, ["length"] = answer.Length.ToString(), ["max"] = step.MaxLength.ToString(), ["min"] = step.Min.ToString(), ["maxNumber"] = step.Max.ToString() }), Prompt(state));
             if (step.Save is not null) state.Values[step.Save] = value!;
         }
 
-        if (next is null) return new DialogTurn(state, [], null, true);
+        if (next is null) return DialogTurn.Completed(state);
         state.StepId = next;
-        return new DialogTurn(state, [Prompt(state)], null, false);
+        return DialogTurn.Waiting(state, Prompt(state));
     }
 
     /// <summary>The current step's question, with the earlier answer when there is one.</summary>
@@ -94,8 +96,6 @@ public sealed partial class DialogEngine(IReadOnlyDictionary<string, DialogDefin
 
     /// <summary>Renders one of the dialog's templates, e.g. a summary, with the state's values.</summary>
     public string RenderTemplate(DialogState state, string templateName) => Render(state, dialogs[state.DialogId].Templates[templateName]);
-
-    private static DialogTurn Stay(DialogState state, params string[] replies) => new(state, replies, null, false);
 
     private static (string? Value, string? Problem) Validate(StepDefinition step, string answer, string folded)
     {

@@ -13,8 +13,9 @@ public static class DialogLoader
 
     public static string DefaultDirectory => Path.Combine(AppContext.BaseDirectory, "dialogs");
 
-    /// <exception cref="InvalidDataException">A file is malformed or inconsistent; the message names it.</exception>
-    public static IReadOnlyDictionary<string, DialogDefinition> LoadDirectory(string directory)
+    /// <summary>Reads every dialog file of <paramref name="directory"/> and holds each to the contract of the code that runs it.</summary>
+    /// <exception cref="InvalidDataException">A file is malformed, inconsistent, or breaks its contract; the message names it.</exception>
+    public static IReadOnlyDictionary<string, DialogDefinition> LoadDirectory(string directory, IReadOnlyCollection<DialogContract> contracts)
     {
         var dialogs = new Dictionary<string, DialogDefinition>(StringComparer.Ordinal);
         foreach (var file in Directory.GetFiles(directory, FilePattern).Order(StringComparer.Ordinal))
@@ -23,9 +24,20 @@ public static class DialogLoader
             if (!dialogs.TryAdd(dialog.Id, dialog))
                 throw new InvalidDataException($"{file}: dialog id '{dialog.Id}' is also used by {dialogs[dialog.Id].File}.");
         }
+        foreach (var contract in contracts)
+        {
+            if (!dialogs.TryGetValue(contract.DialogId, out var dialog))
+                throw new InvalidDataException($"{directory}: no {FilePattern} file has the dialog id '{contract.DialogId}'.");
+            CheckContract(dialog, contract);
+        }
+        // Its actions could not be checked, and nothing would start it: most likely a misspelt id.
+        var unknown = dialogs.Values.FirstOrDefault(d => !contracts.Any(c => c.DialogId == d.Id));
+        if (unknown is not null)
+            throw new InvalidDataException($"{unknown.File}: no code runs a dialog with the id '{unknown.Id}' (known: {List(contracts.Select(c => c.DialogId))}).");
         return dialogs;
     }
 
+    /// <summary>Reads one dialog file and checks it on its own: its syntax, steps, words and templates.</summary>
     /// <exception cref="InvalidDataException">The file is malformed or inconsistent; the message names it.</exception>
     public static DialogDefinition LoadFile(string file)
     {
@@ -96,6 +108,40 @@ public static class DialogLoader
 
         return new DialogDefinition(entry.Id!, start, steps, anywhere, entry.KeepWords ?? [], entry.NoneWords ?? [], templates, file);
     }
+
+    /// <summary>The code dispatches on the actions, reads the answers by save name and parses some choice values.</summary>
+    private static void CheckContract(DialogDefinition dialog, DialogContract contract)
+    {
+        void Check(bool ok, string problem)
+        {
+            if (!ok) throw new InvalidDataException($"{dialog.File}: {problem}");
+        }
+
+        foreach (var step in dialog.Steps.Values)
+            foreach (var choice in step.Choices.Where(c => c.Action is not null))
+                Check(contract.Actions.Contains(choice.Action!),
+                    $"step '{step.Id}', choice '{choice.Label}': unknown action '{choice.Action}' (known: {List(contract.Actions)}).");
+        var anywhereActions = contract.Actions.Append(DialogEngine.HelpAction).ToList();
+        foreach (var anywhere in dialog.Anywhere)
+            Check(anywhereActions.Contains(anywhere.Action),
+                $"anywhere words '{string.Join(", ", anywhere.Words)}': unknown action '{anywhere.Action}' (known: {List(anywhereActions)}).");
+
+        var saves = dialog.Steps.Values.Where(s => s.Save is not null).Select(s => s.Save!).ToHashSet(StringComparer.Ordinal);
+        var unread = saves.Except(contract.Saves).ToList();
+        Check(unread.Count == 0, $"the code does not read the answer '{unread.FirstOrDefault()}' (it reads: {List(contract.Saves)}).");
+        var unsaved = contract.Saves.Except(saves).ToList();
+        Check(unsaved.Count == 0, $"no step saves the answer '{unsaved.FirstOrDefault()}', which the code reads.");
+
+        foreach (var (save, values) in contract.ChoiceValues ?? new Dictionary<string, IReadOnlySet<string>>())
+            foreach (var step in dialog.Steps.Values.Where(s => s.Save == save))
+            {
+                Check(step.Type == StepType.Choice, $"step '{step.Id}' saves '{save}', so it must be a choice step.");
+                Check(values.SetEquals(step.Choices.Select(c => c.Value)),
+                    $"step '{step.Id}': the choices' values must be exactly {List(values)}, not {List(step.Choices.Select(c => c.Value))}.");
+            }
+    }
+
+    private static string List(IEnumerable<string> names) => string.Join(", ", names.Order(StringComparer.Ordinal));
 
     private sealed class DialogEntry
     {

@@ -13,9 +13,3 @@ public sealed class DialogState
     /// <summary>Values given by the starter for the texts (e.g. the task's number and text).</summary>
     public Dictionary<string, string> Context { get; set; } = [];
 }
-
-/// <summary>What one turn of a dialog produced.</summary>
-/// <param name="Replies">Texts to send, in order.</param>
-/// <param name="Action">A named action for the caller (from a choice or an anywhere word), or null.</param>
-/// <param name="Ended">True when the dialog finished its last step without an action.</param>
-public sealed record DialogTurn(DialogState State, IReadOnlyList<string> Replies, string? Action, bool Ended);

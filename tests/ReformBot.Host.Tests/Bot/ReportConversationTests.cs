@@ -1,6 +1,9 @@
+using Microsoft.Extensions.DependencyInjection;
 using ReformBot.Core.Periods;
 using ReformBot.Core.Reports;
 using ReformBot.Core.Storage;
+using ReformBot.Host.Bot.Reporting;
+using ReformBot.Host.Dialogs;
 using ReformBot.Host.Tests.Support;
 
 namespace ReformBot.Host.Tests.Bot;
@@ -192,6 +195,24 @@ public sealed class ReportConversationTests : BotTest
         Assert.Equal([1, 2], history.Select(r => r.Revision));
         Assert.Equal(["contact-user1", "contact-user2"], history.Select(r => r.SubmittedBy).Order(StringComparer.Ordinal));
         Assert.Equal(new HashSet<string> { "甲的进展", "乙的进展" }, history.Select(r => r.Content.Progress).ToHashSet());
+    }
+
+    [Fact]
+    public async Task An_action_the_conversation_does_not_handle_fails_the_turn_loudly()
+    {
+        // The loader refuses such a dialog file; the engine is given one directly here, as a bug elsewhere might.
+        var dialogs = DialogLoader.LoadDirectory(DialogLoader.DefaultDirectory, ReportConversation.Dialogs).ToDictionary();
+        dialogs["report"] = dialogs["report"] with { Anywhere = [.. dialogs["report"].Anywhere, new AnywhereWords(["暂停"], "pasue")] };
+        using var dir = new TempDirectory();
+        await using var bot = BotHarness.Create(dir.DatabasePath, configure: services => services.AddSingleton(new DialogEngine(dialogs)));
+        bot.AddContact("user1", "新疆银监局");
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => bot.Conversation()
+            .Send("汇报 61").Says("第 61 项")
+            .Send("暂停")
+            .StartTestAsync());
+
+        Assert.Contains("'pasue'", error.Message);
     }
 
     private Task Submit(string start, string status, string progress, string problems, string next, string percent, string evidence, string expect = "已保存", string user = "user1") =>

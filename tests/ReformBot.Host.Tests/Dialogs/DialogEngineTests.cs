@@ -1,4 +1,5 @@
 using Newtonsoft.Json;
+using ReformBot.Host.Bot.Reporting;
 using ReformBot.Host.Dialogs;
 using ReformBot.Host.Tests.Support;
 
@@ -157,8 +158,7 @@ public sealed class DialogEngineTests : IDisposable
         Assert.Equal(replies, turn.Replies);
         Assert.Equal(step, turn.State.StepId);
         Assert.Equal(valuesBefore, turn.State.Values);
-        Assert.Null(turn.Action);
-        Assert.False(turn.Ended);
+        Assert.Equal(DialogTurnStatus.Waiting, turn.Status);
     }
 
     // ---- Start and choices ----
@@ -173,8 +173,7 @@ public sealed class DialogEngineTests : IDisposable
         Assert.Equal("kind", turn.State.StepId);
         Assert.Empty(turn.State.Values);
         Assert.Equal(Context, turn.State.Context);
-        Assert.Null(turn.Action);
-        Assert.False(turn.Ended);
+        Assert.Equal(DialogTurnStatus.Waiting, turn.Status);
     }
 
     [Fact]
@@ -214,8 +213,7 @@ public sealed class DialogEngineTests : IDisposable
         Assert.Equal(value, turn.State.Values["kind"]);
         Assert.Equal("purpose", turn.State.StepId);
         Assert.Equal(["Purpose of the trip?"], turn.Replies);
-        Assert.Null(turn.Action);
-        Assert.False(turn.Ended);
+        Assert.Equal(DialogTurnStatus.Waiting, turn.Status);
     }
 
     [Theory]
@@ -252,7 +250,7 @@ public sealed class DialogEngineTests : IDisposable
         Assert.Equal("cancel", turn.Action);
         Assert.Equal("kind", turn.State.StepId);
         Assert.Empty(turn.Replies);
-        Assert.False(turn.Ended);
+        Assert.Equal(DialogTurnStatus.Action, turn.Status);
     }
 
     [Fact]
@@ -282,8 +280,7 @@ public sealed class DialogEngineTests : IDisposable
     {
         var turn = _engine.Continue(At("confirm", ("kind", "Plane")), "done");
 
-        Assert.True(turn.Ended);
-        Assert.Null(turn.Action);
+        Assert.Equal(DialogTurnStatus.Completed, turn.Status);
         Assert.Empty(turn.Replies);
     }
 
@@ -293,13 +290,12 @@ public sealed class DialogEngineTests : IDisposable
         var state = _engine.Start("one", new Dictionary<string, string>()).State;
 
         var empty = _engine.Continue(state, " ");
-        Assert.False(empty.Ended);
+        Assert.Equal(DialogTurnStatus.Waiting, empty.Status);
         Assert.Equal(["E", "Say something."], empty.Replies);
 
         var turn = _engine.Continue(state, "hello");
 
-        Assert.True(turn.Ended);
-        Assert.Null(turn.Action);
+        Assert.Equal(DialogTurnStatus.Completed, turn.Status);
         Assert.Empty(turn.Replies);
         Assert.Equal("hello", turn.State.Values["said"]);
     }
@@ -312,8 +308,7 @@ public sealed class DialogEngineTests : IDisposable
         foreach (var answer in answers)
         {
             var turn = _engine.Continue(state, answer);
-            Assert.Null(turn.Action);
-            Assert.False(turn.Ended);
+            Assert.Equal(DialogTurnStatus.Waiting, turn.Status);
             Assert.Single(turn.Replies);
             state = turn.State;
         }
@@ -585,7 +580,7 @@ public sealed class DialogEngineTests : IDisposable
 
         Assert.Equal("pause", turn.Action);
         Assert.Empty(turn.Replies);
-        Assert.False(turn.Ended);
+        Assert.Equal(DialogTurnStatus.Action, turn.Status);
         Assert.Equal(step, turn.State.StepId);
         Assert.Equal(new Dictionary<string, string> { ["kind"] = "Plane", ["purpose"] = "Visit" }, turn.State.Values);
     }
@@ -719,7 +714,7 @@ public sealed class DialogEngineTests : IDisposable
 
     // ---- The shipped report dialog ----
 
-    private static readonly DialogEngine Report = new(DialogLoader.LoadDirectory(DialogLoader.DefaultDirectory));
+    private static readonly DialogEngine Report = new(DialogLoader.LoadDirectory(DialogLoader.DefaultDirectory, ReportConversation.Dialogs));
 
     private static readonly Dictionary<string, string> ReportContext = new()
     {
@@ -740,7 +735,7 @@ public sealed class DialogEngineTests : IDisposable
         foreach (var answer in answers)
         {
             turn = Report.Continue(state, answer);
-            Assert.Null(turn.Action);
+            Assert.Equal(DialogTurnStatus.Waiting, turn.Status);
             state = turn.State;
         }
         return turn!;
@@ -793,7 +788,7 @@ public sealed class DialogEngineTests : IDisposable
 
         var submit = Report.Continue(confirm.State, "确定");
         Assert.Equal("submit", submit.Action);
-        Assert.False(submit.Ended);
+        Assert.Equal(DialogTurnStatus.Action, submit.Status);
     }
 
     [Fact]
@@ -826,7 +821,7 @@ public sealed class DialogEngineTests : IDisposable
 
         var edit = Report.Continue(confirm.State, "修改");
         Assert.Equal("status", edit.State.StepId);
-        Assert.Null(edit.Action);
+        Assert.Equal(DialogTurnStatus.Waiting, edit.Status);
         Assert.Equal("旧进展", edit.State.Values["progress"]);
     }
 
@@ -842,7 +837,7 @@ public sealed class DialogEngineTests : IDisposable
 
         var turn = Report.Continue(state, input);
 
-        Assert.Equal(action, turn.Action);
+        Assert.Equal((DialogTurnStatus.Action, action), (turn.Status, turn.Action));
         Assert.Equal("progress", turn.State.StepId);
         Assert.Empty(turn.Replies);
     }

@@ -1,3 +1,4 @@
+using ReformBot.Host.Bot.Reporting;
 using ReformBot.Host.Dialogs;
 using ReformBot.Host.Tests.Support;
 
@@ -57,6 +58,13 @@ public sealed class DialogLoaderTests : IDisposable
             maxLength: 100
         """ + "\n" + Templates;
 
+    /// <summary>What code running the valid dialog would rely on.</summary>
+    private static readonly DialogContract Trip = new(
+        "trip",
+        new HashSet<string> { "pause", "submit" },
+        new HashSet<string> { "kind", "days", "note" },
+        new Dictionary<string, IReadOnlySet<string>> { ["kind"] = new HashSet<string> { "Train", "Car" } });
+
     private string Write(string yaml, string name = "trip.dialog.yaml")
     {
         var path = _dir.File(name);
@@ -77,7 +85,7 @@ public sealed class DialogLoaderTests : IDisposable
     {
         Assert.Equal(Path.Combine(AppContext.BaseDirectory, "dialogs"), DialogLoader.DefaultDirectory);
 
-        var dialogs = DialogLoader.LoadDirectory(DialogLoader.DefaultDirectory);
+        var dialogs = DialogLoader.LoadDirectory(DialogLoader.DefaultDirectory, ReportConversation.Dialogs);
 
         var report = dialogs["report"];
         Assert.Equal("report", report.Id);
@@ -289,7 +297,7 @@ public sealed class DialogLoaderTests : IDisposable
         var first = Write(Valid, "a.dialog.yaml");
         var second = Write(Valid, "b.dialog.yaml");
 
-        var error = Assert.Throws<InvalidDataException>(() => DialogLoader.LoadDirectory(_dir.Path));
+        var error = Assert.Throws<InvalidDataException>(() => DialogLoader.LoadDirectory(_dir.Path, [Trip]));
 
         Assert.Contains(first, error.Message);
         Assert.Contains(second, error.Message);
@@ -304,7 +312,7 @@ public sealed class DialogLoaderTests : IDisposable
         Write("not: a dialog\n", "messages.yaml");
         Write("id: [broken", "notes.txt");
 
-        var dialogs = DialogLoader.LoadDirectory(_dir.Path);
+        var dialogs = DialogLoader.LoadDirectory(_dir.Path, [Trip, Trip with { DialogId = "visit" }]);
 
         Assert.Equal(["trip", "visit"], dialogs.Keys.Order());
         Assert.Equal(_dir.File("visit.dialog.yaml"), dialogs["visit"].File);
@@ -316,9 +324,116 @@ public sealed class DialogLoaderTests : IDisposable
         Write(Valid, "a.dialog.yaml");
         var broken = Write(Valid.Replace("type: number", "type: date"), "b.dialog.yaml");
 
-        var error = Assert.Throws<InvalidDataException>(() => DialogLoader.LoadDirectory(_dir.Path));
+        var error = Assert.Throws<InvalidDataException>(() => DialogLoader.LoadDirectory(_dir.Path, [Trip]));
 
         Assert.Contains(broken, error.Message);
         Assert.Contains("unknown type 'date'", error.Message);
+    }
+
+    // ---- Each dialog file against the contract of the code that runs it ----
+
+    private InvalidDataException RefusedByContract(string yaml, params DialogContract[] contracts)
+    {
+        var path = Write(yaml);
+        var error = Assert.Throws<InvalidDataException>(() => DialogLoader.LoadDirectory(_dir.Path, contracts.Length > 0 ? contracts : [Trip]));
+        Assert.Contains(path, error.Message);
+        return error;
+    }
+
+    [Fact]
+    public void A_dialog_that_keeps_its_contract_loads_and_help_is_the_engines_own_action()
+    {
+        Write(Valid.Replace("anywhere:\n", "anywhere:\n  - words: [help]\n    action: help\n")
+            .Replace("{ value: Car, label: By car }", "{ value: Car, label: By car, action: submit }"));
+
+        var dialog = DialogLoader.LoadDirectory(_dir.Path, [Trip])["trip"];
+
+        Assert.Equal(["help", "pause"], dialog.Anywhere.Select(a => a.Action));
+        Assert.Equal("submit", dialog.Steps["kind"].Choices[1].Action);
+    }
+
+    public static TheoryData<string, string> UnknownActions => new()
+    {
+        { Valid.Replace("{ value: Car, label: By car }", "{ value: Car, label: By car, action: pasue }"), "step 'kind', choice 'By car': unknown action 'pasue' (known: pause, submit)." },
+        { Valid.Replace("    action: pause", "    action: pasue"), "anywhere words 'stop': unknown action 'pasue' (known: help, pause, submit)." },
+        // The engine runs help only for an anywhere word: a choice would hand it to code that does not handle it.
+        { Valid.Replace("{ value: Car, label: By car }", "{ value: Car, label: By car, action: help }"), "step 'kind', choice 'By car': unknown action 'help'" },
+    };
+
+    [Theory]
+    [MemberData(nameof(UnknownActions))]
+    public void An_action_the_code_does_not_handle_is_refused_naming_the_file_the_place_and_the_action(string yaml, string problem)
+    {
+        var error = RefusedByContract(yaml);
+
+        Assert.Contains(problem, error.Message);
+    }
+
+    [Theory]
+    [InlineData("report.dialog.yaml", "    action: pause", "    action: pasue", "anywhere words '稍后, /later': unknown action 'pasue'")]
+    [InlineData("report.dialog.yaml", "words: [提交, 确定], action: submit", "words: [提交, 确定], action: sumbit", "step 'confirm', choice '确认': unknown action 'sumbit'")]
+    [InlineData("note.dialog.yaml", "label: 取消, action: cancel", "label: 取消, action: cancle", "step 'confirm', choice '取消': unknown action 'cancle'")]
+    public void A_misspelt_action_in_a_shipped_dialog_stops_the_start(string file, string line, string typo, string problem)
+    {
+        foreach (var shipped in Directory.GetFiles(DialogLoader.DefaultDirectory, DialogLoader.FilePattern))
+            File.Copy(shipped, _dir.File(Path.GetFileName(shipped)));
+        var path = _dir.File(file);
+        var yaml = File.ReadAllText(path);
+        Assert.Contains(line, yaml);
+        File.WriteAllText(path, yaml.Replace(line, typo));
+
+        var error = Assert.Throws<InvalidDataException>(() => DialogLoader.LoadDirectory(_dir.Path, ReportConversation.Dialogs));
+
+        Assert.Equal($"{path}: {problem}", error.Message[..(path.Length + 2 + problem.Length)]);
+    }
+
+    public static TheoryData<string, string> BrokenContracts => new()
+    {
+        // an answer the code does not read, or one it reads that no step saves
+        { Valid.Replace("    save: days\n", "    save: weeks\n"), "the code does not read the answer 'weeks' (it reads: days, kind, note)." },
+        { Valid.Replace("    save: days\n", ""), "no step saves the answer 'days', which the code reads." },
+        // choice values the code parses: none missing, none it does not know
+        { Valid.Replace("{ value: Car, label: By car }", "{ value: Bus, label: By bus }"), "step 'kind': the choices' values must be exactly Car, Train, not Bus, Train." },
+        { Valid.Replace("{ value: Car, label: By car }", "{ value: Car, label: By car }\n      - { value: Bus, label: By bus }"), "step 'kind': the choices' values must be exactly Car, Train, not Bus, Car, Train." },
+    };
+
+    [Theory]
+    [MemberData(nameof(BrokenContracts))]
+    public void A_dialog_that_breaks_its_contract_is_refused_naming_the_file_and_the_problem(string yaml, string problem)
+    {
+        Assert.NotEqual(Valid, yaml);
+
+        var error = RefusedByContract(yaml);
+
+        Assert.Contains(problem, error.Message);
+    }
+
+    [Fact]
+    public void Choice_values_the_code_parses_must_come_from_a_choice_step()
+    {
+        var error = RefusedByContract(Valid, Trip with { ChoiceValues = new Dictionary<string, IReadOnlySet<string>> { ["days"] = new HashSet<string> { "1" } } });
+
+        Assert.Contains("step 'days' saves 'days', so it must be a choice step.", error.Message);
+    }
+
+    [Fact]
+    public void A_dialog_the_code_runs_without_a_file_is_refused_naming_the_directory()
+    {
+        Write(Valid);
+
+        var error = Assert.Throws<InvalidDataException>(() => DialogLoader.LoadDirectory(_dir.Path, [Trip, Trip with { DialogId = "visit" }]));
+
+        Assert.Equal($"{_dir.Path}: no *.dialog.yaml file has the dialog id 'visit'.", error.Message);
+    }
+
+    [Fact]
+    public void A_dialog_file_no_code_runs_is_refused_naming_it()
+    {
+        Write(Valid);
+        var visit = Write(Valid.Replace("id: trip", "id: visit"), "visit.dialog.yaml");
+
+        var error = Assert.Throws<InvalidDataException>(() => DialogLoader.LoadDirectory(_dir.Path, [Trip]));
+
+        Assert.Equal($"{visit}: no code runs a dialog with the id 'visit' (known: trip).", error.Message);
     }
 }

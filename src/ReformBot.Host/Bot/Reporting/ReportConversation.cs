@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using ReformBot.Core.Contacts;
 using ReformBot.Core.Periods;
 using ReformBot.Core.Plans;
@@ -28,27 +29,20 @@ public sealed class ReportConversation(
     public const string NoteDialogId = "note";
     private const int TaskTextLength = 120;
     private const int LastAnswerLength = 60;
-    private static readonly string[] SavedAnswers = ["status", "progress", "problems", "nextSteps"];
 
-    /// <summary>
-    /// The code reads the report dialog's answers by name and its statuses by value: a dialog file
-    /// without them must stop the host at start.
-    /// </summary>
-    /// <exception cref="InvalidDataException">The report dialog lacks a status choice or an answer the code reads.</exception>
-    public static void CheckDialogs(DialogEngine dialogs)
-    {
-        var note = dialogs.Definition(NoteDialogId);
-        if (!note.Steps.Values.Any(s => s.Save == "note"))
-            throw new InvalidDataException($"{note.File}: the note dialog lacks the answer 'note'.");
-        var dialog = dialogs.Definition(DialogId);
-        var saves = dialog.Steps.Values.Select(s => s.Save).ToHashSet();
-        var values = dialog.Steps.Values.Where(s => s.Save == "status").SelectMany(s => s.Choices).Select(c => c.Value).ToHashSet();
-        var missing = SavedAnswers.Where(a => !saves.Contains(a))
-            .Concat(Enum.GetNames<ReportStatus>().Where(s => !values.Contains(s)).Select(s => $"status choice {s}"))
-            .ToList();
-        if (missing.Count > 0)
-            throw new InvalidDataException($"{dialog.File}: the report dialog lacks {string.Join(", ", missing)}.");
-    }
+    // The actions the dialog files may name, in a choice or an anywhere word (help is the engine's own).
+    private const string Submit = "submit";
+    private const string Skip = "skip";
+    private const string Pause = "pause";
+    private const string Cancel = "cancel";
+    private static readonly IReadOnlySet<string> Actions = FrozenSet.Create(StringComparer.Ordinal, Submit, Skip, Pause, Cancel);
+
+    /// <summary>What this conversation reads from its dialog files; the loader refuses a file that differs.</summary>
+    public static readonly IReadOnlyList<DialogContract> Dialogs =
+    [
+        new(DialogId, Actions, ReportFields.ReportAnswers, new Dictionary<string, IReadOnlySet<string>> { [ReportFields.Status] = ReportFields.StatusValues }),
+        new(NoteDialogId, Actions, FrozenSet.Create(StringComparer.Ordinal, ReportFields.Note)),
+    ];
 
     /// <summary>汇报 [任务号 [部门]]: starts, or resumes, a report.</summary>
     public async Task StartAsync(ChatTurn turn, string argument, CancellationToken cancellationToken)
@@ -99,33 +93,48 @@ public sealed class ReportConversation(
         var result = dialogs.Continue(session.Draft!, text);
         if (result.Replies.Count > 0) await turn.SayTextAsync(string.Join("\n", result.Replies), cancellationToken);
 
-        var item = session.Items[session.Index];
-        switch (result.Action)
+        switch (result.Status)
         {
-            case "submit" when item.Note:
-                await SubmitNoteAsync(turn, session, item, result.State, cancellationToken);
+            case DialogTurnStatus.Waiting:
+                break;
+            case DialogTurnStatus.Completed:
                 await NextItemAsync(turn, session, cancellationToken);
                 break;
-            case "submit":
-                await SubmitAsync(turn, session, item, result.State, cancellationToken);
+            case DialogTurnStatus.Action:
+                await RunActionAsync(turn, session, result.State, result.Action!, cancellationToken);
+                break;
+        }
+    }
+
+    private async Task RunActionAsync(ChatTurn turn, ReportSession session, DialogState draft, string action, CancellationToken cancellationToken)
+    {
+        var item = session.Items[session.Index];
+        switch (action)
+        {
+            case Submit when item.Note:
+                await SubmitNoteAsync(turn, session, item, draft, cancellationToken);
                 await NextItemAsync(turn, session, cancellationToken);
                 break;
-            case "skip":
+            case Submit:
+                await SubmitAsync(turn, session, item, draft, cancellationToken);
+                await NextItemAsync(turn, session, cancellationToken);
+                break;
+            case Skip:
                 session.Skipped++;
                 await turn.SayAsync(ReportSkipped, cancellationToken, item.TaskNumber);
                 await NextItemAsync(turn, session, cancellationToken);
                 break;
-            case "pause":
+            case Pause:
                 session.Paused = true;
                 await turn.SayAsync(ReportPaused, cancellationToken);
                 break;
-            case "cancel":
+            case Cancel:
                 turn.Conversation.Report = null;
                 await turn.SayAsync(ReportCancelled, cancellationToken, item.TaskNumber);
                 break;
-            case null when result.Ended:
-                await NextItemAsync(turn, session, cancellationToken);
-                break;
+            default:
+                // The loader checks the dialog files against Actions: this is a bug, and the user must not be left unanswered.
+                throw new InvalidOperationException($"The {draft.DialogId} dialog handed back the action '{action}', which the report conversation does not handle.");
         }
     }
 
@@ -211,7 +220,7 @@ public sealed class ReportConversation(
             ["count"] = session.Items.Count.ToString(),
         };
         // Editing a report submitted this period starts from its latest answers.
-        var started = dialogs.Start(DialogId, context, current is null ? null : Values(current.Content));
+        var started = dialogs.Start(DialogId, context, current is null ? null : ReportFields.ToValues(current.Content));
         session.Draft = started.State;
 
         var lines = new List<string>();
@@ -226,14 +235,7 @@ public sealed class ReportConversation(
         var period = Quarter.Parse(session.Period);
         var now = time.GetUtcNow();
         var late = periods.Calendar.WindowFor(period).IsLate(now);
-        var values = draft.Values;
-        var content = new ReportContent(
-            Enum.Parse<ReportStatus>(values["status"]),
-            values["progress"],
-            values["problems"],
-            values["nextSteps"],
-            values.TryGetValue("percent", out var percent) && percent.Length > 0 ? int.Parse(percent) : null,
-            values.TryGetValue("evidence", out var evidence) && evidence.Length > 0 ? evidence.Split('\n') : []);
+        var content = ReportFields.ToContent(draft.Values);
         var revision = reports.Append(new ReportKey(item.TaskNumber, item.Department, period), content, turn.Contact!.Id, now, late);
         session.Submitted++;
         await turn.SayAsync(late ? ReportSavedLate : ReportSaved, cancellationToken, item.TaskNumber, StatusLabel(content.Status), revision.Revision);
@@ -241,7 +243,7 @@ public sealed class ReportConversation(
 
     private async Task SubmitNoteAsync(ChatTurn turn, ReportSession session, ReportSessionItem item, DialogState draft, CancellationToken cancellationToken)
     {
-        reports.AppendNote(new ReportNote(item.TaskNumber, item.Department, Quarter.Parse(session.Period), draft.Values["note"], turn.Contact!.Id, time.GetUtcNow()));
+        reports.AppendNote(new ReportNote(item.TaskNumber, item.Department, Quarter.Parse(session.Period), draft.Values[ReportFields.Note], turn.Contact!.Id, time.GetUtcNow()));
         session.Submitted++;
         await turn.SayAsync(ReportNoteSaved, cancellationToken, item.Department, item.TaskNumber);
     }
@@ -259,16 +261,6 @@ public sealed class ReportConversation(
         if (session.Items.Count > 1)
             await turn.SayAsync(ReportFinished, cancellationToken, session.Submitted, session.Skipped);
     }
-
-    private Dictionary<string, string> Values(ReportContent content) => new()
-    {
-        ["status"] = content.Status.ToString(),
-        ["progress"] = content.Progress,
-        ["problems"] = content.Problems,
-        ["nextSteps"] = content.NextSteps,
-        ["percent"] = content.Percent?.ToString() ?? "",
-        ["evidence"] = string.Join("\n", content.Evidence),
-    };
 
     /// <summary>The status as users read it (已完成…), the same words in chat, digests and the command line.</summary>
     public string StatusLabel(ReportStatus status) => messages[ReportStatusPrefix + status];
