@@ -1,11 +1,7 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
-using ReformBot.Core.Periods;
-using ReformBot.Core.Storage;
-using ReformBot.Host.Scheduling;
 using ReformBot.Host.Cli;
-using ReformBot.Host.Contacts;
 using ReformBot.Host.Messages;
 
 namespace ReformBot.Host.Web;
@@ -20,7 +16,7 @@ public static class AdminEndpoint
     public static void MapAdminEndpoint(this WebApplication app, string token)
     {
         var expected = Encoding.UTF8.GetBytes(token);
-        app.MapPost(AdminProtocol.Path, (HttpContext http, AdminCliRequest request) =>
+        app.MapPost(AdminProtocol.Path, (HttpContext http, AdminCliRequest request, MessageCatalog messages) =>
         {
             if (http.Connection.RemoteIpAddress is not { } remote || !IPAddress.IsLoopback(remote))
                 return Results.StatusCode(StatusCodes.Status403Forbidden);
@@ -32,23 +28,8 @@ public static class AdminEndpoint
 
             var output = new StringWriter();
             var error = new StringWriter();
-            var exitCode = new CliApp(CliContextFor(http.RequestServices, output, error, request.WorkingDirectory)).Run(request.Args);
+            var exitCode = CliApp.Parse(request.Args, messages).Invoke(new CliContext(output, error, request.WorkingDirectory, http.RequestServices));
             return Results.Ok(new AdminCliResponse(exitCode, output.ToString(), error.ToString()));
         });
     }
-
-    /// <summary>A context for running commands of the command-line tool against the host's own services.</summary>
-    public static CliContext CliContextFor(IServiceProvider services, TextWriter output, TextWriter error, string workingDirectory) =>
-        new(output, error, workingDirectory, services.GetRequiredService<MessageCatalog>(), services.GetRequiredService<IPlanRepository>)
-        {
-            Contacts = services.GetRequiredService<IContactRepository>,
-            Reports = services.GetRequiredService<IReportRepository>,
-            Registration = services.GetRequiredService<RegistrationService>,
-            Calendar = services.GetRequiredService<ReportingCalendar>,
-            Periods = services.GetRequiredService<ReportingPeriods>,
-            PeriodDescription = services.GetRequiredService<PeriodDescription>,
-            Digests = services.GetRequiredService<Digests.DigestService>,
-            DigestMarkdown = services.GetRequiredService<Digests.DigestMarkdown>,
-            Ledger = services.GetRequiredService<Ledger.LedgerService>,
-        };
 }
