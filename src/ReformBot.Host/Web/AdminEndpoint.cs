@@ -1,4 +1,3 @@
-using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using ReformBot.Host.Cli;
@@ -18,7 +17,7 @@ public static class AdminEndpoint
         var expected = Encoding.UTF8.GetBytes(token);
         app.MapPost(AdminProtocol.Path, (HttpContext http, AdminCliRequest request, MessageCatalog messages) =>
         {
-            if (http.Connection.RemoteIpAddress is not { } remote || !IPAddress.IsLoopback(remote))
+            if (!Loopback.Contains(http.Connection.RemoteIpAddress))
                 return Results.StatusCode(StatusCodes.Status403Forbidden);
             var presented = Encoding.UTF8.GetBytes(http.Request.Headers[AdminProtocol.TokenHeader].ToString());
             if (!CryptographicOperations.FixedTimeEquals(presented, expected))
