@@ -11,9 +11,9 @@ CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.CurrentUICulture = Cultu
 try
 {
     var messages = MessageCatalog.Load(MessageCatalog.DefaultPath);
-    if (args.Length == 0 || args[0] == "serve")
+    if (HostArguments(args) is { } hostArgs)
     {
-        var app = ReformBotWebHost.Build(args.SkipWhile(a => a == "serve").ToArray(), messages);
+        var app = ReformBotWebHost.Build(hostArgs, messages);
         await app.RunAsync();
         return 0;
     }
@@ -24,4 +24,21 @@ catch (Exception e) when (e is InvalidDataException or ArgumentException)
     // A broken data file (dialogs, seeds) or setting: say which and what, without a stack trace.
     Console.Error.WriteLine(e.Message);
     return 2;
+}
+
+public partial class Program
+{
+    /// <summary>The options of the command-line tool itself that may come first; every other leading option is the host's.</summary>
+    private static readonly string[] ToolOptions = ["--help", "-h", "-?", "--version"];
+
+    /// <summary>
+    /// The host's arguments when this command line starts the host, as an ASP.NET Core host is started: no
+    /// arguments, options only (--urls, --db, any setting), or "serve" and options. Null when it is a command of
+    /// the command-line tool, or its help or version.
+    /// </summary>
+    internal static string[]? HostArguments(string[] args) =>
+        args.Length == 0 ? args
+        : args[0] == "serve" ? args[1..]
+        : args[0].StartsWith('-') && !ToolOptions.Contains(args[0]) ? args
+        : null;
 }

@@ -29,15 +29,7 @@ public sealed class BotEndpointSecurity(IConfiguration configuration, IOptions<B
         : BotEndpointMode.UnauthenticatedLoopbackOnly;
 
     /// <summary>Whether a caller at this address gets past this check (the SDK's token check still follows).</summary>
-    public bool Admits(IPAddress? remote) => Mode != BotEndpointMode.UnauthenticatedLoopbackOnly || IsLoopback(remote);
-
-    /// <summary>
-    /// Loopback (127.0.0.0/8, ::1), also in the IPv4-mapped IPv6 form in which an IPv4 caller appears on
-    /// a dual-mode socket: <see cref="IPAddress.IsLoopback"/> alone knows only ::ffff:127.0.0.1 of those.
-    /// An unknown address (null) is not loopback.
-    /// </summary>
-    public static bool IsLoopback(IPAddress? address) =>
-        address is not null && IPAddress.IsLoopback(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address);
+    public bool Admits(IPAddress? remote) => Mode != BotEndpointMode.UnauthenticatedLoopbackOnly || Loopback.Contains(remote);
 
     /// <summary>Says at start who may call the endpoint; both unauthenticated modes are warnings.</summary>
     public void LogMode(ILogger logger)

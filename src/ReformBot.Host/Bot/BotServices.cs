@@ -2,12 +2,10 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
-using Microsoft.Bot.Schema;
 using ReformBot.Host.Bot.Commands;
 using ReformBot.Host.Bot.Reporting;
 using ReformBot.Host.Bot.State;
 using ReformBot.Host.Dialogs;
-using ReformBot.Host.Messages;
 using ReformBot.Host.Proactive;
 
 namespace ReformBot.Host.Bot;
@@ -26,18 +24,12 @@ public static class BotServices
         services.AddHttpClient();
         services.AddSingleton<BotFrameworkAuthentication>(sp => new ConfigurationBotFrameworkAuthentication(
             sp.GetRequiredService<IConfiguration>(), httpClientFactory: sp.GetRequiredService<IHttpClientFactory>()));
-        // CloudAdapter has two public constructors that DI cannot choose between: build it by hand.
-        services.AddSingleton<CloudAdapter>(sp => CreateAdapter(
-            sp.GetRequiredService<BotFrameworkAuthentication>(),
-            sp.GetRequiredService<ILogger<CloudAdapter>>(),
-            sp.GetRequiredService<ConversationState>(),
-            sp.GetRequiredService<MessageCatalog>()));
+        services.AddSingleton<CloudAdapter, AdapterWithErrorHandler>();
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<CloudAdapter>());
 
         // Bot state (drafts of reports in progress) lives in the same LiteDB file, so a restart loses nothing.
         services.AddSingleton<IStorage, LiteDbBotStorage>();
         services.AddSingleton<ConversationState>();
-        services.AddSingleton<UserState>();
 
         services.AddSingleton(_ => new DialogEngine(DialogLoader.LoadDirectory(DialogLoader.DefaultDirectory, ReportConversation.Dialogs)));
         services.AddSingleton<ReportConversation>();
@@ -60,34 +52,4 @@ public static class BotServices
             // Kestrel's default (about 28.6 MB) is far more than a chat message needs.
             .WithMetadata(new RequestSizeLimitAttribute(BotEndpoint.MaxRequestBodyBytes));
     }
-
-    private static CloudAdapter CreateAdapter(
-        BotFrameworkAuthentication authentication, ILogger<CloudAdapter> logger, ConversationState conversationState, MessageCatalog messages)
-    {
-        var adapter = new CloudAdapter(authentication, logger);
-        // Bot state is last-writer-wins: never let two turns of one conversation overlap.
-        adapter.Use(new SerializedTurnsMiddleware());
-        // Runs after SerializedTurnsMiddleware has let go of the conversation, so it must not save state.
-        adapter.OnTurnError = async (turnContext, exception) =>
-        {
-            logger.LogError(exception, "Turn failed in conversation {ConversationId}", turnContext.Activity.Conversation?.Id);
-            // Drop what this turn changed in memory so the next turn starts from the last saved state.
-            await conversationState.ClearStateAsync(turnContext);
-            // A proactive turn (ContinueConversationAsync) answers nobody: its sender reports the failure.
-            if (IsProactive(turnContext.Activity)) return;
-            try
-            {
-                await turnContext.SendActivityAsync(messages[MessageKeys.BotError]);
-            }
-            catch (Exception sendFailure)
-            {
-                logger.LogError(sendFailure, "Could not tell the user that the turn failed");
-            }
-        };
-        return adapter;
-    }
-
-    /// <summary>The event the SDK makes up for ContinueConversationAsync.</summary>
-    private static bool IsProactive(Activity activity) =>
-        activity.Type == ActivityTypes.Event && activity.Name == ActivityEventNames.ContinueConversation;
 }

@@ -8,6 +8,10 @@ namespace ReformBot.Host.Bot;
 /// <param name="Contact">The registered contact who wrote, or null for someone not registered.</param>
 public sealed record ChatTurn(ITurnContext Context, Contact? Contact, ConversationData Conversation, MessageCatalog Messages)
 {
+    /// <summary>The contact who wrote, for a command marked <c>contact: true</c>: the dispatch has refused everyone else.</summary>
+    public Contact RegisteredContact =>
+        Contact ?? throw new InvalidOperationException("Only a command marked 'contact: true' in commands.yaml may rely on a registered contact.");
+
     /// <summary>Sends a text as it is.</summary>
     public Task SayTextAsync(string text, CancellationToken cancellationToken) =>
         Context.SendActivityAsync(MessageFactory.Text(text), cancellationToken);

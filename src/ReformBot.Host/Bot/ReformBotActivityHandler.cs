@@ -65,6 +65,11 @@ public sealed class ReformBotActivityHandler(
             await turn.SayAsync(MessageKeys.BotOfficeOnly, cancellationToken, match.Command.Usage);
             return;
         }
+        if (match.Command.Contact && contact is null)
+        {
+            await turn.SayAsync(MessageKeys.ReportNotRegistered, cancellationToken);
+            return;
+        }
         await _handlers[match.Command.Id].HandleAsync(turn, match.Argument, cancellationToken);
     }
 

@@ -1,63 +1,39 @@
-using ReformBot.Core.Periods;
-using ReformBot.Host.Scheduling;
-using ReformBot.Core.Storage;
-using ReformBot.Host.Contacts;
+using System.CommandLine;
 using ReformBot.Host.Messages;
 
 namespace ReformBot.Host.Cli;
 
 /// <summary>
-/// What a command runs against. The same commands run in the command-line process (store opened
-/// directly) and inside the running host (its own store, on behalf of a command-line process).
-/// Every store is a function, opened on first use, so that --help never touches the database.
-/// The required members make every place that builds a context (the command-line process, the
-/// admin endpoint) supply what every command needs.
+/// What a command runs with: where it writes, the caller's working directory and the services. The same
+/// commands run in the command-line process (its own services, over the database it opens) and inside the
+/// running host (the host's services, on behalf of a command-line process); both are composed by
+/// AddReformBotCore. A command resolves services when it runs, so --help never opens the database.
 /// </summary>
-/// <param name="WorkingDirectory">Where relative file arguments are resolved: the caller's directory.</param>
-public sealed record CliContext(
-    TextWriter Out,
-    TextWriter Error,
-    string WorkingDirectory,
-    MessageCatalog Messages,
-    Func<IPlanRepository> Plans)
+/// <remarks>
+/// It is the invocation configuration of System.CommandLine, so a parsed command line is run with
+/// <c>parsed.Invoke(context)</c> and every command action finds it again with <see cref="Of"/>.
+/// </remarks>
+public sealed class CliContext : InvocationConfiguration
 {
-    public required Func<IContactRepository> Contacts { get; init; }
+    public CliContext(TextWriter output, TextWriter error, string workingDirectory, IServiceProvider services)
+    {
+        Output = output;
+        Error = error;
+        WorkingDirectory = workingDirectory;
+        Services = services;
+        // Exceptions go to the caller, which knows which ones deserve a message (a database in use).
+        EnableDefaultExceptionHandler = false;
+    }
 
-    public required Func<IReportRepository> Reports { get; init; }
+    /// <summary>Where relative file arguments are resolved: the caller's directory.</summary>
+    public string WorkingDirectory { get; }
 
-    public required Func<RegistrationService> Registration { get; init; }
+    public IServiceProvider Services { get; }
 
-    /// <summary>The reporting calendar, for its time zone: times are printed as local time.</summary>
-    public required Func<ReportingCalendar> Calendar { get; init; }
+    public MessageCatalog Messages => Get<MessageCatalog>();
 
-    /// <summary>The period being reported, with the office's override.</summary>
-    public required Func<ReportingPeriods> Periods { get; init; }
+    public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 
-    public required Func<PeriodDescription> PeriodDescription { get; init; }
-
-    /// <summary>Digests from the store, for `digest`.</summary>
-    public required Func<Digests.DigestService> Digests { get; init; }
-
-    /// <summary>The digest as chat Markdown, for `digest --format md`.</summary>
-    public required Func<Digests.DigestMarkdown> DigestMarkdown { get; init; }
-
-    /// <summary>The ledger (.xlsx), for `export`.</summary>
-    public required Func<Ledger.LedgerService> Ledger { get; init; }
-
-    /// <summary>A context whose stores cannot be opened: for parsing a command line without running it.</summary>
-    public static CliContext ParseOnly(MessageCatalog messages) =>
-        new(TextWriter.Null, TextWriter.Null, "", messages, Unavailable<IPlanRepository>)
-        {
-            Contacts = Unavailable<IContactRepository>,
-            Reports = Unavailable<IReportRepository>,
-            Registration = Unavailable<RegistrationService>,
-            Calendar = Unavailable<ReportingCalendar>,
-            Periods = Unavailable<ReportingPeriods>,
-            PeriodDescription = Unavailable<PeriodDescription>,
-            Digests = Unavailable<Digests.DigestService>,
-            DigestMarkdown = Unavailable<Digests.DigestMarkdown>,
-            Ledger = Unavailable<Ledger.LedgerService>,
-        };
-
-    private static T Unavailable<T>() => throw new InvalidOperationException("This context only parses command lines.");
+    /// <summary>The context the command line being run was invoked with.</summary>
+    public static CliContext Of(ParseResult parsed) => (CliContext)parsed.InvocationConfiguration;
 }

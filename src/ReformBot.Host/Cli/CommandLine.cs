@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
+using ReformBot.Host.Cli.Commands;
 using ReformBot.Host.Configuration;
 using ReformBot.Host.Messages;
 using ReformBot.Host.Seeding;
 using ReformBot.Host.Storage;
-using ReformBot.Host.Web;
 
 namespace ReformBot.Host.Cli;
 
@@ -18,8 +18,9 @@ public static class CommandLine
 {
     public static int Run(string[] args, MessageCatalog messages, TextWriter output, TextWriter error)
     {
+        var parsed = CliApp.Parse(args, messages);
         var options = LoadOptions();
-        var databasePath = Path.GetFullPath(CliApp.DatabaseArgument(args, messages) ?? options.Database);
+        var databasePath = Path.GetFullPath(CliApp.Database(parsed) ?? options.Database);
         var workingDirectory = Directory.GetCurrentDirectory();
 
         var endpoint = HostEndpointFile.Read(databasePath);
@@ -52,13 +53,13 @@ public static class CommandLine
         {
             var store = new LiteDbStore(databasePath);
             StoreSeeder.SeedIfEmpty(new LitePlanRepository(store), options, sp.GetRequiredService<ILoggerFactory>().CreateLogger("ReformBot.Seeding"),
-                includePlan: args.FirstOrDefault() != "import");
+                includePlan: parsed.CommandResult.Command.Name != PlanCommands.ImportName);
             return store;
         });
         using var provider = services.BuildServiceProvider();
         try
         {
-            return new CliApp(AdminEndpoint.CliContextFor(provider, output, error, workingDirectory)).Run(args);
+            return parsed.Invoke(new CliContext(output, error, workingDirectory, provider));
         }
         catch (DatabaseInUseException)
         {

@@ -1,11 +1,6 @@
-using System.Net;
 using System.Security.Cryptography;
 using System.Text;
-using ReformBot.Core.Periods;
-using ReformBot.Core.Storage;
-using ReformBot.Host.Scheduling;
 using ReformBot.Host.Cli;
-using ReformBot.Host.Contacts;
 using ReformBot.Host.Messages;
 
 namespace ReformBot.Host.Web;
@@ -20,9 +15,9 @@ public static class AdminEndpoint
     public static void MapAdminEndpoint(this WebApplication app, string token)
     {
         var expected = Encoding.UTF8.GetBytes(token);
-        app.MapPost(AdminProtocol.Path, (HttpContext http, AdminCliRequest request) =>
+        app.MapPost(AdminProtocol.Path, (HttpContext http, AdminCliRequest request, MessageCatalog messages) =>
         {
-            if (http.Connection.RemoteIpAddress is not { } remote || !IPAddress.IsLoopback(remote))
+            if (!Loopback.Contains(http.Connection.RemoteIpAddress))
                 return Results.StatusCode(StatusCodes.Status403Forbidden);
             var presented = Encoding.UTF8.GetBytes(http.Request.Headers[AdminProtocol.TokenHeader].ToString());
             if (!CryptographicOperations.FixedTimeEquals(presented, expected))
@@ -32,23 +27,8 @@ public static class AdminEndpoint
 
             var output = new StringWriter();
             var error = new StringWriter();
-            var exitCode = new CliApp(CliContextFor(http.RequestServices, output, error, request.WorkingDirectory)).Run(request.Args);
+            var exitCode = CliApp.Parse(request.Args, messages).Invoke(new CliContext(output, error, request.WorkingDirectory, http.RequestServices));
             return Results.Ok(new AdminCliResponse(exitCode, output.ToString(), error.ToString()));
         });
     }
-
-    /// <summary>A context for running commands of the command-line tool against the host's own services.</summary>
-    public static CliContext CliContextFor(IServiceProvider services, TextWriter output, TextWriter error, string workingDirectory) =>
-        new(output, error, workingDirectory, services.GetRequiredService<MessageCatalog>(), services.GetRequiredService<IPlanRepository>)
-        {
-            Contacts = services.GetRequiredService<IContactRepository>,
-            Reports = services.GetRequiredService<IReportRepository>,
-            Registration = services.GetRequiredService<RegistrationService>,
-            Calendar = services.GetRequiredService<ReportingCalendar>,
-            Periods = services.GetRequiredService<ReportingPeriods>,
-            PeriodDescription = services.GetRequiredService<PeriodDescription>,
-            Digests = services.GetRequiredService<Digests.DigestService>,
-            DigestMarkdown = services.GetRequiredService<Digests.DigestMarkdown>,
-            Ledger = services.GetRequiredService<Ledger.LedgerService>,
-        };
 }

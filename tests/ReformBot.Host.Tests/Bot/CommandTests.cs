@@ -1,6 +1,7 @@
 using ReformBot.Core.Periods;
 using ReformBot.Core.Reports;
 using ReformBot.Core.Storage;
+using ReformBot.Host.Bot.Commands;
 using ReformBot.Host.Tests.Support;
 
 namespace ReformBot.Host.Tests.Bot;
@@ -28,6 +29,21 @@ public sealed class CommandTests : BotTest
     public async Task Free_text_that_matches_no_command_gets_a_short_help(string utterance)
     {
         await Bot.Conversation().Send(utterance).Says("没有理解您的意思", "帮助").StartTestAsync();
+    }
+
+    [Fact]
+    public async Task Commands_for_contacts_tell_a_user_who_has_not_registered_how_to_register()
+    {
+        var forContacts = Bot.Get<CommandCatalog>().Commands.Where(c => c.Contact).ToList();
+        Assert.Equal(
+            [CommandIds.Report, CommandIds.MyTasks, CommandIds.Overdue, CommandIds.Subscribe, CommandIds.Unsubscribe, CommandIds.Digest, CommandIds.Export],
+            forContacts.Select(c => c.Id));
+
+        foreach (var command in forContacts)
+        {
+            await Bot.Conversation("stranger").Send(command.Words[0]).Says("您还没有注册为联络员", "注册 <邀请码>").StartTestAsync();
+            await Bot.Conversation("stranger").Send(command.Alias).Says("您还没有注册为联络员").StartTestAsync();
+        }
     }
 
     [Fact]

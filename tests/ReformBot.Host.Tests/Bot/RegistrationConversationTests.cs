@@ -8,7 +8,6 @@ using ReformBot.Core.Storage;
 using ReformBot.Host.Cli;
 using ReformBot.Host.Contacts;
 using ReformBot.Host.Tests.Support;
-using ReformBot.Host.Web;
 
 namespace ReformBot.Host.Tests.Bot;
 
@@ -250,7 +249,7 @@ public sealed partial class RegistrationConversationTests : IAsyncLifetime
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var exitCode = new CliApp(AdminEndpoint.CliContextFor(_bot.Services, output, error, _dir.Path)).Run(args);
+        var exitCode = CliApp.Parse(args, TestFiles.Messages).Invoke(new CliContext(output, error, _dir.Path, _bot.Services));
         Assert.Equal("", error.ToString());
         Assert.Equal(0, exitCode);
         return System.Text.Json.JsonDocument.Parse(output.ToString());

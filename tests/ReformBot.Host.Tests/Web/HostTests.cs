@@ -1,8 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using ReformBot.Host.Cli;
 using ReformBot.Host.Storage;
+using ReformBot.Host.Tests.Bot.Http;
 using ReformBot.Host.Tests.Support;
 
 namespace ReformBot.Host.Tests.Web;
@@ -89,6 +92,34 @@ public sealed class HostTests : IDisposable
         using var response = await host.Http.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_admin_endpoint_refuses_a_remote_caller_even_with_the_token()
+    {
+        await using var host = await RunningHost.StartAsync(_dir.DatabasePath, builder =>
+            builder.Services.AddSingleton<IStartupFilter>(new RemoteAddressFilter(IPAddress.Parse("203.0.113.5"))));
+        using var request = new HttpRequestMessage(HttpMethod.Post, AdminProtocol.Path)
+        {
+            Content = JsonContent.Create(new AdminCliRequest(["tasks", "--json"], _dir.Path)),
+        };
+        request.Headers.Add(AdminProtocol.TokenHeader, host.Endpoint.Token);
+
+        using var response = await host.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_command_line_tool_reaches_a_host_on_a_dual_mode_socket()
+    {
+        // The host sees the tool's 127.0.0.1 as ::ffff:127.0.0.1 here.
+        await using var host = await RunningHost.StartAsync(_dir.DatabasePath, urls: "http://[::]:0");
+
+        var tasks = CliRun.Of("tasks", "--json", "--db", _dir.DatabasePath);
+
+        Assert.Equal(0, tasks.ExitCode);
+        Assert.Equal(119, JsonDocument.Parse(tasks.Output).RootElement.GetArrayLength());
     }
 
     [Fact]

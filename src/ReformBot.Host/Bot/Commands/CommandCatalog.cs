@@ -5,7 +5,9 @@ using YamlDotNet.Serialization.NamingConventions;
 namespace ReformBot.Host.Bot.Commands;
 
 /// <summary>One chat command as defined in dialogs/commands.yaml.</summary>
-public sealed record CommandDefinition(string Id, IReadOnlyList<string> Words, string Alias, string Usage, string Summary, bool Office);
+/// <param name="Contact">For registered users only: the dispatch refuses everyone else, so the handler always has a contact.</param>
+/// <param name="Office">For the coordination office only.</param>
+public sealed record CommandDefinition(string Id, IReadOnlyList<string> Words, string Alias, string Usage, string Summary, bool Contact, bool Office);
 
 /// <summary>A message read as a command: which one, and the text after the command word.</summary>
 public sealed record CommandMatch(CommandDefinition Command, string Argument);
@@ -56,7 +58,7 @@ public sealed class CommandCatalog
             foreach (var token in e.Words.Append(e.Alias).Select(Fold))
                 if (!seen.Add(token))
                     throw new InvalidDataException($"{path}: '{token}' is used by two commands.");
-            commands.Add(new CommandDefinition(e.Id, e.Words.Select(w => w.Trim()).ToList(), e.Alias.Trim(), e.Usage ?? e.Words[0], e.Summary ?? "", e.Office));
+            commands.Add(new CommandDefinition(e.Id, e.Words.Select(w => w.Trim()).ToList(), e.Alias.Trim(), e.Usage ?? e.Words[0], e.Summary ?? "", e.Contact, e.Office));
         }
         var missing = knownIds.Except(commands.Select(c => c.Id)).ToList();
         if (missing.Count > 0)
@@ -88,6 +90,7 @@ public sealed class CommandCatalog
         public string? Alias { get; set; }
         public string? Usage { get; set; }
         public string? Summary { get; set; }
+        public bool Contact { get; set; }
         public bool Office { get; set; }
     }
 }

@@ -17,11 +17,7 @@ public sealed class DigestCommand(DigestService digests, DigestReplies replies, 
 
     public async Task HandleAsync(ChatTurn turn, string argument, CancellationToken cancellationToken)
     {
-        if (turn.Contact is not { } contact)
-        {
-            await turn.SayAsync(ReportNotRegistered, cancellationToken);
-            return;
-        }
+        var contact = turn.RegisteredContact;
 
         var (period, department, unknown) = PeriodOrDepartment.Parse(argument, plans.Departments());
         if (unknown is not null)

@@ -18,11 +18,7 @@ public sealed class ExportCommand(DownloadService downloads, IPlanRepository pla
 
     public async Task HandleAsync(ChatTurn turn, string argument, CancellationToken cancellationToken)
     {
-        if (turn.Contact is not { } contact)
-        {
-            await turn.SayAsync(ReportNotRegistered, cancellationToken);
-            return;
-        }
+        var contact = turn.RegisteredContact;
         if (turn.Context.Activity.Conversation?.IsGroup == true)
         {
             await turn.SayAsync(ExportInGroup, cancellationToken);

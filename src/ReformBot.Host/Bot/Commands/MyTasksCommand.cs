@@ -17,9 +17,10 @@ public sealed class MyTasksCommand(IPlanRepository plans, IReportRepository repo
 
     public async Task HandleAsync(ChatTurn turn, string argument, CancellationToken cancellationToken)
     {
-        if (turn.Contact is not { Departments.Count: > 0 } contact)
+        var contact = turn.RegisteredContact;
+        if (contact.Departments.Count == 0)
         {
-            await turn.SayAsync(turn.Contact is null ? ReportNotRegistered : ReportNoDepartment, cancellationToken);
+            await turn.SayAsync(ReportNoDepartment, cancellationToken);
             return;
         }
         var m = turn.Messages;

@@ -14,11 +14,6 @@ public sealed class OverdueCommand(DigestService digests, DigestMarkdown markdow
 
     public async Task HandleAsync(ChatTurn turn, string argument, CancellationToken cancellationToken)
     {
-        if (turn.Contact is null)
-        {
-            await turn.SayAsync(ReportNotRegistered, cancellationToken);
-            return;
-        }
         var digest = digests.Compute(filter: new DigestFilter(OverdueOnly: true));
         if (digest.OverdueAgainstPlan.Count == 0)
         {

@@ -10,11 +10,7 @@ public sealed class SubscribeCommand(IContactRepository contacts, bool subscribe
 
     public async Task HandleAsync(ChatTurn turn, string argument, CancellationToken cancellationToken)
     {
-        if (turn.Contact is not { } contact)
-        {
-            await turn.SayAsync(ReportNotRegistered, cancellationToken);
-            return;
-        }
+        var contact = turn.RegisteredContact;
         if (contact.DigestSubscribed == subscribe)
         {
             await turn.SayAsync(subscribe ? SubscribeAlready : UnsubscribeNotSubscribed, cancellationToken);

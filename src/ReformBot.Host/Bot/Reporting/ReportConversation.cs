@@ -47,11 +47,7 @@ public sealed class ReportConversation(
     /// <summary>汇报 [任务号 [部门]]: starts, or resumes, a report.</summary>
     public async Task StartAsync(ChatTurn turn, string argument, CancellationToken cancellationToken)
     {
-        if (turn.Contact is not { } contact)
-        {
-            await turn.SayAsync(ReportNotRegistered, cancellationToken);
-            return;
-        }
+        var contact = turn.RegisteredContact;
         if (contact.Departments.Count == 0)
         {
             await turn.SayAsync(ReportNoDepartment, cancellationToken);

@@ -109,7 +109,7 @@ public sealed class BotEndpointSecurityTests : IDisposable
     [InlineData("2001:db8::1", false)]
     [InlineData(null, false)]
     public void Loopback_includes_the_IPv4_mapped_form(string? address, bool loopback) =>
-        Assert.Equal(loopback, BotEndpointSecurity.IsLoopback(address is null ? null : IPAddress.Parse(address)));
+        Assert.Equal(loopback, Loopback.Contains(address is null ? null : IPAddress.Parse(address)));
 
     /// <summary>A JWT whose issuer no Bot Framework cloud uses; rejected without fetching any signing keys.</summary>
     private const string UnsignedTokenFromAnotherIssuer =
@@ -119,10 +119,7 @@ public sealed class BotEndpointSecurityTests : IDisposable
     /// <summary>A documentation address (TEST-NET-3): no traffic goes there, the host is only told it came from there.</summary>
     private static readonly IPAddress RemoteAddress = IPAddress.Parse("203.0.113.5");
 
-    /// <param name="remote">
-    /// Makes every request look as if it came from this address. Tests send traffic to loopback only,
-    /// so a remote caller is the one thing faked: the rest of the request is real HTTP.
-    /// </param>
+    /// <param name="remote">Makes every request look as if it came from this address.</param>
     private Task<RunningHost> StartAsync(string urls = "http://127.0.0.1:0", Dictionary<string, string?>? settings = null, IPAddress? remote = null) =>
         RunningHost.StartAsync(_dir.DatabasePath, builder =>
         {
@@ -130,19 +127,6 @@ public sealed class BotEndpointSecurityTests : IDisposable
             if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
             if (remote is not null) builder.Services.AddSingleton<IStartupFilter>(new RemoteAddressFilter(remote));
         }, urls);
-
-    private sealed class RemoteAddressFilter(IPAddress remote) : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.Use((context, nextMiddleware) =>
-            {
-                context.Connection.RemoteIpAddress = remote;
-                return nextMiddleware(context);
-            });
-            next(app);
-        };
-    }
 
     private BotEndpointMode? ModeLogged(LogLevel level) =>
         _logs.Entries.Where(e => e.Level == level).Select(e => e["BotEndpointMode"]).OfType<BotEndpointMode>().SingleOrDefault();

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ReformBot.Host.Bot;
@@ -148,5 +149,15 @@ public sealed class BotEndpointTests : IDisposable
         var error = Assert.Single(logs.Entries, e => e.Level == LogLevel.Error);
         Assert.IsType<InvalidOperationException>(error.Exception);
         Assert.Equal("c-boom", error["ConversationId"]);
+    }
+
+    [Fact]
+    public async Task Channels_and_proactive_turns_share_one_adapter_with_the_error_handler()
+    {
+        await using var bot = BotHarness.Create(_dir.DatabasePath);
+
+        var adapter = Assert.IsType<AdapterWithErrorHandler>(bot.Get<CloudAdapter>());
+        Assert.Same(adapter, bot.Get<IBotFrameworkHttpAdapter>());
+        Assert.Null(bot.Services.GetService<UserState>());
     }
 }

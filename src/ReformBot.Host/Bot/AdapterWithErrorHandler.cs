@@ -1,0 +1,43 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Bot.Schema;
+using ReformBot.Host.Messages;
+
+namespace ReformBot.Host.Bot;
+
+/// <summary>
+/// The CloudAdapter as the SDK samples set it up: its middleware and its turn-error handler in the
+/// constructor. Channels' requests and proactive turns (reminders, digests) both pass through it.
+/// </summary>
+public sealed class AdapterWithErrorHandler : CloudAdapter
+{
+    public AdapterWithErrorHandler(BotFrameworkAuthentication authentication, ILogger<AdapterWithErrorHandler> logger,
+        ConversationState conversationState, MessageCatalog messages)
+        : base(authentication, logger)
+    {
+        // Bot state is last-writer-wins: never let two turns of one conversation overlap.
+        Use(new SerializedTurnsMiddleware());
+        // Runs after SerializedTurnsMiddleware has let go of the conversation, so it must not save state.
+        OnTurnError = async (turnContext, exception) =>
+        {
+            logger.LogError(exception, "Turn failed in conversation {ConversationId}", turnContext.Activity.Conversation?.Id);
+            // Drop what this turn changed in memory so the next turn starts from the last saved state.
+            await conversationState.ClearStateAsync(turnContext);
+            // A proactive turn (ContinueConversationAsync) answers nobody: its sender reports the failure.
+            if (IsProactive(turnContext.Activity)) return;
+            try
+            {
+                await turnContext.SendActivityAsync(messages[MessageKeys.BotError]);
+            }
+            catch (Exception sendFailure)
+            {
+                logger.LogError(sendFailure, "Could not tell the user that the turn failed");
+            }
+        };
+    }
+
+    /// <summary>The event the SDK makes up for ContinueConversationAsync.</summary>
+    private static bool IsProactive(Activity activity) =>
+        activity.Type == ActivityTypes.Event && activity.Name == ActivityEventNames.ContinueConversation;
+}

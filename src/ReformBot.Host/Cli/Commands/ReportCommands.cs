@@ -1,0 +1,199 @@
+using System.CommandLine;
+using ReformBot.Core.Departments;
+using ReformBot.Core.Digests;
+using ReformBot.Core.Periods;
+using ReformBot.Core.Storage;
+using ReformBot.Host.Contacts;
+using ReformBot.Host.Digests;
+using ReformBot.Host.Ledger;
+using ReformBot.Host.Messages;
+using ReformBot.Host.Scheduling;
+using static ReformBot.Host.Messages.MessageKeys;
+
+namespace ReformBot.Host.Cli.Commands;
+
+/// <summary>Reports and their period: reports, period, digest, export.</summary>
+internal sealed class ReportCommands(CliContext context)
+{
+    private MessageCatalog M => context.Messages;
+
+    public static IEnumerable<Command> Create(MessageCatalog m)
+    {
+        var reportsJson = CliApp.JsonOption(m);
+        var period = new Option<string>("--period") { Description = m[CliReportsPeriod], Required = true };
+        var reports = new Command("reports", m[CliReports]) { period, reportsJson };
+        reports.SetAction(r => For(r).ListReports(r.GetValue(period)!, r.GetValue(reportsJson)));
+        yield return reports;
+
+        var periodJson = CliApp.JsonOption(m);
+        var periodSet = new Option<string?>("--set") { Description = m[CliPeriodSet] };
+        var periodClear = new Option<bool>("--clear") { Description = m[CliPeriodClear] };
+        var periodCommand = new Command("period", m[CliPeriod]) { periodSet, periodClear, periodJson };
+        periodCommand.SetAction(r => For(r).Period(r.GetValue(periodSet), r.GetValue(periodClear), r.GetValue(periodJson)));
+        yield return periodCommand;
+
+        var digestPeriod = new Option<string?>("--period") { Description = m[CliDigestPeriod] };
+        var digestDepartment = new Option<string?>("--department") { Description = m[CliDigestDepartment] };
+        var digestFormat = new Option<string>("--format") { Description = m[CliDigestFormat], DefaultValueFactory = _ => "md" };
+        digestFormat.AcceptOnlyFromAmong("md", "json");
+        var digest = new Command("digest", m[CliDigest]) { digestPeriod, digestDepartment, digestFormat };
+        digest.SetAction(r => For(r).Digest(r.GetValue(digestPeriod), r.GetValue(digestDepartment), r.GetValue(digestFormat) == "json"));
+        yield return digest;
+
+        var exportPeriod = new Option<string?>("--period") { Description = m[CliDigestPeriod] };
+        var exportDepartment = new Option<string?>("--department") { Description = m[CliExportDepartment] };
+        var exportOut = new Option<string?>("--out") { Description = m[CliExportOut] };
+        var export = new Command("export", m[CliExport]) { exportPeriod, exportDepartment, exportOut };
+        export.SetAction(r => For(r).Export(r.GetValue(exportPeriod), r.GetValue(exportDepartment), r.GetValue(exportOut)));
+        yield return export;
+    }
+
+    private static ReportCommands For(ParseResult parsed) => new(CliContext.Of(parsed));
+
+    private int ListReports(string periodText, bool json)
+    {
+        if (!Quarter.TryParse(periodText, out var period))
+        {
+            context.Error.WriteLine(M.Format(ReportsPeriodInvalid, periodText));
+            return 1;
+        }
+        var revisions = context.Get<IReportRepository>().ForPeriod(period);
+        var contacts = context.Get<IContactRepository>();
+        var names = revisions.Select(r => r.SubmittedBy).Distinct(StringComparer.Ordinal)
+            .ToDictionary(id => id, id => contacts.Find(id)?.Name, StringComparer.Ordinal);
+        if (json)
+        {
+            context.Output.WriteLine(JsonOutput.Serialize(revisions.Select(r => JsonOutput.Report(r, names[r.SubmittedBy]))));
+            return 0;
+        }
+        if (revisions.Count == 0)
+        {
+            context.Output.WriteLine(M.Format(ReportsNone, period));
+            return 0;
+        }
+        context.Output.WriteLine(M.Format(ReportsHeader, period, revisions.Count));
+        foreach (var r in revisions)
+        {
+            var c = r.Content;
+            var percent = c.Percent is { } p ? M.Format(ReportsPercent, p) : "";
+            context.Output.WriteLine(M.Format(ReportsLine, r.Key.TaskNumber, r.Key.Department, r.Revision, M[ReportStatusPrefix + c.Status], percent, r.Late ? M[ReportsLate] : ""));
+            var name = names[r.SubmittedBy] is { Length: > 0 } n ? n : M[ReportsUnknownContact];
+            context.Output.WriteLine(M.Format(ReportsSubmitted, name, r.SubmittedBy, LocalTime(r.SubmittedAt)));
+            context.Output.WriteLine(Indented(M.Format(ReportsProgress, c.Progress)));
+            context.Output.WriteLine(Indented(M.Format(ReportsProblems, c.Problems.Length == 0 ? M[None] : c.Problems)));
+            context.Output.WriteLine(Indented(M.Format(ReportsNextSteps, c.NextSteps)));
+            if (c.Evidence.Count > 0) context.Output.WriteLine(M.Format(ReportsEvidence, string.Join(" ", c.Evidence)));
+        }
+        return 0;
+    }
+
+    private int Period(string? set, bool clear, bool json)
+    {
+        var periods = context.Get<ReportingPeriods>();
+        if (set is not null)
+        {
+            if (!Quarter.TryParse(set, out var quarter))
+            {
+                context.Error.WriteLine(M.Format(PeriodInvalid, set));
+                return 1;
+            }
+            periods.SetOverride(quarter);
+        }
+        else if (clear)
+        {
+            periods.SetOverride(null);
+        }
+
+        if (json)
+        {
+            var period = periods.Current();
+            var window = periods.Calendar.WindowFor(period);
+            context.Output.WriteLine(JsonOutput.Serialize(new
+            {
+                period = period.ToString(),
+                @override = periods.Override?.ToString(),
+                calendarPeriod = periods.FromCalendar().ToString(),
+                opens = window.Opens,
+                dueDate = window.DueDate,
+                deadline = window.Deadline,
+                reminders = context.Get<PeriodDescription>().Schedule().Select(r => new { kind = r.Kind, date = r.Date, toOffice = r.ToOffice }),
+            }));
+            return 0;
+        }
+        context.Output.WriteLine(context.Get<PeriodDescription>().Describe());
+        return 0;
+    }
+
+    private int Digest(string? periodText, string? departmentText, bool json)
+    {
+        if (!TryPeriod(periodText, out var period) || !TryDepartment(departmentText, out var department)) return 1;
+        var digests = context.Get<DigestService>();
+        var digest = digests.Compute(period, new DigestFilter(department), digests.WeekAgo());
+        var zone = context.Get<ReportingCalendar>().Zone;
+        context.Output.WriteLine(json
+            ? DigestJson.Serialize(digest, zone)
+            : string.Join("\n\n", context.Get<DigestMarkdown>().Render(digest, zone)));
+        return 0;
+    }
+
+    private int Export(string? periodText, string? departmentText, string? output)
+    {
+        if (!TryPeriod(periodText, out var chosen) || !TryDepartment(departmentText, out var department)) return 1;
+        var period = chosen ?? context.Get<ReportingPeriods>().Current();
+        IReadOnlyList<string>? departments = department is null ? null : [department];
+        var ledgers = context.Get<LedgerService>();
+        var path = Path.GetFullPath(output ?? ledgers.FileName(period, departments), context.WorkingDirectory);
+        var ledger = ledgers.Build(period, departments);
+        // Written beside the target and moved over it, so a reader never sees half a workbook.
+        var partial = path + ".partial";
+        try
+        {
+            using (var stream = File.Create(partial)) ledgers.Write(ledger, stream);
+            File.Move(partial, path, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            try { File.Delete(partial); } catch (Exception cleanup) when (cleanup is IOException or UnauthorizedAccessException) { }
+            context.Error.WriteLine(M.Format(CliExportFailed, path, e.Message));
+            return 1;
+        }
+        context.Output.WriteLine(M.Format(CliExportDone, M.Format(FormatPeriod, period.Year, period.Number), path,
+            ledger.Departments.Count, ledger.Tasks.Count, ledger.Revisions.Count));
+        return 0;
+    }
+
+    /// <summary>A --period value: null when left out; false (and an error printed) when it is not a quarter.</summary>
+    private bool TryPeriod(string? text, out Quarter? period)
+    {
+        period = null;
+        if (text is null) return true;
+        if (Quarter.TryParse(text, out var quarter))
+        {
+            period = quarter;
+            return true;
+        }
+        context.Error.WriteLine(M.Format(ReportsPeriodInvalid, text));
+        return false;
+    }
+
+    /// <summary>A --department value as its canonical name: null when left out; false (and suggestions printed) when unknown.</summary>
+    private bool TryDepartment(string? text, out string? department)
+    {
+        department = null;
+        if (text is null) return true;
+        var directory = new DepartmentDirectory(context.Get<IPlanRepository>().Departments());
+        if (directory.Resolve(text) is { } found)
+        {
+            department = found.Name;
+            return true;
+        }
+        context.Error.WriteLine(InviteTexts.UnknownDepartment(M, text, directory.Suggest(text).Select(d => d.Name)));
+        return false;
+    }
+
+    /// <summary>An instant as local wall time of the reporting zone, to the minute.</summary>
+    private string LocalTime(DateTimeOffset instant) => InviteTexts.LocalTime(instant, context.Get<ReportingCalendar>().Zone);
+
+    /// <summary>Continuation lines of a multi-line answer, indented under their label.</summary>
+    private static string Indented(string text) => text.ReplaceLineEndings("\n    ");
+}
