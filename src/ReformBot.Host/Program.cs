@@ -11,7 +11,7 @@ CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.CurrentUICulture = Cultu
 try
 {
     var messages = MessageCatalog.Load(MessageCatalog.DefaultPath);
-    if (HostArguments(args) is { } hostArgs)
+    if (HostArguments(args, CliApp.CommandNames(messages)) is { } hostArgs)
     {
         var app = ReformBotWebHost.Build(hostArgs, messages);
         await app.RunAsync();
@@ -33,12 +33,12 @@ public partial class Program
 
     /// <summary>
     /// The host's arguments when this command line starts the host, as an ASP.NET Core host is started: no
-    /// arguments, options only (--urls, --db, any setting), or "serve" and options. Null when it is a command of
-    /// the command-line tool, or its help or version.
+    /// arguments, options only (--urls, --db, any setting), or "serve" and options. Null when it names a command
+    /// of the command-line tool anywhere (<c>--db x.db tasks</c> runs tasks), or asks for its help or version.
     /// </summary>
-    internal static string[]? HostArguments(string[] args) =>
+    internal static string[]? HostArguments(string[] args, IReadOnlySet<string> commandNames) =>
         args.Length == 0 ? args
         : args[0] == "serve" ? args[1..]
-        : args[0].StartsWith('-') && !ToolOptions.Contains(args[0]) ? args
+        : args[0].StartsWith('-') && !ToolOptions.Contains(args[0]) && !args.Any(commandNames.Contains) ? args
         : null;
 }

@@ -13,7 +13,13 @@ public static class CliApp
 {
     public const string DbOptionName = "--db";
 
-    public static ParseResult Parse(string[] args, MessageCatalog messages)
+    public static ParseResult Parse(string[] args, MessageCatalog messages) => Root(messages).Parse(args);
+
+    /// <summary>The names of the tool's commands (tasks, invite, digest…).</summary>
+    public static IReadOnlySet<string> CommandNames(MessageCatalog messages) =>
+        Root(messages).Subcommands.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+
+    private static RootCommand Root(MessageCatalog messages)
     {
         var root = new RootCommand(messages[CliDescription])
         {
@@ -21,7 +27,7 @@ public static class CliApp
         };
         foreach (var command in PlanCommands.Create(messages).Concat(ContactCommands.Create(messages)).Concat(ReportCommands.Create(messages)))
             root.Subcommands.Add(command);
-        return root.Parse(args);
+        return root;
     }
 
     /// <summary>The --db value of a parsed command line, or null when it has none.</summary>

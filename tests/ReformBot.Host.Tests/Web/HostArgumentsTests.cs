@@ -7,6 +7,8 @@ namespace ReformBot.Host.Tests.Web;
 /// <summary>Which command lines start the host (as ASP.NET Core hosts are started) and which run the command-line tool.</summary>
 public sealed class HostArgumentsTests : IDisposable
 {
+    private static readonly IReadOnlySet<string> CommandNames = CliApp.CommandNames(TestFiles.Messages);
+
     private readonly TempDirectory _dir = new();
 
     public void Dispose() => _dir.Dispose();
@@ -20,7 +22,7 @@ public sealed class HostArgumentsTests : IDisposable
     [InlineData(new[] { "--urls", "http://0.0.0.0:8080", "--db", "other.db" }, new[] { "--urls", "http://0.0.0.0:8080", "--db", "other.db" })]
     public void Options_without_a_command_start_the_host_with_them(string[] args, string[] hostArgs)
     {
-        Assert.Equal(hostArgs, Program.HostArguments(args));
+        Assert.Equal(hostArgs, Program.HostArguments(args, CommandNames));
     }
 
     [Theory]
@@ -30,16 +32,18 @@ public sealed class HostArgumentsTests : IDisposable
     [InlineData("--version")]
     [InlineData("tasks")]
     [InlineData("tasks", "--db", "other.db")]
+    [InlineData("--db", "other.db", "tasks")]
+    [InlineData("--db", "other.db", "invite", "科技厅", "--json")]
     [InlineData("no-such-command")]
     public void Help_version_and_commands_run_the_command_line_tool(params string[] args)
     {
-        Assert.Null(Program.HostArguments(args));
+        Assert.Null(Program.HostArguments(args, CommandNames));
     }
 
     [Fact]
     public async Task The_host_started_with_db_and_urls_alone_uses_that_database_and_address()
     {
-        var hostArgs = Program.HostArguments(["--db", _dir.DatabasePath, "--urls", "http://127.0.0.1:0"]);
+        var hostArgs = Program.HostArguments(["--db", _dir.DatabasePath, "--urls", "http://127.0.0.1:0"], CommandNames);
         Assert.NotNull(hostArgs);
 
         await using var app = ReformBotWebHost.Build(hostArgs, TestFiles.Messages);
