@@ -1,5 +1,5 @@
 using ReformBot.Core.Periods;
-using ReformBot.Host.Scheduling;
+using ReformBot.Host.Periods;
 using ReformBot.Core.Storage;
 using ReformBot.Host.Contacts;
 using ReformBot.Host.Messages;

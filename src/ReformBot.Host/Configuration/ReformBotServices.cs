@@ -4,7 +4,7 @@ using ReformBot.Core.Reminders;
 using ReformBot.Core.Storage;
 using ReformBot.Host.Contacts;
 using ReformBot.Host.Messages;
-using ReformBot.Host.Scheduling;
+using ReformBot.Host.Periods;
 using ReformBot.Host.Storage;
 
 namespace ReformBot.Host.Configuration;

@@ -4,6 +4,7 @@ using ReformBot.Core.Digests;
 using ReformBot.Core.Reminders;
 using ReformBot.Core.Storage;
 using ReformBot.Host.Digests;
+using ReformBot.Host.Periods;
 using ReformBot.Host.Proactive;
 
 namespace ReformBot.Host.Scheduling;

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using ReformBot.Core.Periods;
 using ReformBot.Core.Storage;
-using ReformBot.Host.Scheduling;
+using ReformBot.Host.Periods;
 using ReformBot.Host.Cli;
 using ReformBot.Host.Contacts;
 using ReformBot.Host.Messages;

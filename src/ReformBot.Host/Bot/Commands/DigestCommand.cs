@@ -1,7 +1,7 @@
 using ReformBot.Core.Digests;
 using ReformBot.Core.Storage;
 using ReformBot.Host.Digests;
-using ReformBot.Host.Scheduling;
+using ReformBot.Host.Periods;
 using static ReformBot.Host.Messages.MessageKeys;
 
 namespace ReformBot.Host.Bot.Commands;

@@ -2,7 +2,7 @@ using ReformBot.Core.Storage;
 using ReformBot.Host.Contacts;
 using ReformBot.Host.Digests;
 using ReformBot.Host.Downloads;
-using ReformBot.Host.Scheduling;
+using ReformBot.Host.Periods;
 using static ReformBot.Host.Messages.MessageKeys;
 
 namespace ReformBot.Host.Bot.Commands;

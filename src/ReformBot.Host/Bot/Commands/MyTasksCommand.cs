@@ -3,7 +3,7 @@ using ReformBot.Core.Periods;
 using ReformBot.Core.Reports;
 using ReformBot.Core.Storage;
 using ReformBot.Host.Bot.Reporting;
-using ReformBot.Host.Scheduling;
+using ReformBot.Host.Periods;
 using static ReformBot.Host.Messages.MessageKeys;
 
 namespace ReformBot.Host.Bot.Commands;

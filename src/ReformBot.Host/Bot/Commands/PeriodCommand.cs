@@ -1,5 +1,5 @@
 using ReformBot.Core.Periods;
-using ReformBot.Host.Scheduling;
+using ReformBot.Host.Periods;
 using static ReformBot.Host.Messages.MessageKeys;
 
 namespace ReformBot.Host.Bot.Commands;

@@ -1,3 +1,4 @@
+using ReformBot.Host.Periods;
 using ReformBot.Host.Scheduling;
 using static ReformBot.Host.Messages.MessageKeys;
 

@@ -4,7 +4,7 @@ using ReformBot.Core.Plans;
 using ReformBot.Core.Reports;
 using ReformBot.Core.Storage;
 using ReformBot.Host.Dialogs;
-using ReformBot.Host.Scheduling;
+using ReformBot.Host.Periods;
 using ReformBot.Host.Messages;
 using static ReformBot.Host.Messages.MessageKeys;
 

@@ -4,7 +4,7 @@ using ReformBot.Core.Reminders;
 using ReformBot.Host.Messages;
 using static ReformBot.Host.Messages.MessageKeys;
 
-namespace ReformBot.Host.Scheduling;
+namespace ReformBot.Host.Periods;
 
 /// <summary>The current period, its window and its reminder cadence, in Chinese: for 周期 and `period`.</summary>
 public sealed class PeriodDescription(ReportingPeriods periods, IOptions<ReminderOptions> reminders, MessageCatalog messages)
