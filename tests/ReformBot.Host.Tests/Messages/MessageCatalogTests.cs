@@ -31,6 +31,23 @@ public sealed class MessageCatalogTests : IDisposable
     }
 
     [Theory]
+    [InlineData("没有第 {0 项任务。")]
+    [InlineData("没有第 {x} 项任务。")]
+    [InlineData("没有第 0} 项任务。")]
+    public void A_broken_placeholder_is_refused_at_load_naming_the_file_and_the_key(string template)
+    {
+        var path = _dir.File("messages.yaml");
+        File.WriteAllLines(path, File.ReadAllLines(MessageCatalog.DefaultPath)
+            .Select(l => l.StartsWith("cli.task.notFound:") ? $"cli.task.notFound: {template}" : l));
+
+        var error = Assert.Throws<InvalidDataException>(() => MessageCatalog.Load(path));
+
+        Assert.Contains(path, error.Message);
+        Assert.Contains("cli.task.notFound", error.Message);
+        Assert.DoesNotContain('\n', error.Message);
+    }
+
+    [Theory]
     [InlineData("cli.tasks: [unclosed", ": line ")]
     [InlineData("- a list\n- not a map", "expected one map")]
     [InlineData("cli.tasks:\n  nested: map", "line 1")]
