@@ -19,6 +19,8 @@ public sealed class CliApp(CliContext context)
 
     private MessageCatalog M => context.Messages;
 
+    private TextFormat Format => context.Format();
+
     public int Run(string[] args)
     {
         var root = BuildCommands();
@@ -166,7 +168,7 @@ public sealed class CliApp(CliContext context)
         foreach (var d in departments)
         {
             var fullName = d.FullName is null ? "" : $"（{d.FullName}）";
-            var aliases = d.Aliases.Count == 0 ? "" : M.Format(DepartmentsAliases, string.Join("、", d.Aliases));
+            var aliases = d.Aliases.Count == 0 ? "" : M.Format(DepartmentsAliases, Format.List(d.Aliases));
             context.Out.WriteLine(M.Format(DepartmentsLine, d.Name, fullName, d.Lead.Count, d.Support.Count, aliases));
         }
         return 0;
@@ -221,7 +223,7 @@ public sealed class CliApp(CliContext context)
         foreach (var (_, after) in import.Changed) output.WriteLine(M.Format(ImportChanged, after.Number, Shorten(after.Text)));
         foreach (var task in import.Removed) output.WriteLine(M.Format(ImportRemoved, task.Number, Shorten(task.Text)));
         if (import.NewDepartments.Count > 0)
-            output.WriteLine(M.Format(ImportNewDepartments, string.Join("、", import.NewDepartments.Select(d => d.Name))));
+            output.WriteLine(M.Format(ImportNewDepartments, Format.List(import.NewDepartments.Select(d => d.Name))));
     }
 
     private int InviteDepartment(string name, bool json)
@@ -229,7 +231,7 @@ public sealed class CliApp(CliContext context)
         var result = context.Registration().InviteDepartment(name);
         if (result.Invite is not { } invite)
         {
-            context.Error.WriteLine(InviteTexts.UnknownDepartment(M, name, result.Suggestions.Select(d => d.Name)));
+            context.Error.WriteLine(InviteTexts.UnknownDepartment(M, Format, name, result.Suggestions.Select(d => d.Name)));
             return 1;
         }
         WriteInvite(invite, json);
@@ -245,7 +247,7 @@ public sealed class CliApp(CliContext context)
     private void WriteInvite(Invite invite, bool json) =>
         context.Out.WriteLine(json
             ? JsonOutput.Serialize(JsonOutput.Invite(invite))
-            : InviteTexts.Created(M, invite, context.Calendar().Zone));
+            : InviteTexts.Created(M, Format, invite));
 
     private int ListContacts(bool json)
     {
@@ -257,7 +259,7 @@ public sealed class CliApp(CliContext context)
             return 0;
         }
         var plans = context.Plans();
-        context.Out.WriteLine(ContactListing.Text(contacts, plans.Departments(), plans.Tasks(), M));
+        context.Out.WriteLine(ContactListing.Text(contacts, plans.Departments(), plans.Tasks(), M, Format));
         return 0;
     }
 
@@ -287,9 +289,9 @@ public sealed class CliApp(CliContext context)
         {
             var c = r.Content;
             var percent = c.Percent is { } p ? M.Format(ReportsPercent, p) : "";
-            context.Out.WriteLine(M.Format(ReportsLine, r.Key.TaskNumber, r.Key.Department, r.Revision, M[ReportStatusPrefix + c.Status], percent, r.Late ? M[ReportsLate] : ""));
+            context.Out.WriteLine(M.Format(ReportsLine, r.Key.TaskNumber, r.Key.Department, r.Revision, Format.Status(c.Status), percent, r.Late ? M[ReportsLate] : ""));
             var name = names[r.SubmittedBy] is { Length: > 0 } n ? n : M[ReportsUnknownContact];
-            context.Out.WriteLine(M.Format(ReportsSubmitted, name, r.SubmittedBy, LocalTime(r.SubmittedAt)));
+            context.Out.WriteLine(M.Format(ReportsSubmitted, name, r.SubmittedBy, Format.LocalTime(r.SubmittedAt)));
             context.Out.WriteLine(Indented(M.Format(ReportsProgress, c.Progress)));
             context.Out.WriteLine(Indented(M.Format(ReportsProblems, c.Problems.Length == 0 ? M[None] : c.Problems)));
             context.Out.WriteLine(Indented(M.Format(ReportsNextSteps, c.NextSteps)));
@@ -340,10 +342,9 @@ public sealed class CliApp(CliContext context)
         if (!TryPeriod(periodText, out var period) || !TryDepartment(departmentText, out var department)) return 1;
         var digests = context.Digests();
         var digest = digests.Compute(period, new DigestFilter(department), digests.WeekAgo());
-        var zone = context.Calendar().Zone;
         context.Out.WriteLine(json
-            ? DigestJson.Serialize(digest, zone)
-            : string.Join("\n\n", context.DigestMarkdown().Render(digest, zone)));
+            ? DigestJson.Serialize(digest, Format)
+            : string.Join("\n\n", context.DigestMarkdown().Render(digest)));
         return 0;
     }
 
@@ -368,7 +369,7 @@ public sealed class CliApp(CliContext context)
             context.Error.WriteLine(M.Format(CliExportFailed, path, e.Message));
             return 1;
         }
-        context.Out.WriteLine(M.Format(CliExportDone, M.Format(FormatPeriod, period.Year, period.Number), path,
+        context.Out.WriteLine(M.Format(CliExportDone, Format.Period(period), path,
             ledger.Departments.Count, ledger.Tasks.Count, ledger.Revisions.Count));
         return 0;
     }
@@ -398,19 +399,16 @@ public sealed class CliApp(CliContext context)
             department = found.Name;
             return true;
         }
-        context.Error.WriteLine(InviteTexts.UnknownDepartment(M, text, directory.Suggest(text).Select(d => d.Name)));
+        context.Error.WriteLine(InviteTexts.UnknownDepartment(M, Format, text, directory.Suggest(text).Select(d => d.Name)));
         return false;
     }
-
-    /// <summary>An instant as local wall time of the reporting zone, to the minute.</summary>
-    private string LocalTime(DateTimeOffset instant) => InviteTexts.LocalTime(instant, context.Calendar().Zone);
 
     /// <summary>Continuation lines of a multi-line answer, indented under their label.</summary>
     private static string Indented(string text) => text.ReplaceLineEndings("\n    ");
 
     private string Names(IEnumerable<string> names)
     {
-        var joined = string.Join("、", names);
+        var joined = Format.List(names);
         return joined.Length == 0 ? M[None] : joined;
     }
 

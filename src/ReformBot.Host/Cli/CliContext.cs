@@ -1,4 +1,3 @@
-using ReformBot.Core.Periods;
 using ReformBot.Host.Periods;
 using ReformBot.Core.Storage;
 using ReformBot.Host.Contacts;
@@ -27,8 +26,8 @@ public sealed record CliContext(
 
     public required Func<RegistrationService> Registration { get; init; }
 
-    /// <summary>The reporting calendar, for its time zone: times are printed as local time.</summary>
-    public required Func<ReportingCalendar> Calendar { get; init; }
+    /// <summary>Periods, dates, local times, statuses and names as users read them.</summary>
+    public required Func<TextFormat> Format { get; init; }
 
     /// <summary>The period being reported, with the office's override.</summary>
     public required Func<ReportingPeriods> Periods { get; init; }
@@ -51,7 +50,7 @@ public sealed record CliContext(
             Contacts = Unavailable<IContactRepository>,
             Reports = Unavailable<IReportRepository>,
             Registration = Unavailable<RegistrationService>,
-            Calendar = Unavailable<ReportingCalendar>,
+            Format = Unavailable<TextFormat>,
             Periods = Unavailable<ReportingPeriods>,
             PeriodDescription = Unavailable<PeriodDescription>,
             Digests = Unavailable<Digests.DigestService>,

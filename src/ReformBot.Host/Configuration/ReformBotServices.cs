@@ -34,6 +34,7 @@ public static class ReformBotServices
         services.AddSingleton<ISettingsRepository, LiteSettingsRepository>();
 
         services.AddSingleton(sp => new ReportingCalendar(sp.GetRequiredService<IOptions<ReportingCalendarOptions>>().Value));
+        services.AddSingleton<TextFormat>();
         services.AddSingleton<ReportingPeriods>();
         services.AddSingleton<PeriodDescription>();
         services.AddSingleton<Digests.DigestService>();

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
-using ReformBot.Core.Periods;
 using ReformBot.Core.Storage;
 using ReformBot.Host.Periods;
 using ReformBot.Host.Cli;
@@ -44,7 +43,7 @@ public static class AdminEndpoint
             Contacts = services.GetRequiredService<IContactRepository>,
             Reports = services.GetRequiredService<IReportRepository>,
             Registration = services.GetRequiredService<RegistrationService>,
-            Calendar = services.GetRequiredService<ReportingCalendar>,
+            Format = services.GetRequiredService<TextFormat>,
             Periods = services.GetRequiredService<ReportingPeriods>,
             PeriodDescription = services.GetRequiredService<PeriodDescription>,
             Digests = services.GetRequiredService<Digests.DigestService>,
