@@ -1,5 +1,10 @@
+using System.Reflection;
+using System.Reflection.Metadata;
+using System.Reflection.Metadata.Ecma335;
+using System.Reflection.PortableExecutable;
 using ReformBot.Host.Messages;
 using ReformBot.Host.Tests.Support;
+using YamlDotNet.RepresentationModel;
 
 namespace ReformBot.Host.Tests.Messages;
 
@@ -16,6 +21,39 @@ public sealed class MessageCatalogTests : IDisposable
 
         Assert.All(MessageKeys.All, key => Assert.False(string.IsNullOrWhiteSpace(catalog[key])));
         Assert.Equal("没有第 7 项任务。", catalog.Format(MessageKeys.TaskNotFound, 7));
+    }
+
+    [Fact]
+    public void Every_message_of_the_file_is_one_the_code_uses()
+    {
+        var yaml = new YamlStream();
+        using (var reader = File.OpenText(MessageCatalog.DefaultPath)) yaml.Load(reader);
+        var inFile = ((YamlMappingNode)yaml.Documents[0].RootNode).Children.Keys.Select(k => ((YamlScalarNode)k).Value!).ToList();
+
+        Assert.Empty(inFile.Except(MessageKeys.All));
+        Assert.Empty(MessageKeys.All.Except(inFile));
+    }
+
+    /// <summary>
+    /// A key constant the code reads is compiled into the host as a string literal (ldstr); one that
+    /// nothing reads stays in the constant's metadata only. The enum-completed prefixes count as read.
+    /// </summary>
+    [Fact]
+    public void Every_key_constant_is_read_by_the_code()
+    {
+        using var pe = new PEReader(File.OpenRead(typeof(MessageCatalog).Assembly.Location));
+        var metadata = pe.GetMetadataReader();
+        var literals = new HashSet<string>(StringComparer.Ordinal);
+        for (var handle = MetadataTokens.UserStringHandle(1); !handle.IsNil; handle = metadata.GetNextHandle(handle))
+            literals.Add(metadata.GetUserString(handle));
+
+        var constants = typeof(MessageKeys).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(f => f.IsLiteral)
+            .Select(f => (f.Name, Key: (string)f.GetRawConstantValue()!))
+            .ToList();
+
+        Assert.NotEmpty(constants);
+        Assert.Empty(constants.Where(c => !literals.Contains(c.Key)).Select(c => c.Name));
     }
 
     [Fact]
