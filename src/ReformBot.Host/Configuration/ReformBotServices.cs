@@ -4,7 +4,7 @@ using ReformBot.Core.Reminders;
 using ReformBot.Core.Storage;
 using ReformBot.Host.Contacts;
 using ReformBot.Host.Messages;
-using ReformBot.Host.Scheduling;
+using ReformBot.Host.Periods;
 using ReformBot.Host.Storage;
 
 namespace ReformBot.Host.Configuration;
@@ -34,6 +34,7 @@ public static class ReformBotServices
         services.AddSingleton<ISettingsRepository, LiteSettingsRepository>();
 
         services.AddSingleton(sp => new ReportingCalendar(sp.GetRequiredService<IOptions<ReportingCalendarOptions>>().Value));
+        services.AddSingleton<TextFormat>();
         services.AddSingleton<ReportingPeriods>();
         services.AddSingleton<PeriodDescription>();
         services.AddSingleton<Digests.DigestService>();

@@ -12,7 +12,7 @@ public static class ContactListing
 {
     /// <param name="departments">The directory, in its order; departments of contacts that it lacks come after.</param>
     /// <param name="tasks">The plan: lead departments without any contact are named at the end.</param>
-    public static string Text(IReadOnlyList<Contact> contacts, IReadOnlyList<Department> departments, IReadOnlyList<PlanTask> tasks, MessageCatalog m)
+    public static string Text(IReadOnlyList<Contact> contacts, IReadOnlyList<Department> departments, IReadOnlyList<PlanTask> tasks, MessageCatalog m, TextFormat format)
     {
         if (contacts.Count == 0) return m[ContactsNone];
 
@@ -20,7 +20,7 @@ public static class ContactListing
         var text = new StringBuilder(m.Format(ContactsHeader, contacts.Count));
 
         var office = ordered.Where(c => c.IsOffice).ToList();
-        if (office.Count > 0) Group(text, m.Format(ContactsOffice, office.Count), office, m);
+        if (office.Count > 0) Group(text, m.Format(ContactsOffice, office.Count), office, m, format);
 
         var names = departments.Select(d => d.Name)
             .Concat(ordered.SelectMany(c => c.Departments))
@@ -28,23 +28,22 @@ public static class ContactListing
         foreach (var name in names)
         {
             var members = ordered.Where(c => c.ReportsFor(name)).ToList();
-            if (members.Count > 0) Group(text, m.Format(ContactsDepartment, name, members.Count), members, m);
+            if (members.Count > 0) Group(text, m.Format(ContactsDepartment, name, members.Count), members, m, format);
         }
 
         var covered = ordered.SelectMany(c => c.Departments).ToHashSet(StringComparer.Ordinal);
         var uncovered = tasks.SelectMany(t => t.LeadDepartments).Distinct(StringComparer.Ordinal).Where(d => !covered.Contains(d)).ToList();
-        if (uncovered.Count > 0) text.Append('\n').Append(m.Format(ContactsUncovered, uncovered.Count, string.Join("、", uncovered)));
+        if (uncovered.Count > 0) text.Append('\n').Append(m.Format(ContactsUncovered, uncovered.Count, format.List(uncovered)));
         return text.ToString();
     }
 
-    private static void Group(StringBuilder text, string heading, List<Contact> members, MessageCatalog m)
+    private static void Group(StringBuilder text, string heading, List<Contact> members, MessageCatalog m, TextFormat format)
     {
         text.Append('\n').Append(heading);
         foreach (var c in members)
         {
-            var name = string.IsNullOrWhiteSpace(c.Name) ? m[ContactsUnnamed] : c.Name;
             var flags = c.Unreachable ? m[ContactsUnreachable] : "";
-            text.Append('\n').Append(m.Format(ContactsLine, name, c.Address.ChannelId, c.RegisteredAt.ToString("yyyy-MM-dd"), flags));
+            text.Append('\n').Append(m.Format(ContactsLine, format.ContactName(c), c.Address.ChannelId, format.LocalDay(c.RegisteredAt), flags));
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using ReformBot.Core.Contacts;
 using ReformBot.Host.Messages;
 using static ReformBot.Host.Messages.MessageKeys;
@@ -9,23 +8,19 @@ namespace ReformBot.Host.Contacts;
 public static class InviteTexts
 {
     /// <summary>The new code, its department, its expiry, and what the invitee sends.</summary>
-    public static string Created(MessageCatalog m, Invite invite, TimeZoneInfo zone)
+    public static string Created(MessageCatalog m, TextFormat format, Invite invite)
     {
         var code = InviteCode.Display(invite.Code);
-        var expires = LocalTime(invite.ExpiresAt, zone);
+        var expires = format.LocalTime(invite.ExpiresAt);
         return invite.Department is null
             ? m.Format(InviteCreatedOffice, code, expires)
             : m.Format(InviteCreated, invite.Department, code, expires);
     }
 
     /// <summary>“No department X. Did you mean …?”</summary>
-    public static string UnknownDepartment(MessageCatalog m, string name, IEnumerable<string> suggestions)
+    public static string UnknownDepartment(MessageCatalog m, TextFormat format, string name, IEnumerable<string> suggestions)
     {
-        var names = string.Join("、", suggestions);
+        var names = format.List(suggestions);
         return m.Format(InviteUnknownDepartment, name) + (names.Length > 0 ? m.Format(InviteSuggestions, names) : m[InviteNoSuggestions]);
     }
-
-    /// <summary>An instant as wall time in <paramref name="zone"/>, to the minute.</summary>
-    public static string LocalTime(DateTimeOffset instant, TimeZoneInfo zone) =>
-        TimeZoneInfo.ConvertTime(instant, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 }

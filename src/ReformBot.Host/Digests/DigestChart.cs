@@ -13,7 +13,7 @@ namespace ReformBot.Host.Digests;
 /// label comes from the message catalog. Drawn with SkiaSharp in a CJK font found by <see cref="ChartFont"/>;
 /// without such a font there is no chart (null), and the digest goes out as text.
 /// </summary>
-public sealed class DigestChart(MessageCatalog messages, ChartFont font, IOptions<ChartOptions> options)
+public sealed class DigestChart(MessageCatalog messages, TextFormat format, ChartFont font, IOptions<ChartOptions> options)
 {
     public const string ContentType = "image/png";
 
@@ -50,13 +50,13 @@ public sealed class DigestChart(MessageCatalog messages, ChartFont font, IOption
     private const float DotRadius = 5;
 
     /// <summary>The PNG, or null when charts are off or no CJK font is available.</summary>
-    public byte[]? Render(Digest digest, TimeZoneInfo zone) => Draw(digest, zone)?.Png;
+    public byte[]? Render(Digest digest) => Draw(digest)?.Png;
 
     /// <summary>The file name of the chart of a digest, for the chat attachment.</summary>
     public string FileName(Digest digest) => messages.Format(ChartFileName, digest.Period.ToString());
 
     /// <summary>The PNG and where things were drawn (for tests); null as <see cref="Render"/>.</summary>
-    internal Drawing? Draw(Digest digest, TimeZoneInfo zone)
+    internal Drawing? Draw(Digest digest)
     {
         var o = options.Value;
         if (!o.Enabled || font.Typeface is not { } typeface) return null;
@@ -95,8 +95,8 @@ public sealed class DigestChart(MessageCatalog messages, ChartFont font, IOption
 
         float y = Pad;
         var heading = digest.Filter.Department is { } only
-            ? m.Format(ChartTitleDepartment, Period(digest), Date(digest, zone), only)
-            : m.Format(ChartTitle, Period(digest), Date(digest, zone));
+            ? m.Format(ChartTitleDepartment, format.Period(digest.Period), format.LocalDate(digest.Now), only)
+            : m.Format(ChartTitle, format.Period(digest.Period), format.LocalDate(digest.Now));
         // A long heading (a long department name) is set smaller before it is cut.
         var headingWidth = title.MeasureText(heading);
         if (headingWidth > width - 2 * Pad) title.Size = Math.Max(16, title.Size * (width - 2 * Pad) / headingWidth);
@@ -191,12 +191,7 @@ public sealed class DigestChart(MessageCatalog messages, ChartFont font, IOption
     internal static int Share(int part, int whole) => whole <= 0 ? 0 : (int)Math.Round(part * 100.0 / whole, MidpointRounding.AwayFromZero);
 
     private string StatusLabel(ReportStatus? status) =>
-        status is { } s ? messages[ReportStatusPrefix + s] : messages[ChartNotSubmitted];
-
-    private string Period(Digest digest) => messages.Format(FormatPeriod, digest.Period.Year, digest.Period.Number);
-
-    private string Date(Digest digest, TimeZoneInfo zone) =>
-        messages.Format(FormatDate, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(digest.Now, zone).DateTime));
+        status is { } s ? format.Status(s) : messages[ChartNotSubmitted];
 
     /// <summary>The text, cut with an ellipsis to fit <paramref name="width"/>.</summary>
     private string Fit(SKFont font, string text, float width)

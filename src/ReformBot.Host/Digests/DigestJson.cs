@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ReformBot.Core.Digests;
 using ReformBot.Core.Reports;
+using ReformBot.Host.Messages;
 
 namespace ReformBot.Host.Digests;
 
@@ -11,32 +12,31 @@ namespace ReformBot.Host.Digests;
 /// </summary>
 public static class DigestJson
 {
-    public static DigestDocument From(Digest digest, TimeZoneInfo zone)
+    public static DigestDocument From(Digest digest, TextFormat format)
     {
-        DateTimeOffset Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, zone);
         var t = digest.Totals;
         return new DigestDocument(
             digest.Period.ToString(),
             digest.Filter.Department,
-            Local(digest.Now),
-            digest.Since is { } since ? Local(since) : null,
-            new WindowJson(Local(digest.Window.Opens), digest.Window.DueDate, Local(digest.Window.Deadline)),
+            format.Local(digest.Now),
+            digest.Since is { } since ? format.Local(since) : null,
+            new WindowJson(format.Local(digest.Window.Opens), digest.Window.DueDate, format.Local(digest.Window.Deadline)),
             new TotalsJson(t.Expected, t.Submitted, t.NotSubmitted, t.Rate, Statuses(t.Statuses), Lights(t.Lights), t.Copied, t.OverdueAgainstPlan),
             digest.Departments.Select(d => new DigestDepartmentJson(
                 d.Department, Word(d.Light), d.Expected, d.Submitted, d.NotSubmitted, d.Rate, Statuses(d.Statuses), Lights(d.Lights), d.Copied, d.OverdueAgainstPlan)).ToList(),
             digest.Tasks.Select(r => new DigestTaskJson(
                 r.TaskNumber, r.Department, Status(r.Status), r.Latest?.Content.Percent, Word(r.Light), r.OverdueAgainstPlan, r.CopiedFromPrevious,
-                r.Latest?.Revision, r.Latest is { } latest ? Local(latest.SubmittedAt) : null, r.Latest?.Late)).ToList(),
+                r.Latest?.Revision, r.Latest is { } latest ? format.Local(latest.SubmittedAt) : null, r.Latest?.Late)).ToList(),
             digest.Behind.Select(r => new BehindJson(r.TaskNumber, r.Department, r.Problems ?? "", r.Latest!.Revision)).ToList(),
             digest.NotReported.Select(n => new NotReportedJson(n.Department, n.TaskNumbers, n.NothingReported)).ToList(),
             digest.OverdueAgainstPlan.Select(r => new OverdueJson(
                 r.TaskNumber, r.Department, r.Task.Schedule.IsEmpty ? null : r.Task.Schedule.Text, r.Task.Schedule.DueYear, Status(r.Status))).ToList(),
             digest.Changes.Select(c => new ChangeJson(
                 c.TaskNumber, c.Department, Word(c.Kind), Status(c.Before?.Content.Status), Status(c.After.Content.Status)!, c.After.Revision,
-                Local(c.After.SubmittedAt))).ToList());
+                format.Local(c.After.SubmittedAt))).ToList());
     }
 
-    public static string Serialize(Digest digest, TimeZoneInfo zone) => Cli.JsonOutput.Serialize(From(digest, zone));
+    public static string Serialize(Digest digest, TextFormat format) => Cli.JsonOutput.Serialize(From(digest, format));
 
     private static StatusesJson Statuses(StatusBreakdown s) => new(s.Completed, s.OnTrack, s.Behind, s.NotStarted, s.NotSubmitted);
 

@@ -11,7 +11,7 @@ namespace ReformBot.Host.Digests;
 /// is split into several messages at section boundaries; a section longer than one message is split
 /// between its lines, never inside one, and the next message repeats its header marked as continued.
 /// </summary>
-public sealed class DigestMarkdown(MessageCatalog messages)
+public sealed class DigestMarkdown(MessageCatalog messages, TextFormat format)
 {
     /// <summary>About what one chat message comfortably holds.</summary>
     public const int MaxMessageLength = 3500;
@@ -31,13 +31,13 @@ public sealed class DigestMarkdown(MessageCatalog messages)
     private const string ParagraphBreak = "\n\n";
 
     /// <summary>The whole digest, as one or more messages.</summary>
-    public IReadOnlyList<string> Render(Digest digest, TimeZoneInfo zone)
+    public IReadOnlyList<string> Render(Digest digest)
     {
         var m = messages;
         var t = digest.Totals;
         var s = t.Statuses;
-        var period = m.Format(FormatPeriod, digest.Period.Year, digest.Period.Number);
-        var date = m.Format(FormatDate, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(digest.Now, zone).DateTime));
+        var period = format.Period(digest.Period);
+        var date = format.LocalDate(digest.Now);
         var title = digest.Filter.Department is { } department
             ? m.Format(DigestTitleDepartment, period, date, Escape(department))
             : m.Format(DigestTitle, period, date);
@@ -76,8 +76,8 @@ public sealed class DigestMarkdown(MessageCatalog messages)
 
     private string Change(DigestChange c)
     {
-        var after = messages[ReportStatusPrefix + c.After.Content.Status];
-        var before = c.Before is { } b ? messages[ReportStatusPrefix + b.Content.Status] : "";
+        var after = format.Status(c.After.Content.Status);
+        var before = c.Before is { } b ? format.Status(b.Content.Status) : "";
         return messages.Format(DigestChangePrefix + c.Kind, c.TaskNumber, Escape(c.Department), after, before, c.After.Revision);
     }
 
@@ -90,7 +90,7 @@ public sealed class DigestMarkdown(MessageCatalog messages)
 
     private string Numbers(IReadOnlyList<int> numbers)
     {
-        var shown = string.Join("、", numbers.Take(MaxNumbers));
+        var shown = format.List(numbers.Take(MaxNumbers));
         return numbers.Count > MaxNumbers ? messages.Format(ReminderNumbersMore, shown) : shown;
     }
 

@@ -11,10 +11,10 @@ namespace ReformBot.Host.Digests;
 /// </summary>
 public sealed class DigestReplies(DigestMarkdown markdown, DigestChart chart)
 {
-    public IReadOnlyList<DigestReply> For(Digest digest, TimeZoneInfo zone)
+    public IReadOnlyList<DigestReply> For(Digest digest)
     {
-        var replies = markdown.Render(digest, zone).Select(text => new DigestReply(Text(text), IsChart: false)).ToList();
-        if (chart.Render(digest, zone) is { } png)
+        var replies = markdown.Render(digest).Select(text => new DigestReply(Text(text), IsChart: false)).ToList();
+        if (chart.Render(digest) is { } png)
             replies.Add(new DigestReply(Image(png, chart.FileName(digest)), IsChart: true));
         return replies;
     }

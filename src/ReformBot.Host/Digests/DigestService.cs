@@ -1,7 +1,7 @@
 using ReformBot.Core.Digests;
 using ReformBot.Core.Periods;
 using ReformBot.Core.Storage;
-using ReformBot.Host.Scheduling;
+using ReformBot.Host.Periods;
 
 namespace ReformBot.Host.Digests;
 

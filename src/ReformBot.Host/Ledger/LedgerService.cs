@@ -16,7 +16,7 @@ namespace ReformBot.Host.Ledger;
 /// who, when and all fields, oldest first). Sheet names and headers come from the message catalog;
 /// texts are written exactly as typed.
 /// </summary>
-public sealed class LedgerService(DigestService digests, IReportRepository reports, IContactRepository contacts, ReportingCalendar calendar, MessageCatalog messages)
+public sealed class LedgerService(DigestService digests, IReportRepository reports, IContactRepository contacts, MessageCatalog messages, TextFormat format)
 {
     /// <param name="departments">Only these lead departments (a contact's own); null for the whole plan (the office).</param>
     /// <exception cref="ArgumentException">An empty list of departments.</exception>
@@ -43,7 +43,7 @@ public sealed class LedgerService(DigestService digests, IReportRepository repor
     /// <summary>The ledger's file name: 重点任务台账-2026Q4.xlsx, or with the departments for a part.</summary>
     public string FileName(Quarter period, IReadOnlyList<string>? departments) => departments is null
         ? messages.Format(LedgerFileName, period.ToString())
-        : messages.Format(LedgerFileNameDepartments, period.ToString(), string.Join("、", departments));
+        : messages.Format(LedgerFileNameDepartments, period.ToString(), format.List(departments));
 
     public byte[] ToBytes(LedgerContent ledger) => Workbook.ToBytes(Sheets(ledger));
 
@@ -58,8 +58,8 @@ public sealed class LedgerService(DigestService digests, IReportRepository repor
         {
             new(m[LedgerColDepartment], 30), new(m[LedgerColLight], 10), new(m[LedgerColExpected], 8), new(m[LedgerColSubmitted], 8),
             new(m[LedgerColRate], 9),
-            new(m[ReportStatusPrefix + ReportStatus.Completed], 9), new(m[ReportStatusPrefix + ReportStatus.OnTrack], 12),
-            new(m[ReportStatusPrefix + ReportStatus.Behind], 8), new(m[ReportStatusPrefix + ReportStatus.NotStarted], 9),
+            new(format.Status(ReportStatus.Completed), 9), new(format.Status(ReportStatus.OnTrack), 12),
+            new(format.Status(ReportStatus.Behind), 8), new(format.Status(ReportStatus.NotStarted), 9),
             new(m[LedgerColNotSubmitted], 9), new(m[LedgerColRed], 8), new(m[LedgerColYellow], 8), new(m[LedgerColGreen], 8),
             new(m[LedgerColCopied], 12), new(m[LedgerColOverdue], 12),
         };
@@ -147,14 +147,14 @@ public sealed class LedgerService(DigestService digests, IReportRepository repor
         _ => CellLook.Green,
     });
 
-    private string Status(ReportStatus? status) => status is { } s ? messages[ReportStatusPrefix + s] : messages[LedgerColNotSubmitted];
+    private string Status(ReportStatus? status) => status is { } s ? format.Status(s) : messages[LedgerColNotSubmitted];
 
     private string YesNo(bool value) => messages[value ? LedgerYes : LedgerNo];
 
     /// <summary>Wall-clock time in the reporting zone, to the second, as Excel shows dates.</summary>
     private DateTime Local(DateTimeOffset instant)
     {
-        var local = TimeZoneInfo.ConvertTime(instant, calendar.Zone).DateTime;
+        var local = format.Local(instant).DateTime;
         return new DateTime(local.Ticks - local.Ticks % TimeSpan.TicksPerSecond, DateTimeKind.Unspecified);
     }
 

@@ -214,6 +214,7 @@ public static class MessageKeys
     public const string FormatPeriod = "format.period";
     public const string FormatDate = "format.date";
     public const string FormatEllipsis = "format.ellipsis";
+    public const string FormatSeparator = "format.separator";
     public const string ReportNotRegistered = "report.notRegistered";
     public const string ReportNoDepartment = "report.noDepartment";
     public const string ReportNothingPending = "report.nothingPending";

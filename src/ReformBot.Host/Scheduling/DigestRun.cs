@@ -4,6 +4,7 @@ using ReformBot.Core.Digests;
 using ReformBot.Core.Reminders;
 using ReformBot.Core.Storage;
 using ReformBot.Host.Digests;
+using ReformBot.Host.Periods;
 using ReformBot.Host.Proactive;
 
 namespace ReformBot.Host.Scheduling;
@@ -65,7 +66,7 @@ public sealed class DigestRun(
                 ? [digests.Compute(period, since: last)]
                 : subscriber.Departments.Select(d => digests.Compute(period, new DigestFilter(d), last)).ToList();
             var delivered = true;
-            foreach (var reply in parts.SelectMany(d => replies.For(d, periods.Calendar.Zone)))
+            foreach (var reply in parts.SelectMany(d => replies.For(d)))
             {
                 var delivery = await sender.SendAsync(subscriber.Address, reply.Activity, cancellationToken);
                 if (delivery.IsDelivered) continue;

@@ -5,6 +5,7 @@ using ReformBot.Core.Reminders;
 using ReformBot.Core.Reports;
 using ReformBot.Core.Storage;
 using ReformBot.Host.Messages;
+using ReformBot.Host.Periods;
 using ReformBot.Host.Proactive;
 using static ReformBot.Host.Messages.MessageKeys;
 

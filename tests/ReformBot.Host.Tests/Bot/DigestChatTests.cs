@@ -50,7 +50,7 @@ public sealed class DigestChatTests : IAsyncLifetime
         Assert.All(texts, t => Assert.Equal(TextFormatTypes.Markdown, t.TextFormat));
         Assert.StartsWith("**2026年第4季度进展周报**（截至 2026年12月20日）", texts[0].Text);
         var digest = _bot.Get<DigestService>().Compute(since: DigestScenario.Now.AddDays(-7));
-        Assert.Equal(_bot.Get<DigestMarkdown>().Render(digest, TestStore.Shanghai), texts.Select(t => t.Text));
+        Assert.Equal(_bot.Get<DigestMarkdown>().Render(digest), texts.Select(t => t.Text));
         var chart = Assert.Single(replies.Skip(texts.Count));
         var attachment = Assert.Single(chart.Attachments);
         Assert.Equal("周报图表-2026Q4.png", attachment.Name);
@@ -109,7 +109,7 @@ public sealed class DigestChatTests : IAsyncLifetime
         var digest = _bot.Get<DigestService>().Compute(filter: new DigestFilter(OverdueOnly: true));
         Assert.Equal(_bot.Get<DigestMarkdown>().RenderOverdue(digest), replies.Select(r => r.Text));
         Assert.Contains(_bot.Get<DigestMarkdown>().RenderOverdue(digest)[0],
-            string.Join("\n\n", _bot.Get<DigestMarkdown>().Render(_bot.Get<DigestService>().Compute(), TestStore.Shanghai)));
+            string.Join("\n\n", _bot.Get<DigestMarkdown>().Render(_bot.Get<DigestService>().Compute())));
         Assert.Contains("- 第 6 项（国资委，2017年完成）：", replies[0].Text);
     }
 

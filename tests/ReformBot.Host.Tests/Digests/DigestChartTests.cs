@@ -32,12 +32,12 @@ public sealed class DigestChartTests : IDisposable
     {
         var o = Options.Create(options ?? new ChartOptions());
         var factory = LoggerFactory.Create(b => { if (logs is not null) b.AddProvider(logs); });
-        return new DigestChart(TestFiles.Messages, new ChartFont(o, factory.CreateLogger<ChartFont>()), o);
+        return new DigestChart(TestFiles.Messages, TestFiles.Format, new ChartFont(o, factory.CreateLogger<ChartFont>()), o);
     }
 
     /// <summary>The chart as CI draws it: with the CJK font that .ci/run installs.</summary>
     private static DigestChart.Drawing Draw(Digest digest, ChartOptions? options = null) =>
-        Chart(options).Draw(digest, TestStore.Shanghai)
+        Chart(options).Draw(digest)
         ?? throw new Xunit.Sdk.XunitException("No chart: no font with Chinese glyphs here. Install one, as .ci/run does: apt-get install fonts-wqy-microhei");
 
     [Fact]
@@ -125,7 +125,7 @@ public sealed class DigestChartTests : IDisposable
 
         Assert.NotNull(ChartFont.Find(options, out var source));
         Assert.Equal(file, source);
-        Assert.NotNull(Chart(options).Render(Digest(), TestStore.Shanghai));
+        Assert.NotNull(Chart(options).Render(Digest()));
     }
 
     [Fact]
@@ -134,8 +134,8 @@ public sealed class DigestChartTests : IDisposable
         var logs = new LogCapture();
         var chart = Chart(new ChartOptions { FontFile = "/nonexistent/font.ttf", FontFamilies = ["No Such Family"], UseSystemFonts = false }, logs);
 
-        Assert.Null(chart.Render(Digest(), TestStore.Shanghai));
-        Assert.Null(chart.Render(Digest(), TestStore.Shanghai));
+        Assert.Null(chart.Render(Digest()));
+        Assert.Null(chart.Render(Digest()));
         var warning = Assert.Single(logs.Entries, e => e.Level == LogLevel.Warning);
         Assert.Contains("fonts-wqy-microhei", warning.Message);
     }
@@ -150,7 +150,7 @@ public sealed class DigestChartTests : IDisposable
     [Fact]
     public void Charts_can_be_turned_off()
     {
-        Assert.Null(Chart(new ChartOptions { Enabled = false }).Render(Digest(), TestStore.Shanghai));
+        Assert.Null(Chart(new ChartOptions { Enabled = false }).Render(Digest()));
     }
 
     [Fact]

@@ -12,7 +12,7 @@ public sealed class DigestMarkdownTests : IDisposable
 {
     private readonly TempDirectory _dir = new();
     private readonly TestStore _store;
-    private readonly DigestMarkdown _markdown = new(TestFiles.Messages);
+    private readonly DigestMarkdown _markdown = new(TestFiles.Messages, TestFiles.Format);
 
     public DigestMarkdownTests() => _store = new TestStore(_dir.DatabasePath);
 
@@ -26,7 +26,7 @@ public sealed class DigestMarkdownTests : IDisposable
     public void The_digest_reads_as_paragraphs_and_lists_with_every_section()
     {
         DigestScenario.Append(_store.Reports);
-        var messages = _markdown.Render(DigestScenario.Compute(_store.Plans, _store.Reports), TestStore.Shanghai);
+        var messages = _markdown.Render(DigestScenario.Compute(_store.Plans, _store.Reports));
 
         var text = string.Join("\n\n", messages);
         Assert.StartsWith("**2026年第4季度进展周报**（截至 2026年12月20日）\n\n应报 131 项，已报 4 项，完成率 3%；已完成 1，按计划推进 1，滞后 1，未启动 1，未报送 127。\n\n红灯", text);
@@ -55,7 +55,7 @@ public sealed class DigestMarkdownTests : IDisposable
         _store.Reports.Append(new ReportKey(1, "科技厅", q4), DigestScenario.Content(ReportStatus.OnTrack), "c", at.AddDays(-10), late: false);
         _store.Reports.Append(new ReportKey(1, "科技厅", q4), DigestScenario.Content(ReportStatus.OnTrack, "新的进展"), "c", at.AddDays(-1), late: false);
 
-        var text = string.Join("\n\n", _markdown.Render(DigestScenario.Compute(_store.Plans, _store.Reports), TestStore.Shanghai));
+        var text = string.Join("\n\n", _markdown.Render(DigestScenario.Compute(_store.Plans, _store.Reports)));
 
         Assert.Contains("- 第 1 项（科技厅）：按计划推进，内容有修改（第 2 版）", text);
         Assert.Contains("- 第 2 项（科技厅）：按计划推进 → 滞后（第 2 版）", text);
@@ -72,7 +72,7 @@ public sealed class DigestMarkdownTests : IDisposable
                     DigestScenario.Content(ReportStatus.Behind, problems: $"第{task.Number}项的问题：" + new string('难', 300)), "c", at.AddDays(-1), late: false);
         var digest = DigestScenario.Compute(_store.Plans, _store.Reports);
 
-        var messages = _markdown.Render(digest, TestStore.Shanghai);
+        var messages = _markdown.Render(digest);
 
         Assert.True(messages.Count >= 5, $"{messages.Count} messages");
         Assert.All(messages, m => Assert.InRange(m.Length, 1, DigestMarkdown.MaxMessageLength));
@@ -104,7 +104,7 @@ public sealed class DigestMarkdownTests : IDisposable
             [new TaskDepartment($"部门{n:00}", DepartmentRole.Lead)], Schedule.Empty)).ToList();
         var digest = DigestCalculator.Compute(new DigestInput(tasks, [], new ReportingCalendar(new ReportingCalendarOptions()), DigestScenario.Now, DigestScenario.Q4));
 
-        var text = string.Join("\n\n", _markdown.Render(digest, TestStore.Shanghai));
+        var text = string.Join("\n\n", _markdown.Render(digest));
 
         Assert.Contains("- 🟢 部门40：0/1（0%）", text);
         Assert.DoesNotContain("- 🟢 部门41", text);
@@ -120,7 +120,7 @@ public sealed class DigestMarkdownTests : IDisposable
         var alone = string.Join("\n\n", _markdown.RenderOverdue(digest));
 
         Assert.StartsWith($"**超过计划期限未完成的任务（{digest.OverdueAgainstPlan.Count} 项）**\n\n- 第 ", alone);
-        Assert.Contains(alone, string.Join("\n\n", _markdown.Render(digest, TestStore.Shanghai)));
+        Assert.Contains(alone, string.Join("\n\n", _markdown.Render(digest)));
     }
 
     [Theory]

@@ -1,5 +1,10 @@
+using System.Reflection;
+using System.Reflection.Metadata;
+using System.Reflection.Metadata.Ecma335;
+using System.Reflection.PortableExecutable;
 using ReformBot.Host.Messages;
 using ReformBot.Host.Tests.Support;
+using YamlDotNet.RepresentationModel;
 
 namespace ReformBot.Host.Tests.Messages;
 
@@ -19,6 +24,39 @@ public sealed class MessageCatalogTests : IDisposable
     }
 
     [Fact]
+    public void Every_message_of_the_file_is_one_the_code_uses()
+    {
+        var yaml = new YamlStream();
+        using (var reader = File.OpenText(MessageCatalog.DefaultPath)) yaml.Load(reader);
+        var inFile = ((YamlMappingNode)yaml.Documents[0].RootNode).Children.Keys.Select(k => ((YamlScalarNode)k).Value!).ToList();
+
+        Assert.Empty(inFile.Except(MessageKeys.All));
+        Assert.Empty(MessageKeys.All.Except(inFile));
+    }
+
+    /// <summary>
+    /// A key constant the code reads is compiled into the host as a string literal (ldstr); one that
+    /// nothing reads stays in the constant's metadata only. The enum-completed prefixes count as read.
+    /// </summary>
+    [Fact]
+    public void Every_key_constant_is_read_by_the_code()
+    {
+        using var pe = new PEReader(File.OpenRead(typeof(MessageCatalog).Assembly.Location));
+        var metadata = pe.GetMetadataReader();
+        var literals = new HashSet<string>(StringComparer.Ordinal);
+        for (var handle = MetadataTokens.UserStringHandle(1); !handle.IsNil; handle = metadata.GetNextHandle(handle))
+            literals.Add(metadata.GetUserString(handle));
+
+        var constants = typeof(MessageKeys).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(f => f.IsLiteral)
+            .Select(f => (f.Name, Key: (string)f.GetRawConstantValue()!))
+            .ToList();
+
+        Assert.NotEmpty(constants);
+        Assert.Empty(constants.Where(c => !literals.Contains(c.Key)).Select(c => c.Name));
+    }
+
+    [Fact]
     public void A_catalog_missing_a_message_is_refused_naming_the_file_and_the_key()
     {
         var path = _dir.File("messages.yaml");
@@ -28,6 +66,23 @@ public sealed class MessageCatalogTests : IDisposable
 
         Assert.Contains(path, error.Message);
         Assert.Contains("cli.task.notFound", error.Message);
+    }
+
+    [Theory]
+    [InlineData("没有第 {0 项任务。")]
+    [InlineData("没有第 {x} 项任务。")]
+    [InlineData("没有第 0} 项任务。")]
+    public void A_broken_placeholder_is_refused_at_load_naming_the_file_and_the_key(string template)
+    {
+        var path = _dir.File("messages.yaml");
+        File.WriteAllLines(path, File.ReadAllLines(MessageCatalog.DefaultPath)
+            .Select(l => l.StartsWith("cli.task.notFound:") ? $"cli.task.notFound: {template}" : l));
+
+        var error = Assert.Throws<InvalidDataException>(() => MessageCatalog.Load(path));
+
+        Assert.Contains(path, error.Message);
+        Assert.Contains("cli.task.notFound", error.Message);
+        Assert.DoesNotContain('\n', error.Message);
     }
 
     [Theory]

@@ -7,6 +7,7 @@ using ReformBot.Core.Periods;
 using ReformBot.Core.Reminders;
 using ReformBot.Core.Storage;
 using ReformBot.Host.Cli;
+using ReformBot.Host.Periods;
 using ReformBot.Host.Scheduling;
 using ReformBot.Host.Storage;
 using ReformBot.Host.Tests.Proactive;

@@ -1,3 +1,4 @@
+using ReformBot.Core.Periods;
 using ReformBot.Host.Messages;
 
 namespace ReformBot.Host.Tests.Support;
@@ -10,6 +11,9 @@ public static class TestFiles
     public static string ShippedPlan => File.ReadAllText(ShippedPlanPath);
 
     public static MessageCatalog Messages { get; } = MessageCatalog.Load(MessageCatalog.DefaultPath);
+
+    /// <summary>The formatter of the default reporting calendar (Asia/Shanghai).</summary>
+    public static TextFormat Format { get; } = new(Messages, new ReportingCalendar(new ReportingCalendarOptions()));
 
     /// <summary>A plan table from rows of cells, with the header row, as text extraction produces it.</summary>
     public static string Plan(params string[][] rows) =>

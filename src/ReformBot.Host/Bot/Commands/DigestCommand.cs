@@ -1,7 +1,7 @@
 using ReformBot.Core.Digests;
 using ReformBot.Core.Storage;
 using ReformBot.Host.Digests;
-using ReformBot.Host.Scheduling;
+using ReformBot.Host.Messages;
 using static ReformBot.Host.Messages.MessageKeys;
 
 namespace ReformBot.Host.Bot.Commands;
@@ -11,7 +11,7 @@ namespace ReformBot.Host.Bot.Commands;
 /// sees any department or the whole; a department contact sees the part of their own departments.
 /// "What changed" covers the last seven days.
 /// </summary>
-public sealed class DigestCommand(DigestService digests, DigestReplies replies, IPlanRepository plans, ReportingPeriods periods) : IChatCommand
+public sealed class DigestCommand(DigestService digests, DigestReplies replies, IPlanRepository plans, TextFormat format) : IChatCommand
 {
     public string Id => CommandIds.Digest;
 
@@ -31,14 +31,14 @@ public sealed class DigestCommand(DigestService digests, DigestReplies replies, 
         {
             if (department is not null && !contact.ReportsFor(department) || contact.Departments.Count == 0)
             {
-                await turn.SayAsync(DigestNotYours, cancellationToken, string.Join("、", contact.Departments));
+                await turn.SayAsync(DigestNotYours, cancellationToken, format.List(contact.Departments));
                 return;
             }
             parts = department is null ? contact.Departments : [department];
         }
         var since = digests.WeekAgo();
         foreach (var part in parts)
-            foreach (var reply in replies.For(digests.Compute(period, new DigestFilter(part), since), periods.Calendar.Zone))
+            foreach (var reply in replies.For(digests.Compute(period, new DigestFilter(part), since)))
                 await turn.Context.SendActivityAsync(reply.Activity, cancellationToken);
     }
 }

@@ -1,8 +1,8 @@
 using ReformBot.Core.Storage;
-using ReformBot.Host.Contacts;
 using ReformBot.Host.Digests;
 using ReformBot.Host.Downloads;
-using ReformBot.Host.Scheduling;
+using ReformBot.Host.Messages;
+using ReformBot.Host.Periods;
 using static ReformBot.Host.Messages.MessageKeys;
 
 namespace ReformBot.Host.Bot.Commands;
@@ -12,7 +12,7 @@ namespace ReformBot.Host.Bot.Commands;
 /// department; a department contact only their own departments. Only in a one-to-one conversation,
 /// since whoever has the link can download it until it expires.
 /// </summary>
-public sealed class ExportCommand(DownloadService downloads, IPlanRepository plans, ReportingPeriods periods) : IChatCommand
+public sealed class ExportCommand(DownloadService downloads, IPlanRepository plans, ReportingPeriods periods, TextFormat format) : IChatCommand
 {
     public string Id => CommandIds.Export;
 
@@ -35,7 +35,7 @@ public sealed class ExportCommand(DownloadService downloads, IPlanRepository pla
         if (!contact.IsOffice) departments ??= contact.Departments;
         if (!DownloadService.Entitled(contact, departments))
         {
-            await turn.SayAsync(ExportNotYours, cancellationToken, string.Join("、", contact.Departments));
+            await turn.SayAsync(ExportNotYours, cancellationToken, format.List(contact.Departments));
             return;
         }
 
@@ -43,9 +43,9 @@ public sealed class ExportCommand(DownloadService downloads, IPlanRepository pla
         var link = downloads.Create(contact, quarter, departments);
         var m = turn.Messages;
         await turn.Context.SendActivityAsync(DigestReplies.Text(m.Format(ExportLink,
-            m.Format(FormatPeriod, quarter.Year, quarter.Number),
-            departments is null ? m[ExportScopeAll] : DigestMarkdown.Escape(string.Join("、", departments)),
+            format.Period(quarter),
+            departments is null ? m[ExportScopeAll] : DigestMarkdown.Escape(format.List(departments)),
             DigestMarkdown.Escape(link.Url), link.Url,
-            InviteTexts.LocalTime(link.Download.ExpiresAt, periods.Calendar.Zone))), cancellationToken);
+            format.LocalTime(link.Download.ExpiresAt))), cancellationToken);
     }
 }

@@ -1,10 +1,11 @@
 using ReformBot.Host.Contacts;
+using ReformBot.Host.Messages;
 using static ReformBot.Host.Messages.MessageKeys;
 
 namespace ReformBot.Host.Bot.Commands;
 
 /// <summary>邀请 &lt;部门&gt; (office): a one-time invite code for a department's contact.</summary>
-public sealed class InviteCommand(RegistrationService registration) : IChatCommand
+public sealed class InviteCommand(RegistrationService registration, TextFormat format) : IChatCommand
 {
     public string Id => CommandIds.Invite;
 
@@ -14,8 +15,8 @@ public sealed class InviteCommand(RegistrationService registration) : IChatComma
         var result = registration.InviteDepartment(argument);
         return turn.SayTextAsync(
             result.Invite is { } invite
-                ? InviteTexts.Created(turn.Messages, invite, registration.Zone)
-                : InviteTexts.UnknownDepartment(turn.Messages, argument, result.Suggestions.Select(d => d.Name)),
+                ? InviteTexts.Created(turn.Messages, format, invite)
+                : InviteTexts.UnknownDepartment(turn.Messages, format, argument, result.Suggestions.Select(d => d.Name)),
             cancellationToken);
     }
 }

@@ -2,14 +2,14 @@ using System.Text;
 using ReformBot.Core.Periods;
 using ReformBot.Core.Reports;
 using ReformBot.Core.Storage;
-using ReformBot.Host.Bot.Reporting;
-using ReformBot.Host.Scheduling;
+using ReformBot.Host.Messages;
+using ReformBot.Host.Periods;
 using static ReformBot.Host.Messages.MessageKeys;
 
 namespace ReformBot.Host.Bot.Commands;
 
 /// <summary>我的任务: per department of the contact, its lead tasks with this period's status, and the tasks it supports.</summary>
-public sealed class MyTasksCommand(IPlanRepository plans, IReportRepository reports, ReportConversation reporting, ReportingPeriods periods) : IChatCommand
+public sealed class MyTasksCommand(IPlanRepository plans, IReportRepository reports, ReportingPeriods periods, TextFormat format) : IChatCommand
 {
     private const int TaskTextLength = 40;
 
@@ -36,12 +36,12 @@ public sealed class MyTasksCommand(IPlanRepository plans, IReportRepository repo
             var reported = lead.Count(t => latest.ContainsKey(new ReportKey(t.Number, department, period)));
 
             if (text.Length > 0) text.Append("\n\n");
-            text.Append(m.Format(MytasksHeader, department, reporting.PeriodText(period)));
+            text.Append(m.Format(MytasksHeader, department, format.Period(period)));
             text.Append('\n').Append(m.Format(MytasksLeadHeader, lead.Count, reported));
             foreach (var task in lead)
             {
                 var status = latest.TryGetValue(new ReportKey(task.Number, department, period), out var r)
-                    ? reporting.StatusLabel(r.Content.Status)
+                    ? format.Status(r.Content.Status)
                     : m[MytasksNotReported];
                 text.Append('\n').Append(m.Format(MytasksLeadLine, task.Number, status, m.Shorten(task.Text, TaskTextLength)));
             }
@@ -49,7 +49,7 @@ public sealed class MyTasksCommand(IPlanRepository plans, IReportRepository repo
             {
                 text.Append('\n').Append(m.Format(MytasksSupportHeader, support.Count));
                 foreach (var task in support)
-                    text.Append('\n').Append(m.Format(MytasksSupportLine, task.Number, string.Join("、", task.LeadDepartments), m.Shorten(task.Text, TaskTextLength)));
+                    text.Append('\n').Append(m.Format(MytasksSupportLine, task.Number, format.List(task.LeadDepartments), m.Shorten(task.Text, TaskTextLength)));
             }
         }
         text.Append("\n\n").Append(m[MytasksFooter]);

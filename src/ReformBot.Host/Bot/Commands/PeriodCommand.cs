@@ -1,11 +1,12 @@
 using ReformBot.Core.Periods;
-using ReformBot.Host.Scheduling;
+using ReformBot.Host.Messages;
+using ReformBot.Host.Periods;
 using static ReformBot.Host.Messages.MessageKeys;
 
 namespace ReformBot.Host.Bot.Commands;
 
 /// <summary>周期 [季度|自动] (office): see the current period and its reminders, or set or clear an override.</summary>
-public sealed class PeriodCommand(ReportingPeriods periods, PeriodDescription description) : IChatCommand
+public sealed class PeriodCommand(ReportingPeriods periods, PeriodDescription description, TextFormat format) : IChatCommand
 {
     public string Id => CommandIds.Period;
 
@@ -19,7 +20,7 @@ public sealed class PeriodCommand(ReportingPeriods periods, PeriodDescription de
         if (argument == turn.Messages[PeriodAutoWords] || argument.Equals("auto", StringComparison.OrdinalIgnoreCase))
         {
             periods.SetOverride(null);
-            await turn.SayAsync(PeriodCleared, cancellationToken, description.PeriodText(periods.Current()));
+            await turn.SayAsync(PeriodCleared, cancellationToken, format.Period(periods.Current()));
             return;
         }
         if (!Quarter.TryParse(argument.Normalize(System.Text.NormalizationForm.FormKC), out var quarter))
@@ -29,6 +30,6 @@ public sealed class PeriodCommand(ReportingPeriods periods, PeriodDescription de
             return;
         }
         periods.SetOverride(quarter);
-        await turn.SayAsync(PeriodSet, cancellationToken, description.PeriodText(quarter));
+        await turn.SayAsync(PeriodSet, cancellationToken, format.Period(quarter));
     }
 }

@@ -1,11 +1,12 @@
 using ReformBot.Core.Contacts;
 using ReformBot.Host.Contacts;
+using ReformBot.Host.Messages;
 using static ReformBot.Host.Messages.MessageKeys;
 
 namespace ReformBot.Host.Bot.Commands;
 
 /// <summary>注册 &lt;邀请码&gt;: redeems an invite, making the sender a contact of its department (or an office member).</summary>
-public sealed class RegisterCommand(RegistrationService registration) : IChatCommand
+public sealed class RegisterCommand(RegistrationService registration, TextFormat format) : IChatCommand
 {
     public string Id => CommandIds.Register;
 
@@ -24,7 +25,7 @@ public sealed class RegisterCommand(RegistrationService registration) : IChatCom
         {
             RedemptionResult.UnknownCode => turn.SayAsync(RegisterUnknownCode, cancellationToken, argument),
             RedemptionResult.Expired => turn.SayAsync(RegisterExpired, cancellationToken, shown,
-                InviteTexts.LocalTime(redemption.Invite!.ExpiresAt, registration.Zone)),
+                format.LocalTime(redemption.Invite!.ExpiresAt)),
             RedemptionResult.AlreadyUsed => turn.SayAsync(RegisterUsed, cancellationToken, shown),
             RedemptionResult.AlreadyMember => redemption.Invite!.Department is { } department
                 ? turn.SayAsync(RegisterAlreadyMember, cancellationToken, department)
@@ -34,11 +35,11 @@ public sealed class RegisterCommand(RegistrationService registration) : IChatCom
         };
     }
 
-    private static Task Welcome(ChatTurn turn, Redemption redemption, CancellationToken cancellationToken)
+    private Task Welcome(ChatTurn turn, Redemption redemption, CancellationToken cancellationToken)
     {
         var contact = redemption.Contact!;
         if (redemption.Invite!.Department is not { } department) return turn.SayAsync(RegisterOffice, cancellationToken);
-        var all = string.Join("、", contact.Departments);
+        var all = format.List(contact.Departments);
         return redemption.Result == RedemptionResult.Registered
             ? turn.SayAsync(RegisterRegistered, cancellationToken, all)
             : turn.SayAsync(RegisterJoined, cancellationToken, department, all);

@@ -1,10 +1,12 @@
+using ReformBot.Host.Messages;
+using ReformBot.Host.Periods;
 using ReformBot.Host.Scheduling;
 using static ReformBot.Host.Messages.MessageKeys;
 
 namespace ReformBot.Host.Bot.Commands;
 
 /// <summary>提醒 (office): remind every contact with pending tasks now, once a day, with the scheduler's bookkeeping.</summary>
-public sealed class RemindCommand(ReminderRun reminders, ReportingPeriods periods, PeriodDescription description) : IChatCommand
+public sealed class RemindCommand(ReminderRun reminders, ReportingPeriods periods, TextFormat format) : IChatCommand
 {
     public string Id => CommandIds.Remind;
 
@@ -12,7 +14,7 @@ public sealed class RemindCommand(ReminderRun reminders, ReportingPeriods period
     {
         var result = await reminders.RunManualAsync(cancellationToken);
         if (result.Sent + result.AlreadySent + result.Unreachable + result.Failed == 0)
-            await turn.SayAsync(RemindNothing, cancellationToken, description.PeriodText(periods.Current()));
+            await turn.SayAsync(RemindNothing, cancellationToken, format.Period(periods.Current()));
         else
             await turn.SayAsync(RemindDone, cancellationToken, result.Sent, result.AlreadySent, result.Unreachable, result.Failed);
     }

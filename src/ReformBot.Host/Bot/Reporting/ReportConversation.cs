@@ -5,7 +5,7 @@ using ReformBot.Core.Plans;
 using ReformBot.Core.Reports;
 using ReformBot.Core.Storage;
 using ReformBot.Host.Dialogs;
-using ReformBot.Host.Scheduling;
+using ReformBot.Host.Periods;
 using ReformBot.Host.Messages;
 using static ReformBot.Host.Messages.MessageKeys;
 
@@ -23,7 +23,8 @@ public sealed class ReportConversation(
     IReportRepository reports,
     ReportingPeriods periods,
     TimeProvider time,
-    MessageCatalog messages)
+    MessageCatalog messages,
+    TextFormat format)
 {
     public const string DialogId = "report";
     public const string NoteDialogId = "note";
@@ -68,7 +69,7 @@ public sealed class ReportConversation(
         if (items is null) return;
         if (items.Count == 0)
         {
-            await turn.SayAsync(ReportNothingPending, cancellationToken, PeriodText(period));
+            await turn.SayAsync(ReportNothingPending, cancellationToken, format.Period(period));
             return;
         }
 
@@ -78,7 +79,7 @@ public sealed class ReportConversation(
             Items = items.ToList(),
         };
         turn.Conversation.Report = session;
-        var intro = items.Count > 1 ? messages.Format(ReportStarting, PeriodText(period), items.Count) : null;
+        var intro = items.Count > 1 ? messages.Format(ReportStarting, format.Period(period), items.Count) : null;
         await StartItemAsync(turn, session, intro, cancellationToken);
     }
 
@@ -189,7 +190,7 @@ public sealed class ReportConversation(
                 ["taskText"] = messages.Shorten(supported.Text, TaskTextLength),
                 ["department"] = item.Department,
                 ["leads"] = Join(supported.LeadDepartments),
-                ["period"] = PeriodText(period),
+                ["period"] = format.Period(period),
             });
             session.Draft = note.State;
             await turn.SayTextAsync(string.Join("\n\n", note.Replies), cancellationToken);
@@ -206,12 +207,12 @@ public sealed class ReportConversation(
             ["taskNumber"] = task.Number.ToString(),
             ["taskText"] = messages.Shorten(task.Text, TaskTextLength),
             ["department"] = item.Department,
-            ["period"] = PeriodText(period),
-            ["deadline"] = messages.Format(FormatDate, periods.Calendar.WindowFor(period).DueDate),
+            ["period"] = format.Period(period),
+            ["deadline"] = format.Date(periods.Calendar.WindowFor(period).DueDate),
             ["planDeadline"] = task.Schedule.IsEmpty ? messages[ReportPlanDeadlineNone] : task.Schedule.Text,
             ["lastAnswer"] = previous is null
-                ? messages.Format(ReportNoLastAnswer, PeriodText(period.Previous()))
-                : messages.Format(ReportLastAnswer, PeriodText(period.Previous()), StatusLabel(previous.Content.Status), messages.Shorten(previous.Content.Progress, LastAnswerLength)),
+                ? messages.Format(ReportNoLastAnswer, format.Period(period.Previous()))
+                : messages.Format(ReportLastAnswer, format.Period(period.Previous()), format.Status(previous.Content.Status), messages.Shorten(previous.Content.Progress, LastAnswerLength)),
             ["position"] = (session.Index + 1).ToString(),
             ["count"] = session.Items.Count.ToString(),
         };
@@ -234,7 +235,7 @@ public sealed class ReportConversation(
         var content = ReportFields.ToContent(draft.Values);
         var revision = reports.Append(new ReportKey(item.TaskNumber, item.Department, period), content, turn.Contact!.Id, now, late);
         session.Submitted++;
-        await turn.SayAsync(late ? ReportSavedLate : ReportSaved, cancellationToken, item.TaskNumber, StatusLabel(content.Status), revision.Revision);
+        await turn.SayAsync(late ? ReportSavedLate : ReportSaved, cancellationToken, item.TaskNumber, format.Status(content.Status), revision.Revision);
     }
 
     private async Task SubmitNoteAsync(ChatTurn turn, ReportSession session, ReportSessionItem item, DialogState draft, CancellationToken cancellationToken)
@@ -258,11 +259,5 @@ public sealed class ReportConversation(
             await turn.SayAsync(ReportFinished, cancellationToken, session.Submitted, session.Skipped);
     }
 
-    /// <summary>The status as users read it (已完成…), the same words in chat, digests and the command line.</summary>
-    public string StatusLabel(ReportStatus status) => messages[ReportStatusPrefix + status];
-
-    public string PeriodText(Quarter period) => messages.Format(FormatPeriod, period.Year, period.Number);
-
-
-    private static string Join(IEnumerable<string> names) => string.Join("、", names);
+    private string Join(IEnumerable<string> names) => format.List(names);
 }

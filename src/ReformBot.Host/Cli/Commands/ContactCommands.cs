@@ -13,6 +13,8 @@ internal sealed class ContactCommands(CliContext context)
 {
     private MessageCatalog M => context.Messages;
 
+    private TextFormat Format => context.Get<TextFormat>();
+
     public static IEnumerable<Command> Create(MessageCatalog m)
     {
         var inviteJson = CliApp.JsonOption(m);
@@ -39,7 +41,7 @@ internal sealed class ContactCommands(CliContext context)
         var result = context.Get<RegistrationService>().InviteDepartment(name);
         if (result.Invite is not { } invite)
         {
-            context.Error.WriteLine(InviteTexts.UnknownDepartment(M, name, result.Suggestions.Select(d => d.Name)));
+            context.Error.WriteLine(InviteTexts.UnknownDepartment(M, Format, name, result.Suggestions.Select(d => d.Name)));
             return 1;
         }
         WriteInvite(invite, json);
@@ -55,7 +57,7 @@ internal sealed class ContactCommands(CliContext context)
     private void WriteInvite(Invite invite, bool json) =>
         context.Output.WriteLine(json
             ? JsonOutput.Serialize(JsonOutput.Invite(invite))
-            : InviteTexts.Created(M, invite, context.Get<ReportingCalendar>().Zone));
+            : InviteTexts.Created(M, Format, invite));
 
     private int ListContacts(bool json)
     {
@@ -67,7 +69,7 @@ internal sealed class ContactCommands(CliContext context)
             return 0;
         }
         var plans = context.Get<IPlanRepository>();
-        context.Output.WriteLine(ContactListing.Text(contacts, plans.Departments(), plans.Tasks(), M));
+        context.Output.WriteLine(ContactListing.Text(contacts, plans.Departments(), plans.Tasks(), M, Format));
         return 0;
     }
 }

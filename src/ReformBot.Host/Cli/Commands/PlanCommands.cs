@@ -16,6 +16,8 @@ internal sealed class PlanCommands(CliContext context)
 
     private MessageCatalog M => context.Messages;
 
+    private TextFormat Format => context.Get<TextFormat>();
+
     public static IEnumerable<Command> Create(MessageCatalog m)
     {
         var tasksJson = CliApp.JsonOption(m);
@@ -100,7 +102,7 @@ internal sealed class PlanCommands(CliContext context)
         foreach (var d in departments)
         {
             var fullName = d.FullName is null ? "" : $"（{d.FullName}）";
-            var aliases = d.Aliases.Count == 0 ? "" : M.Format(DepartmentsAliases, string.Join("、", d.Aliases));
+            var aliases = d.Aliases.Count == 0 ? "" : M.Format(DepartmentsAliases, Format.List(d.Aliases));
             context.Output.WriteLine(M.Format(DepartmentsLine, d.Name, fullName, d.Lead.Count, d.Support.Count, aliases));
         }
         return 0;
@@ -155,12 +157,12 @@ internal sealed class PlanCommands(CliContext context)
         foreach (var (_, after) in import.Changed) output.WriteLine(M.Format(ImportChanged, after.Number, Shorten(after.Text)));
         foreach (var task in import.Removed) output.WriteLine(M.Format(ImportRemoved, task.Number, Shorten(task.Text)));
         if (import.NewDepartments.Count > 0)
-            output.WriteLine(M.Format(ImportNewDepartments, string.Join("、", import.NewDepartments.Select(d => d.Name))));
+            output.WriteLine(M.Format(ImportNewDepartments, Format.List(import.NewDepartments.Select(d => d.Name))));
     }
 
     private string Names(IEnumerable<string> names)
     {
-        var joined = string.Join("、", names);
+        var joined = Format.List(names);
         return joined.Length == 0 ? M[None] : joined;
     }
 

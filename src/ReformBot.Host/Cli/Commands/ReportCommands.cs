@@ -7,7 +7,7 @@ using ReformBot.Host.Contacts;
 using ReformBot.Host.Digests;
 using ReformBot.Host.Ledger;
 using ReformBot.Host.Messages;
-using ReformBot.Host.Scheduling;
+using ReformBot.Host.Periods;
 using static ReformBot.Host.Messages.MessageKeys;
 
 namespace ReformBot.Host.Cli.Commands;
@@ -16,6 +16,8 @@ namespace ReformBot.Host.Cli.Commands;
 internal sealed class ReportCommands(CliContext context)
 {
     private MessageCatalog M => context.Messages;
+
+    private TextFormat Format => context.Get<TextFormat>();
 
     public static IEnumerable<Command> Create(MessageCatalog m)
     {
@@ -76,9 +78,9 @@ internal sealed class ReportCommands(CliContext context)
         {
             var c = r.Content;
             var percent = c.Percent is { } p ? M.Format(ReportsPercent, p) : "";
-            context.Output.WriteLine(M.Format(ReportsLine, r.Key.TaskNumber, r.Key.Department, r.Revision, M[ReportStatusPrefix + c.Status], percent, r.Late ? M[ReportsLate] : ""));
+            context.Output.WriteLine(M.Format(ReportsLine, r.Key.TaskNumber, r.Key.Department, r.Revision, Format.Status(c.Status), percent, r.Late ? M[ReportsLate] : ""));
             var name = names[r.SubmittedBy] is { Length: > 0 } n ? n : M[ReportsUnknownContact];
-            context.Output.WriteLine(M.Format(ReportsSubmitted, name, r.SubmittedBy, LocalTime(r.SubmittedAt)));
+            context.Output.WriteLine(M.Format(ReportsSubmitted, name, r.SubmittedBy, Format.LocalTime(r.SubmittedAt)));
             context.Output.WriteLine(Indented(M.Format(ReportsProgress, c.Progress)));
             context.Output.WriteLine(Indented(M.Format(ReportsProblems, c.Problems.Length == 0 ? M[None] : c.Problems)));
             context.Output.WriteLine(Indented(M.Format(ReportsNextSteps, c.NextSteps)));
@@ -129,10 +131,9 @@ internal sealed class ReportCommands(CliContext context)
         if (!TryPeriod(periodText, out var period) || !TryDepartment(departmentText, out var department)) return 1;
         var digests = context.Get<DigestService>();
         var digest = digests.Compute(period, new DigestFilter(department), digests.WeekAgo());
-        var zone = context.Get<ReportingCalendar>().Zone;
         context.Output.WriteLine(json
-            ? DigestJson.Serialize(digest, zone)
-            : string.Join("\n\n", context.Get<DigestMarkdown>().Render(digest, zone)));
+            ? DigestJson.Serialize(digest, Format)
+            : string.Join("\n\n", context.Get<DigestMarkdown>().Render(digest)));
         return 0;
     }
 
@@ -157,7 +158,7 @@ internal sealed class ReportCommands(CliContext context)
             context.Error.WriteLine(M.Format(CliExportFailed, path, e.Message));
             return 1;
         }
-        context.Output.WriteLine(M.Format(CliExportDone, M.Format(FormatPeriod, period.Year, period.Number), path,
+        context.Output.WriteLine(M.Format(CliExportDone, Format.Period(period), path,
             ledger.Departments.Count, ledger.Tasks.Count, ledger.Revisions.Count));
         return 0;
     }
@@ -187,12 +188,9 @@ internal sealed class ReportCommands(CliContext context)
             department = found.Name;
             return true;
         }
-        context.Error.WriteLine(InviteTexts.UnknownDepartment(M, text, directory.Suggest(text).Select(d => d.Name)));
+        context.Error.WriteLine(InviteTexts.UnknownDepartment(M, Format, text, directory.Suggest(text).Select(d => d.Name)));
         return false;
     }
-
-    /// <summary>An instant as local wall time of the reporting zone, to the minute.</summary>
-    private string LocalTime(DateTimeOffset instant) => InviteTexts.LocalTime(instant, context.Get<ReportingCalendar>().Zone);
 
     /// <summary>Continuation lines of a multi-line answer, indented under their label.</summary>
     private static string Indented(string text) => text.ReplaceLineEndings("\n    ");

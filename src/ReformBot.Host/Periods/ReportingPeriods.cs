@@ -1,7 +1,7 @@
 using ReformBot.Core.Periods;
 using ReformBot.Core.Storage;
 
-namespace ReformBot.Host.Scheduling;
+namespace ReformBot.Host.Periods;
 
 /// <summary>
 /// The period being reported: the calendar's current period, unless the office has set another

@@ -1,0 +1,41 @@
+using System.Globalization;
+using ReformBot.Core.Contacts;
+using ReformBot.Core.Periods;
+using ReformBot.Core.Reports;
+using static ReformBot.Host.Messages.MessageKeys;
+
+namespace ReformBot.Host.Messages;
+
+/// <summary>
+/// How periods, dates, times, statuses and names read: the one place each is formatted, so that chat,
+/// digests, the ledger and the command line say them alike. Times are local to the reporting zone.
+/// </summary>
+public sealed class TextFormat(MessageCatalog messages, ReportingCalendar calendar)
+{
+    /// <summary>A quarter as users read it: 2026年第4季度.</summary>
+    public string Period(Quarter period) => messages.Format(FormatPeriod, period.Year, period.Number);
+
+    /// <summary>A day in a sentence: 2027年1月10日.</summary>
+    public string Date(DateOnly date) => messages.Format(FormatDate, date);
+
+    /// <summary>The local day of an instant, as <see cref="Date(DateOnly)"/> writes it.</summary>
+    public string LocalDate(DateTimeOffset instant) => Date(calendar.LocalDate(instant));
+
+    /// <summary>An instant as local wall time to the minute, for listings: 2026-12-05 10:00.</summary>
+    public string LocalTime(DateTimeOffset instant) => Local(instant).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>The local day of an instant, for listings: 2026-12-05.</summary>
+    public string LocalDay(DateTimeOffset instant) => Local(instant).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>An instant with the reporting zone's offset: what JSON and the ledger carry as time.</summary>
+    public DateTimeOffset Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, calendar.Zone);
+
+    /// <summary>A status as users read it (已完成…).</summary>
+    public string Status(ReportStatus status) => messages[ReportStatusPrefix + status];
+
+    /// <summary>Names (departments, contacts) or numbers in a sentence: 科技厅、财政厅.</summary>
+    public string List<T>(IEnumerable<T> items) => string.Join(messages[FormatSeparator], items);
+
+    /// <summary>A contact's name, or a word for one who left none.</summary>
+    public string ContactName(Contact contact) => string.IsNullOrWhiteSpace(contact.Name) ? messages[ContactsUnnamed] : contact.Name;
+}
