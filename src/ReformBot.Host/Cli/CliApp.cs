@@ -327,7 +327,7 @@ public sealed class CliApp(CliContext context)
                 opens = window.Opens,
                 dueDate = window.DueDate,
                 deadline = window.Deadline,
-                reminders = context.PeriodDescription().Schedule().Select(r => new { kind = r.Kind, date = r.Date, toOffice = r.ToOffice }),
+                reminders = context.PeriodDescription().Schedule().Select(r => new { kind = r.Kind.Key, date = r.Date, toOffice = r.ToOffice }),
             }));
             return 0;
         }

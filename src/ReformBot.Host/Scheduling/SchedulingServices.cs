@@ -16,6 +16,7 @@ public static class SchedulingServices
     public static IServiceCollection AddScheduling(this IServiceCollection services)
     {
         services.AddSettings<SchedulingOptions>(SchedulingOptions.Section, o => o.Problems());
+        services.AddSingleton<SendOnce>();
         services.AddSingleton<ReminderRun>();
         services.AddSingleton<DigestRun>();
 
