@@ -1,5 +1,6 @@
 using System.Globalization;
 using ReformBot.Host.Cli;
+using ReformBot.Host.Configuration;
 using ReformBot.Host.Messages;
 using ReformBot.Host.Web;
 
@@ -23,6 +24,12 @@ catch (Exception e) when (e is InvalidDataException or ArgumentException)
 {
     // A broken data file (dialogs, seeds) or setting: say which and what, without a stack trace.
     Console.Error.WriteLine(e.Message);
+    return 2;
+}
+catch (Exception e) when (SettingsErrors.Lines(e) is { } lines)
+{
+    // A settings section that fails its check at start: the same clean way, one line per problem.
+    foreach (var line in lines) Console.Error.WriteLine(line);
     return 2;
 }
 

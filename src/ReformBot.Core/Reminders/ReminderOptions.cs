@@ -7,6 +7,8 @@ namespace ReformBot.Core.Reminders;
 /// </summary>
 public sealed class ReminderOptions
 {
+    public const string Section = "ReformBot:Reminders";
+
     /// <summary>Days before the due date on which contacts are reminded.</summary>
     public List<int> DaysBeforeDue { get; set; } = [7, 3, 1];
 
@@ -21,12 +23,14 @@ public sealed class ReminderOptions
     /// <summary>Weekend days that are working days (调休), yyyy-MM-dd.</summary>
     public List<DateOnly> ExtraWorkdays { get; set; } = [];
 
-    /// <exception cref="ArgumentException">A setting is out of range; the message names it.</exception>
-    public void Validate()
+    /// <summary>What is wrong with the settings, one line each naming the setting; empty when they are usable.</summary>
+    public IReadOnlyList<string> Problems()
     {
-        if (DaysBeforeDue.Any(d => d <= 0 || d > 60))
-            throw new ArgumentException("ReformBot:Reminders:DaysBeforeDue must hold days between 1 and 60.", nameof(DaysBeforeDue));
+        var problems = new List<string>();
+        if (DaysBeforeDue.Any(d => d is <= 0 or > 60))
+            problems.Add($"{Section}:{nameof(DaysBeforeDue)} must hold days between 1 and 60.");
         if (OverdueDays is < 0 or > 30)
-            throw new ArgumentException("ReformBot:Reminders:OverdueDays must be between 0 and 30.", nameof(OverdueDays));
+            problems.Add($"{Section}:{nameof(OverdueDays)} must be between 0 and 30 (it is {OverdueDays}).");
+        return problems;
     }
 }

@@ -3,7 +3,7 @@ using ReformBot.Core.Periods;
 namespace ReformBot.Core.Reminders;
 
 /// <summary>One reminder of one kind, for one contact, in one period: sent at most once.</summary>
-/// <param name="Kind">Which reminder of the cadence, e.g. "opened", "due-7", "due", "overdue-2", "escalation".</param>
+/// <param name="Kind">Which message, as stored: a <see cref="ReminderKind.Key"/> ("opened", "due-7", "overdue-2", "escalation"), or a scheduled message of another sort (a day's manual reminder, a digest slot).</param>
 public sealed record ReminderKey(Quarter Period, string ContactId, string Kind);
 
 public enum ReminderState

@@ -3,10 +3,14 @@ using ReformBot.Core.Periods;
 namespace ReformBot.Core.Reminders;
 
 /// <summary>One reminder of a period's cadence and the local date it goes out.</summary>
-/// <param name="Kind">opened, due-7, due-3, due-1, due-0, overdue-1 … overdue-N, escalation.</param>
-/// <param name="Days">Days before the due date (due-N), or working days after it (overdue-N); 0 otherwise.</param>
-/// <param name="ToOffice">The escalation goes to the office; the others to the contacts of departments with pending tasks.</param>
-public sealed record ScheduledReminder(string Kind, DateOnly Date, int Days, bool ToOffice);
+public sealed record ScheduledReminder(ReminderKind Kind, DateOnly Date)
+{
+    /// <summary>Days before the due date, or working days after it; 0 otherwise.</summary>
+    public int Days => Kind.Days;
+
+    /// <summary>The escalation goes to the office; the others to the contacts of departments with pending tasks.</summary>
+    public bool ToOffice => Kind.Stage == ReminderStage.Escalation;
+}
 
 /// <summary>
 /// A period's reminder cadence on the working-day calendar. Dates that fall on a day off move:
@@ -17,9 +21,6 @@ public sealed record ScheduledReminder(string Kind, DateOnly Date, int Days, boo
 /// </summary>
 public static class ReminderSchedule
 {
-    public const string Opened = "opened";
-    public const string Escalation = "escalation";
-
     /// <summary>
     /// An escalation missed while the host was down still goes out this many days after its date;
     /// later, the period is old news and the office reads the digest instead.
@@ -33,13 +34,13 @@ public static class ReminderSchedule
         var due = window.DueDate;
 
         // In cadence order: a later entry is more urgent than an earlier one.
-        var cadence = new List<ScheduledReminder> { new(Opened, opens, 0, false) };
+        var cadence = new List<ScheduledReminder> { new(ReminderKind.Opened, opens) };
         foreach (var before in options.DaysBeforeDue.Where(d => d > 0).Distinct().OrderDescending())
-            cadence.Add(new($"due-{before}", days.OnOrBefore(due.AddDays(-before)), before, false));
-        cadence.Add(new("due-0", days.OnOrBefore(due), 0, false));
+            cadence.Add(new(ReminderKind.Due(before), days.OnOrBefore(due.AddDays(-before))));
+        cadence.Add(new(ReminderKind.Due(0), days.OnOrBefore(due)));
         for (var after = 1; after <= options.OverdueDays; after++)
-            cadence.Add(new($"overdue-{after}", days.After(due, after), after, false));
-        cadence.Add(new(Escalation, days.After(due, options.OverdueDays + 1), 0, true));
+            cadence.Add(new(ReminderKind.Overdue(after), days.After(due, after)));
+        cadence.Add(new(ReminderKind.Escalation, days.After(due, options.OverdueDays + 1)));
 
         var toContacts = cadence.Where(r => !r.ToOffice && r.Date >= opens)
             .GroupBy(r => r.Date)

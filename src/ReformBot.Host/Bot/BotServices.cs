@@ -5,6 +5,7 @@ using Microsoft.Bot.Connector.Authentication;
 using ReformBot.Host.Bot.Commands;
 using ReformBot.Host.Bot.Reporting;
 using ReformBot.Host.Bot.State;
+using ReformBot.Host.Configuration;
 using ReformBot.Host.Dialogs;
 using ReformBot.Host.Proactive;
 
@@ -36,7 +37,7 @@ public static class BotServices
         services.AddChatCommands();
         services.AddTransient<IBot, ReformBotActivityHandler>();
 
-        services.AddOptions<BotEndpointOptions>().BindConfiguration(BotEndpointOptions.Section);
+        services.AddSettings<BotEndpointOptions>(BotEndpointOptions.Section);
         services.AddSingleton<BotEndpointSecurity>();
         services.AddSingleton<BotEndpoint>();
 

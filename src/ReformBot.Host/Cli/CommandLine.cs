@@ -57,6 +57,8 @@ public static class CommandLine
             return store;
         });
         using var provider = services.BuildServiceProvider();
+        // As the host does at start: a bad setting stops the command before it runs.
+        provider.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate();
         try
         {
             return parsed.Invoke(new CliContext(output, error, workingDirectory, provider));

@@ -14,8 +14,9 @@ public sealed class ReformBotOptions
     /// <summary>The curated department directory loaded into an empty database.</summary>
     public string SeedDepartments { get; set; } = "seeds/departments.yaml";
 
-    /// <summary>Invite codes: "ReformBot:Invites".</summary>
-    public InviteOptions Invites { get; set; } = new();
-
     public string ResolveSeed(string path) => Path.GetFullPath(path, AppContext.BaseDirectory);
+
+    /// <summary>What is wrong with the settings, one line each naming the setting; empty when they are usable.</summary>
+    public IReadOnlyList<string> Problems() =>
+        string.IsNullOrWhiteSpace(Database) ? [$"{Section}:{nameof(Database)} must name the database file."] : [];
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using ReformBot.Core.Periods;
 using ReformBot.Core.Reminders;
@@ -18,11 +19,16 @@ public static class ReformBotServices
 {
     public static IServiceCollection AddReformBotCore(this IServiceCollection services, IConfiguration configuration, MessageCatalog messages)
     {
-        services.Configure<ReformBotOptions>(configuration.GetSection(ReformBotOptions.Section));
-        services.Configure<ReportingCalendarOptions>(configuration.GetSection($"{ReformBotOptions.Section}:Reporting"));
-        services.AddOptions<ReminderOptions>().Bind(configuration.GetSection($"{ReformBotOptions.Section}:Reminders"))
-            .Validate(o => { o.Validate(); return true; }).ValidateOnStart();
+        // The host has its configuration in DI already; the command-line tool gets the one it built.
+        services.TryAddSingleton(configuration);
+        services.AddSettings<ReformBotOptions>(ReformBotOptions.Section, o => o.Problems());
+        services.AddSettings<ReportingCalendarOptions>(ReportingCalendarOptions.Section, o => o.Problems());
+        services.AddSettings<ReminderOptions>(ReminderOptions.Section, o => o.Problems());
+        services.AddSettings<InviteOptions>(InviteOptions.Section, o => o.Problems());
+        services.AddSettings<Downloads.DownloadOptions>(Downloads.DownloadOptions.Section, o => o.Problems());
+        services.AddSettings<Digests.ChartOptions>(Digests.ChartOptions.Section);
         services.AddSingleton(messages);
+        // Tests put a fake clock in its place.
         services.AddSingleton(TimeProvider.System);
 
         services.AddSingleton(sp => new LiteDbStore(sp.GetRequiredService<IOptions<ReformBotOptions>>().Value.Database));
@@ -39,19 +45,16 @@ public static class ReformBotServices
         services.AddSingleton<PeriodDescription>();
         services.AddSingleton<Digests.DigestService>();
         services.AddSingleton<Digests.DigestMarkdown>();
-        services.Configure<Digests.ChartOptions>(configuration.GetSection(Digests.ChartOptions.Section));
         services.AddSingleton<Digests.ChartFont>();
         services.AddSingleton<Digests.DigestChart>();
         services.AddSingleton<Digests.DigestReplies>();
         services.AddSingleton<Ledger.LedgerService>();
-        services.AddOptions<Downloads.DownloadOptions>().Bind(configuration.GetSection(Downloads.DownloadOptions.Section))
-            .Validate(o => { o.Validity(); return true; }).ValidateOnStart();
         services.AddSingleton<IDownloadRepository, LiteDownloadRepository>();
         services.AddSingleton<Downloads.HostAddress>();
         services.AddSingleton<Downloads.DownloadService>();
         services.AddSingleton(sp => new RegistrationService(
             sp.GetRequiredService<IInviteRepository>(), sp.GetRequiredService<IPlanRepository>(), sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<IOptions<ReformBotOptions>>().Value.Invites, sp.GetRequiredService<ReportingCalendar>().Zone));
+            sp.GetRequiredService<IOptions<InviteOptions>>().Value, sp.GetRequiredService<ReportingCalendar>().Zone));
         return services;
     }
 }

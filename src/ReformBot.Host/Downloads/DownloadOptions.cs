@@ -16,8 +16,11 @@ public sealed class DownloadOptions
     /// </summary>
     public string? PublicBaseUrl { get; set; }
 
-    /// <summary>The validity as a span; throws <see cref="ArgumentException"/> naming the setting when it is out of range.</summary>
-    public TimeSpan Validity() => ValidHours is >= 1 and <= MaxValidHours
-        ? TimeSpan.FromHours(ValidHours)
-        : throw new ArgumentException($"{Section}:{nameof(ValidHours)} must be 1..{MaxValidHours} hours, not {ValidHours}.", nameof(ValidHours));
+    /// <summary>What is wrong with the settings, one line each naming the setting; empty when they are usable.</summary>
+    public IReadOnlyList<string> Problems() => ValidHours is >= 1 and <= MaxValidHours
+        ? []
+        : [$"{Section}:{nameof(ValidHours)} must be 1..{MaxValidHours} hours, not {ValidHours}."];
+
+    /// <exception cref="ArgumentException">The setting is out of range; the message names it.</exception>
+    public TimeSpan Validity() => Problems() is [var problem, ..] ? throw new ArgumentException(problem, nameof(ValidHours)) : TimeSpan.FromHours(ValidHours);
 }

@@ -28,12 +28,12 @@ public sealed class PeriodDescription(ReportingPeriods periods, IOptions<Reminde
     public IReadOnlyList<ScheduledReminder> Schedule() =>
         ReminderSchedule.For(periods.Calendar.WindowFor(periods.Current()), periods.Calendar.Zone, reminders.Value);
 
-    public string KindText(ScheduledReminder reminder) => reminder switch
+    public string KindText(ScheduledReminder reminder) => reminder.Kind switch
     {
-        { Kind: ReminderSchedule.Opened } => messages[ReminderKindOpened],
-        { Kind: ReminderSchedule.Escalation } => messages[ReminderKindEscalation],
-        { Kind: "due-0" } => messages[ReminderKindDueToday],
-        { Kind: var k } when k.StartsWith("due-") => messages.Format(ReminderKindDue, reminder.Days),
+        { Stage: ReminderStage.Opened } => messages[ReminderKindOpened],
+        { Stage: ReminderStage.Escalation } => messages[ReminderKindEscalation],
+        { Stage: ReminderStage.Due, Days: 0 } => messages[ReminderKindDueToday],
+        { Stage: ReminderStage.Due } => messages.Format(ReminderKindDue, reminder.Days),
         _ => messages.Format(ReminderKindOverdue, reminder.Days),
     };
 }

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace ReformBot.Host.Proactive;
 
 /// <summary>The "ReformBot:Proactive" section: retries and pacing of messages the bot starts.</summary>
@@ -66,11 +64,4 @@ public sealed class ProactiveOptions
         }
         return problems;
     }
-}
-
-/// <summary>Stops the host at start when the proactive settings are unusable, naming each problem.</summary>
-internal sealed class ProactiveOptionsValidation : IValidateOptions<ProactiveOptions>
-{
-    public ValidateOptionsResult Validate(string? name, ProactiveOptions options) =>
-        options.Problems() is { Count: > 0 } problems ? ValidateOptionsResult.Fail(problems) : ValidateOptionsResult.Success;
 }

@@ -1,5 +1,4 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
+using ReformBot.Host.Configuration;
 
 namespace ReformBot.Host.Proactive;
 
@@ -11,9 +10,7 @@ public static class ProactiveServices
     /// </summary>
     public static IServiceCollection AddProactiveSending(this IServiceCollection services)
     {
-        services.AddOptions<ProactiveOptions>().BindConfiguration(ProactiveOptions.Section).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ProactiveOptions>, ProactiveOptionsValidation>());
-        services.TryAddSingleton(TimeProvider.System);
+        services.AddSettings<ProactiveOptions>(ProactiveOptions.Section, o => o.Problems());
         services.AddSingleton<ProactiveSender>();
         services.AddSingleton<IProactiveSender>(sp => sp.GetRequiredService<ProactiveSender>());
         return services;

@@ -1,32 +1,31 @@
 using Microsoft.Extensions.Options;
 using Quartz;
+using ReformBot.Core.Contacts;
 using ReformBot.Core.Digests;
+using ReformBot.Core.Periods;
 using ReformBot.Core.Reminders;
 using ReformBot.Core.Storage;
 using ReformBot.Host.Digests;
 using ReformBot.Host.Periods;
-using ReformBot.Host.Proactive;
 
 namespace ReformBot.Host.Scheduling;
 
 /// <summary>
 /// The weekly digest to subscribers: the office gets the whole digest, a department contact the part
-/// of their departments. Each cron slot goes out once: every message is claimed in the reminder log
-/// first, and the slot is recorded when done, so a digest missed while the host was down is sent
-/// once when it comes back, and never twice. Each part is its Markdown messages, then its chart: a
-/// chart the channel refuses (too large for it, say) is logged and does not fail the digest, whose
-/// text has gone out.
+/// of their departments. Each cron slot goes out once: every subscriber's digest goes through
+/// <see cref="SendOnce"/>, and the slot is recorded when done, so a digest missed while the host was
+/// down is sent once when it comes back, and never twice. Each part is its Markdown messages, then
+/// its chart: a chart the channel refuses (too large for it, say) is logged and does not fail the
+/// digest, whose text has gone out.
 /// </summary>
 public sealed class DigestRun(
     DigestService digests,
     DigestReplies replies,
     ReportingPeriods periods,
     IContactRepository contacts,
-    IReminderLog log,
     ISettingsRepository settings,
-    IProactiveSender sender,
+    SendOnce sendOnce,
     IOptions<SchedulingOptions> options,
-    TimeProvider time,
     ILogger<DigestRun> logger)
 {
     private const string LastSlotKey = "digest.lastSlot";
@@ -57,36 +56,21 @@ public sealed class DigestRun(
         var sent = 0;
         foreach (var subscriber in contacts.All().Where(c => c.DigestSubscribed && !c.Unreachable))
         {
-            cancellationToken.ThrowIfCancellationRequested();
             var key = new ReminderKey(period, subscriber.Id, kind);
-            if (!log.TryClaim(key, time.GetUtcNow())) continue;
-
-            // The office reads the whole digest; a department contact the part of their departments.
-            var parts = subscriber.IsOffice || subscriber.Departments.Count == 0
-                ? [digests.Compute(period, since: last)]
-                : subscriber.Departments.Select(d => digests.Compute(period, new DigestFilter(d), last)).ToList();
-            var delivered = true;
-            foreach (var reply in parts.SelectMany(d => replies.For(d)))
-            {
-                var delivery = await sender.SendAsync(subscriber.Address, reply.Activity, cancellationToken);
-                if (delivery.IsDelivered) continue;
-                if (reply.IsChart && delivery.Result == DeliveryResult.Failed)
-                {
-                    logger.LogWarning("The digest's chart did not reach contact {ContactId} ({Error}); its text did", subscriber.Id,
-                        delivery.Error ?? $"HTTP {delivery.StatusCode}");
-                    continue;
-                }
-                delivered = false;
-                if (delivery.Result == DeliveryResult.Unreachable) contacts.Update(subscriber.Id, c => c with { Unreachable = true });
-                log.MarkFailed(key, time.GetUtcNow(), delivery.Error ?? $"HTTP {delivery.StatusCode}");
-                break;
-            }
-            if (!delivered) continue;
-            log.MarkSent(key, time.GetUtcNow());
-            sent++;
+            if (await sendOnce.SendAsync(key, subscriber, () => Messages(subscriber, period, last), cancellationToken) == SendOnceResult.Delivered)
+                sent++;
         }
         settings.Set(LastSlotKey, slot.ToString("O"));
         logger.LogInformation("Digest {Kind} for {Period} sent to {Count} subscribers", kind, period, sent);
         return sent;
+    }
+
+    /// <summary>The office reads the whole digest; a department contact the part of their departments.</summary>
+    private List<ScheduledMessage> Messages(Contact subscriber, Quarter period, DateTimeOffset? since)
+    {
+        var parts = subscriber.IsOffice || subscriber.Departments.Count == 0
+            ? [digests.Compute(period, since: since)]
+            : subscriber.Departments.Select(d => digests.Compute(period, new DigestFilter(d), since)).ToList();
+        return parts.SelectMany(d => replies.For(d)).Select(r => new ScheduledMessage(r.Activity, Optional: r.IsChart)).ToList();
     }
 }

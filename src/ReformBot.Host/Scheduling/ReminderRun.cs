@@ -1,3 +1,4 @@
+using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Options;
 using ReformBot.Core.Contacts;
 using ReformBot.Core.Periods;
@@ -6,7 +7,6 @@ using ReformBot.Core.Reports;
 using ReformBot.Core.Storage;
 using ReformBot.Host.Messages;
 using ReformBot.Host.Periods;
-using ReformBot.Host.Proactive;
 using static ReformBot.Host.Messages.MessageKeys;
 
 namespace ReformBot.Host.Scheduling;
@@ -19,9 +19,9 @@ public sealed record ReminderRunResult(string? Kind, int Sent, int AlreadySent, 
 
 /// <summary>
 /// Sends the day's reminder to the contacts of departments with pending lead tasks, and the
-/// escalation to the office, once each. Every message is claimed in the reminder log (in LiteDB)
-/// before it is sent and marked after, so a run that is stopped or crashes resumes where it was:
-/// nothing is sent twice, and a send whose outcome a crash left unknown is reported, not repeated.
+/// escalation to the office, once each, through <see cref="SendOnce"/>: a run that is stopped or
+/// crashes resumes where it was, nothing is sent twice, and a send whose outcome a crash left unknown
+/// is reported, not repeated.
 /// </summary>
 public sealed class ReminderRun(
     ReportingPeriods periods,
@@ -29,7 +29,7 @@ public sealed class ReminderRun(
     IReportRepository reports,
     IContactRepository contacts,
     IReminderLog log,
-    IProactiveSender sender,
+    SendOnce sendOnce,
     MessageCatalog messages,
     IOptions<ReminderOptions> reminderOptions,
     IOptions<SchedulingOptions> schedulingOptions,
@@ -37,13 +37,6 @@ public sealed class ReminderRun(
     ILogger<ReminderRun> logger)
 {
     private const int ListedTaskNumbers = 15;
-
-    /// <summary>
-    /// On a stop, sends already on the wire get this long to finish, so that a graceful stop leaves no
-    /// message whose outcome is unknown; no new send starts.
-    /// </summary>
-    private static readonly TimeSpan SendGracePeriod = TimeSpan.FromSeconds(10);
-    private const string UnknownOutcome = "outcome unknown: the host stopped while sending";
 
     private ReportingCalendar Calendar => periods.Calendar;
 
@@ -57,14 +50,13 @@ public sealed class ReminderRun(
         if (!new WorkingDays(reminderOptions.Value).IsWorkingDay(today) || timeOfDay < hours.SendFrom || timeOfDay >= hours.SendUntil)
             return ReminderRunResult.Nothing;
 
-        ResolveInterruptedSends();
         var period = periods.Current();
         var window = Calendar.WindowFor(period);
         var schedule = ReminderSchedule.For(window, Calendar.Zone, reminderOptions.Value);
 
         var result = ReminderRunResult.Nothing;
         if (ReminderSchedule.ForContacts(schedule, today) is { } reminder)
-            result = await FanOutAsync(period, reminder.Kind, pending => ReminderText(reminder, period, window, pending), cancellationToken);
+            result = await FanOutAsync(period, reminder.Kind.Key, pending => ReminderText(reminder, period, window, pending), cancellationToken);
         if (ReminderSchedule.ForOffice(schedule, today) is not null)
             result = result with { Escalated = await EscalateAsync(period, window, cancellationToken) };
         return result;
@@ -73,7 +65,6 @@ public sealed class ReminderRun(
     /// <summary>提醒: the office reminds everyone pending now; once a day, with the same bookkeeping.</summary>
     public Task<ReminderRunResult> RunManualAsync(CancellationToken cancellationToken)
     {
-        ResolveInterruptedSends();
         var period = periods.Current();
         var window = Calendar.WindowFor(period);
         var kind = $"manual-{Calendar.LocalDate(time.GetUtcNow()):yyyyMMdd}";
@@ -94,25 +85,20 @@ public sealed class ReminderRun(
             .OrderBy(c => c.RegisteredAt)
             .ToList();
         int sent = 0, already = 0, unreachable = 0, failed = 0;
-        using var grace = new CancellationTokenSource();
-        using var stopping = cancellationToken.Register(() => grace.CancelAfter(SendGracePeriod));
 
+        // Cancelling the loop starts no new send; those on the wire finish within SendOnce's grace period.
         await Parallel.ForEachAsync(targets,
             new ParallelOptions { MaxDegreeOfParallelism = schedulingOptions.Value.FanOutConcurrency, CancellationToken = cancellationToken },
             async (contact, _) =>
             {
-                var key = new ReminderKey(period, contact.Id, kind);
-                if (!log.TryClaim(key, time.GetUtcNow()))
-                {
-                    Interlocked.Increment(ref already);
-                    return;
-                }
-                var lines = contact.Departments.Where(pending.ContainsKey).Select(d => PendingLine(d, pending[d]));
-                var outcome = await SendAsync(contact, key, text(string.Join("\n", lines)), grace.Token);
+                var outcome = await sendOnce.SendAsync(new ReminderKey(period, contact.Id, kind), contact, () =>
+                    [Message(text(string.Join("\n", contact.Departments.Where(pending.ContainsKey).Select(d => PendingLine(d, pending[d])))))],
+                    cancellationToken);
                 switch (outcome)
                 {
-                    case DeliveryResult.Delivered: Interlocked.Increment(ref sent); break;
-                    case DeliveryResult.Unreachable: Interlocked.Increment(ref unreachable); break;
+                    case SendOnceResult.AlreadyClaimed: Interlocked.Increment(ref already); break;
+                    case SendOnceResult.Delivered: Interlocked.Increment(ref sent); break;
+                    case SendOnceResult.Unreachable: Interlocked.Increment(ref unreachable); break;
                     default: Interlocked.Increment(ref failed); break;
                 }
             });
@@ -128,6 +114,8 @@ public sealed class ReminderRun(
         var pending = Pending(period);
         if (pending.Count == 0) return 0;
 
+        // Sends a crash interrupted are recorded first, so that the office hears of them.
+        sendOnce.RecoverInterrupted();
         var everyone = contacts.All();
         var lines = pending.OrderByDescending(p => p.Value.Count).ThenBy(p => p.Key, StringComparer.Ordinal).Select(p =>
         {
@@ -137,7 +125,7 @@ public sealed class ReminderRun(
         var text = messages.Format(ReminderEscalation, PeriodText(period), DateText(window.DueDate), string.Join("\n", lines));
         if (everyone.Where(c => c.Unreachable && !c.IsOffice).Select(Name).ToList() is { Count: > 0 } unreachable)
             text += "\n" + messages.Format(ReminderUnreachable, string.Join("、", unreachable));
-        var unknown = log.ForPeriod(period).Where(r => r.Error == UnknownOutcome)
+        var unknown = log.ForPeriod(period).Where(r => r.Error == SendOnce.UnknownOutcome)
             .Select(r => everyone.FirstOrDefault(c => c.Id == r.Key.ContactId) is { } c ? Name(c) : r.Key.ContactId).Distinct().ToList();
         if (unknown.Count > 0)
             text += "\n" + messages.Format(ReminderUnknown, string.Join("、", unknown));
@@ -145,57 +133,19 @@ public sealed class ReminderRun(
         var escalated = 0;
         foreach (var member in everyone.Where(c => c.IsOffice && !c.Unreachable))
         {
-            var key = new ReminderKey(period, member.Id, ReminderSchedule.Escalation);
-            if (!log.TryClaim(key, time.GetUtcNow())) continue;
-            if (await SendAsync(member, key, text, cancellationToken) == DeliveryResult.Delivered) escalated++;
+            var key = new ReminderKey(period, member.Id, ReminderKind.Escalation.Key);
+            if (await sendOnce.SendAsync(key, member, () => [Message(text)], cancellationToken) == SendOnceResult.Delivered) escalated++;
         }
         return escalated;
-    }
-
-    private async Task<DeliveryResult> SendAsync(Contact contact, ReminderKey key, string text, CancellationToken cancellationToken)
-    {
-        var delivery = await sender.SendAsync(contact.Address, text, cancellationToken);
-        var now = time.GetUtcNow();
-        switch (delivery.Result)
-        {
-            case DeliveryResult.Delivered:
-                log.MarkSent(key, now);
-                break;
-            case DeliveryResult.Unreachable:
-                log.MarkFailed(key, now, delivery.Error ?? $"HTTP {delivery.StatusCode}");
-                contacts.Update(contact.Id, c => c with { Unreachable = true });
-                logger.LogWarning("Contact {ContactId} is unreachable ({StatusCode}); no more messages go to them", contact.Id, delivery.StatusCode);
-                break;
-            default:
-                // Gave up for now: let a later run try again rather than lose the reminder.
-                log.Release(key);
-                logger.LogWarning("Reminder {Kind} to {ContactId} failed after {Attempts} attempts: {Error}", key.Kind, contact.Id, delivery.Attempts, delivery.Error);
-                break;
-        }
-        return delivery.Result;
-    }
-
-    /// <summary>
-    /// Claims still open when a run starts were left by a host that stopped mid-send. Whether that
-    /// message arrived cannot be known, so it is not sent again (never twice) but recorded, and the
-    /// escalation lists it for the office.
-    /// </summary>
-    private void ResolveInterruptedSends()
-    {
-        foreach (var record in log.Unfinished())
-        {
-            log.MarkFailed(record.Key, time.GetUtcNow(), UnknownOutcome);
-            logger.LogWarning("Reminder {Kind} to {ContactId} for {Period} was interrupted by a stop; its outcome is unknown", record.Key.Kind, record.Key.ContactId, record.Key.Period);
-        }
     }
 
     private string ReminderText(ScheduledReminder reminder, Quarter period, ReportingWindow window, string pending)
     {
         var key = reminder.Kind switch
         {
-            ReminderSchedule.Opened => ReminderOpened,
-            "due-0" => ReminderDueToday,
-            var k when k.StartsWith("due-", StringComparison.Ordinal) => ReminderDue,
+            { Stage: ReminderStage.Opened } => ReminderOpened,
+            { Stage: ReminderStage.Due, Days: 0 } => ReminderDueToday,
+            { Stage: ReminderStage.Due } => ReminderDue,
             _ => ReminderOverdue,
         };
         return messages.Format(key, PeriodText(period), DateText(window.DueDate), pending, reminder.Days);
@@ -207,6 +157,8 @@ public sealed class ReminderRun(
         if (tasks.Count > ListedTaskNumbers) numbers = messages.Format(ReminderNumbersMore, numbers);
         return messages.Format(ReminderPendingLine, department, tasks.Count, numbers);
     }
+
+    private static ScheduledMessage Message(string text) => new(MessageFactory.Text(text));
 
     private static string Name(Contact contact) => contact.Name.Length > 0 ? contact.Name : contact.Id;
 

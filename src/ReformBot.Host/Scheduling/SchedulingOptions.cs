@@ -22,15 +22,17 @@ public sealed class SchedulingOptions
     /// <summary>Messages in flight at once during a fan-out; the channel's rate limit still applies.</summary>
     public int FanOutConcurrency { get; set; } = 8;
 
-    /// <exception cref="ArgumentException">A setting is invalid; the message names it.</exception>
-    public void Validate()
+    /// <summary>What is wrong with the settings, one line each naming the setting; empty when they are usable.</summary>
+    public IReadOnlyList<string> Problems()
     {
+        var problems = new List<string>();
         foreach (var (name, cron) in new[] { (nameof(ReminderCron), ReminderCron), (nameof(DigestCron), DigestCron) })
             if (!Quartz.CronExpression.TryParse(cron, out _))
-                throw new ArgumentException($"{Section}:{name} is not a valid cron expression: '{cron}'.");
+                problems.Add($"{Section}:{name} is not a valid cron expression: '{cron}'.");
         if (SendFrom >= SendUntil)
-            throw new ArgumentException($"{Section}:SendFrom must be before SendUntil.");
+            problems.Add($"{Section}:{nameof(SendFrom)} must be before {nameof(SendUntil)}.");
         if (FanOutConcurrency is < 1 or > 256)
-            throw new ArgumentException($"{Section}:FanOutConcurrency must be between 1 and 256.");
+            problems.Add($"{Section}:{nameof(FanOutConcurrency)} must be between 1 and 256 (it is {FanOutConcurrency}).");
+        return problems;
     }
 }

@@ -7,7 +7,8 @@ public sealed class LiteReminderLog(LiteDbStore store) : IReminderLog
 {
     public bool TryClaim(ReminderKey key, DateTimeOffset at)
     {
-        var claimed = store.InTransaction(() =>
+        // Check, then insert: serialized, or two claims could both pass the check and one insert would throw.
+        var claimed = store.InSerializedTransaction(() =>
         {
             var id = ReminderDocument.IdOf(key);
             if (store.Reminders.Exists(r => r.Id == id)) return false;

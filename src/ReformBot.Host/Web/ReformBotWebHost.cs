@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
-using ReformBot.Core.Periods;
 using ReformBot.Core.Storage;
 using ReformBot.Host.Bot;
 using ReformBot.Host.Cli;
@@ -33,7 +32,7 @@ public static class ReformBotWebHost
 
         builder.Services.AddReformBotCore(builder.Configuration, messages);
         builder.Services.AddReformBot();
-        builder.Services.AddScheduling(builder.Configuration);
+        builder.Services.AddScheduling();
         configureServices?.Invoke(builder.Services);
         configure?.Invoke(builder);
 
@@ -41,8 +40,8 @@ public static class ReformBotWebHost
 
         var options = app.Services.GetRequiredService<IOptions<ReformBotOptions>>().Value;
         var store = app.Services.GetRequiredService<LiteDbStore>();
-        // Resolve now so that a bad setting, dialog file or missing command handler stops the host at start, not at the first message.
-        app.Services.GetRequiredService<ReportingCalendar>();
+        // Check now so that a bad setting, dialog file or missing command handler stops the host at start, not at the first message.
+        app.Services.GetRequiredService<IStartupValidator>().Validate();
         app.Services.GetRequiredService<Microsoft.Bot.Builder.IBot>();
         StoreSeeder.SeedIfEmpty(app.Services.GetRequiredService<IPlanRepository>(), options, app.Logger);
 

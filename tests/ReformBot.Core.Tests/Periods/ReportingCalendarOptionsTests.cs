@@ -37,8 +37,8 @@ public class ReportingCalendarOptionsTests
     {
         var options = new ReportingCalendarOptions { OpenDaysBeforeQuarterEnd = openDays, DueDaysAfterQuarterEnd = dueDays };
         var e = Assert.Throws<ArgumentException>(() => options.Validate());
-        Assert.Equal(setting, e.ParamName);
-        Assert.StartsWith(setting + " must be", e.Message);
+        Assert.StartsWith($"ReformBot:Reporting:{setting} must be", e.Message);
+        Assert.StartsWith($"ReformBot:Reporting:{setting} must be", Assert.Single(options.Problems()));
     }
 
     [Theory]
@@ -49,15 +49,14 @@ public class ReportingCalendarOptionsTests
     {
         var options = new ReportingCalendarOptions { TimeZone = zone };
         var e = Assert.Throws<ArgumentException>(() => options.Validate());
-        Assert.Equal("TimeZone", e.ParamName);
-        Assert.StartsWith($"TimeZone '{zone}' is not a time zone", e.Message);
+        Assert.StartsWith($"ReformBot:Reporting:TimeZone '{zone}' is not a time zone", e.Message);
     }
 
     [Fact]
     public void Validate_rejects_a_missing_zone()
     {
         var options = new ReportingCalendarOptions { TimeZone = null! };
-        Assert.Equal("TimeZone", Assert.Throws<ArgumentException>(() => options.Validate()).ParamName);
+        Assert.StartsWith("ReformBot:Reporting:TimeZone", Assert.Throws<ArgumentException>(() => options.Validate()).Message);
     }
 
     [Fact]
@@ -65,6 +64,6 @@ public class ReportingCalendarOptionsTests
     {
         var options = new ReportingCalendarOptions { DueDaysAfterQuarterEnd = 61 };
         var e = Assert.Throws<ArgumentException>(() => new ReportingCalendar(options));
-        Assert.Equal("DueDaysAfterQuarterEnd", e.ParamName);
+        Assert.StartsWith("ReformBot:Reporting:DueDaysAfterQuarterEnd", e.Message);
     }
 }

@@ -72,7 +72,7 @@ public sealed class ReminderScheduleTests
     [InlineData("2027-03-01", null)]
     public void The_contacts_reminder_of_a_day_is_the_latest_one_due_so_a_missed_one_goes_out_late_until_the_escalation(string today, string? kind)
     {
-        Assert.Equal(kind, ReminderSchedule.ForContacts(Schedule("2026Q4"), DateOnly.Parse(today))?.Kind);
+        Assert.Equal(kind, ReminderSchedule.ForContacts(Schedule("2026Q4"), DateOnly.Parse(today))?.Kind.Key);
     }
 
     [Theory]
@@ -91,8 +91,15 @@ public sealed class ReminderScheduleTests
     [InlineData(61)]
     public void Days_before_due_out_of_range_are_refused(int days)
     {
-        var error = Assert.Throws<ArgumentException>(() => new ReminderOptions { DaysBeforeDue = [days] }.Validate());
-        Assert.Contains("DaysBeforeDue", error.Message);
+        var problem = Assert.Single(new ReminderOptions { DaysBeforeDue = [days] }.Problems());
+        Assert.StartsWith("ReformBot:Reminders:DaysBeforeDue must", problem);
+    }
+
+    [Fact]
+    public void Each_kind_keeps_the_key_the_reminder_log_stores()
+    {
+        Assert.Equal(["opened", "due-7", "due-0", "overdue-2", "escalation"],
+            new[] { ReminderKind.Opened, ReminderKind.Due(7), ReminderKind.Due(0), ReminderKind.Overdue(2), ReminderKind.Escalation }.Select(k => k.Key));
     }
 
     [Theory]

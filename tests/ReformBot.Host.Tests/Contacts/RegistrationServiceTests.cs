@@ -70,10 +70,10 @@ public sealed class RegistrationServiceTests : IDisposable
             .AddInMemoryCollection(new Dictionary<string, string?> { ["ReformBot:Invites:ValidDays"] = "14" })
             .Build();
 
-        var options = configuration.GetSection(ReformBotOptions.Section).Get<ReformBotOptions>()!;
+        var options = configuration.GetSection(InviteOptions.Section).Get<InviteOptions>()!;
 
-        Assert.Equal(TimeSpan.FromDays(14), options.Invites.Validity());
-        Assert.Equal(TimeSpan.FromDays(7), new ReformBotOptions().Invites.Validity());
+        Assert.Equal(TimeSpan.FromDays(14), options.Validity());
+        Assert.Equal(TimeSpan.FromDays(7), new InviteOptions().Validity());
     }
 
     [Fact]

@@ -50,7 +50,7 @@ public sealed class DigestRunTests : IDisposable
         var office = bot.AddOfficeMember("office");
         bot.Get<IContactRepository>().Save(office with { DigestSubscribed = true });
         var sender = new RecordingSender(refuseCharts: true);
-        var run = ActivatorUtilities.CreateInstance<DigestRun>(bot.Services, sender);
+        var run = DigestRunOver(bot, sender);
 
         var sent = await run.RunAsync(bot.Time.GetUtcNow(), CancellationToken.None);
 
@@ -58,7 +58,7 @@ public sealed class DigestRunTests : IDisposable
         Assert.True(sender.Sent[^1].IsChart());
         Assert.All(sender.Sent.SkipLast(1), a => Assert.False(a.IsChart()));
         Assert.Equal(ReminderState.Sent, Assert.Single(bot.Get<IReminderLog>().ForPeriod(DigestScenario.Q4)).State);
-        Assert.Contains(logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("chart did not reach contact contact-office"));
+        Assert.Contains(logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("did not reach contact contact-office"));
         Assert.Equal(0, await run.RunAsync(bot.Time.GetUtcNow(), CancellationToken.None)); // once per slot
     }
 
@@ -70,14 +70,36 @@ public sealed class DigestRunTests : IDisposable
         bot.Get<IContactRepository>().Save(office with { DigestSubscribed = true });
         var sender = new RecordingSender(refuseCharts: false, refuseText: true);
 
-        var sent = await ActivatorUtilities.CreateInstance<DigestRun>(bot.Services, sender).RunAsync(bot.Time.GetUtcNow(), CancellationToken.None);
+        var sent = await DigestRunOver(bot, sender).RunAsync(bot.Time.GetUtcNow(), CancellationToken.None);
 
         Assert.Equal(0, sent);
         Assert.Single(sender.Sent);
-        Assert.Equal(ReminderState.Failed, Assert.Single(bot.Get<IReminderLog>().ForPeriod(DigestScenario.Q4)).State);
+        // Nothing of it went out, so its claim is given back, as a reminder's is.
+        Assert.Empty(bot.Get<IReminderLog>().ForPeriod(DigestScenario.Q4));
     }
 
-    private sealed class RecordingSender(bool refuseCharts, bool refuseText = false) : IProactiveSender
+    [Fact]
+    public async Task A_digest_refused_after_part_of_it_went_out_is_not_sent_again()
+    {
+        await using var bot = BotHarness.Create(_dir.DatabasePath, new DateTimeOffset(Monday, TimeSpan.FromHours(8)));
+        DigestScenario.Append(bot.Get<IReportRepository>());
+        var office = bot.AddOfficeMember("office");
+        bot.Get<IContactRepository>().Save(office with { DigestSubscribed = true });
+        var sender = new RecordingSender(refuseCharts: false, refuseTextAfter: 1);
+
+        var sent = await DigestRunOver(bot, sender).RunAsync(bot.Time.GetUtcNow(), CancellationToken.None);
+
+        Assert.Equal(0, sent);
+        Assert.Equal(2, sender.Sent.Count);
+        var record = Assert.Single(bot.Get<IReminderLog>().ForPeriod(DigestScenario.Q4));
+        Assert.Equal(ReminderState.Failed, record.State);
+    }
+
+    private static DigestRun DigestRunOver(BotHarness bot, IProactiveSender sender) =>
+        ActivatorUtilities.CreateInstance<DigestRun>(bot.Services, ActivatorUtilities.CreateInstance<SendOnce>(bot.Services, sender));
+
+    /// <param name="refuseTextAfter">Text messages accepted before the channel refuses text.</param>
+    private sealed class RecordingSender(bool refuseCharts, bool refuseText = false, int? refuseTextAfter = null) : IProactiveSender
     {
         private readonly ConcurrentQueue<IMessageActivity> _sent = new();
 
@@ -86,7 +108,7 @@ public sealed class DigestRunTests : IDisposable
         public Task<Delivery> SendAsync(ConversationAddress address, IMessageActivity message, CancellationToken cancellationToken)
         {
             _sent.Enqueue(message);
-            var refused = message.IsChart() ? refuseCharts : refuseText;
+            var refused = message.IsChart() ? refuseCharts : refuseText || _sent.Count(m => !m.IsChart()) > refuseTextAfter;
             return Task.FromResult(refused
                 ? new Delivery(DeliveryResult.Failed, 413, "HTTP 413 Request Entity Too Large", 1)
                 : new Delivery(DeliveryResult.Delivered, 200, null, 1, "id"));

@@ -35,6 +35,39 @@ public sealed class LiteReminderLogTests : IDisposable
     }
 
     [Fact]
+    public async Task Of_many_concurrent_claims_of_one_reminder_exactly_one_wins_and_none_throws()
+    {
+        using var store = new LiteDbStore(_dir.DatabasePath);
+        var log = new LiteReminderLog(store);
+        const int Claimants = 8, Reminders = 50;
+        using var start = new Barrier(Claimants);
+
+        // Real threads, released together for each reminder, so that the claims' checks and inserts interleave.
+        var claims = Enumerable.Range(0, Claimants).Select(_ => Task.Factory.StartNew(() =>
+        {
+            var outcomes = new List<string>();
+            for (var i = 0; i < Reminders; i++)
+            {
+                var key = new ReminderKey(Quarter.Parse("2026Q4"), $"contact-{i}", "opened");
+                start.SignalAndWait();
+                try
+                {
+                    if (log.TryClaim(key, At)) outcomes.Add(key.ContactId);
+                }
+                catch (Exception e)
+                {
+                    outcomes.Add($"{key.ContactId} threw {e.Message}");
+                }
+            }
+            return outcomes;
+        }, TaskCreationOptions.LongRunning)).ToList();
+
+        var won = (await Task.WhenAll(claims)).SelectMany(o => o).Order().ToList();
+        Assert.Equal(Enumerable.Range(0, Reminders).Select(i => $"contact-{i}").Order(), won);
+        Assert.Equal(Reminders, log.Unfinished().Count);
+    }
+
+    [Fact]
     public void A_permanent_failure_is_recorded_with_its_reason()
     {
         using var store = new LiteDbStore(_dir.DatabasePath);

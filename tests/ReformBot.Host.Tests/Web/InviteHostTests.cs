@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.Options;
 using ReformBot.Host.Bot;
 using ReformBot.Host.Web;
 using ReformBot.Host.Tests.Support;
@@ -68,7 +69,7 @@ public sealed class InviteHostTests : IDisposable
     [InlineData("1000")]
     public void A_bad_invite_validity_stops_the_host_at_start_naming_the_setting(string days)
     {
-        var error = Assert.Throws<ArgumentException>(() =>
+        var error = Assert.Throws<OptionsValidationException>(() =>
             ReformBotWebHost.Build(["--db", _dir.DatabasePath, "--urls", "http://127.0.0.1:0", "--ReformBot:Invites:ValidDays", days], TestFiles.Messages));
 
         Assert.Contains("ReformBot:Invites:ValidDays", error.Message);

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using ReformBot.Core.Contacts;
-using ReformBot.Core.Periods;
 using ReformBot.Core.Storage;
 using ReformBot.Host.Contacts;
 using ReformBot.Host.Messages;

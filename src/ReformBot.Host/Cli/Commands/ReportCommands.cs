@@ -118,7 +118,7 @@ internal sealed class ReportCommands(CliContext context)
                 opens = window.Opens,
                 dueDate = window.DueDate,
                 deadline = window.Deadline,
-                reminders = context.Get<PeriodDescription>().Schedule().Select(r => new { kind = r.Kind, date = r.Date, toOffice = r.ToOffice }),
+                reminders = context.Get<PeriodDescription>().Schedule().Select(r => new { kind = r.Kind.Key, date = r.Date, toOffice = r.ToOffice }),
             }));
             return 0;
         }
