@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using ReformBot.Core.Contacts;
 using ReformBot.Core.Departments;
 using ReformBot.Core.Storage;
-using ReformBot.Host.Configuration;
 
 namespace ReformBot.Host.Contacts;
 

@@ -36,8 +36,6 @@ public static class DigestJson
                 format.Local(c.After.SubmittedAt))).ToList());
     }
 
-    public static string Serialize(Digest digest, TextFormat format) => Cli.JsonOutput.Serialize(From(digest, format));
-
     private static StatusesJson Statuses(StatusBreakdown s) => new(s.Completed, s.OnTrack, s.Behind, s.NotStarted, s.NotSubmitted);
 
     private static LightsJson Lights(LightCounts l) => new(l.Red, l.Yellow, l.Green);

@@ -31,6 +31,7 @@ public sealed class ReminderRun(
     IReminderLog log,
     SendOnce sendOnce,
     MessageCatalog messages,
+    TextFormat format,
     IOptions<ReminderOptions> reminderOptions,
     IOptions<SchedulingOptions> schedulingOptions,
     TimeProvider time,
@@ -68,7 +69,7 @@ public sealed class ReminderRun(
         var period = periods.Current();
         var window = Calendar.WindowFor(period);
         var kind = $"manual-{Calendar.LocalDate(time.GetUtcNow()):yyyyMMdd}";
-        return FanOutAsync(period, kind, pending => messages.Format(ReminderManual, PeriodText(period), DateText(window.DueDate), pending), cancellationToken);
+        return FanOutAsync(period, kind, pending => messages.Format(ReminderManual, format.Period(period), format.Date(window.DueDate), pending), cancellationToken);
     }
 
     /// <summary>The departments of the period with lead tasks not yet reported, and those tasks.</summary>
@@ -120,15 +121,15 @@ public sealed class ReminderRun(
         var lines = pending.OrderByDescending(p => p.Value.Count).ThenBy(p => p.Key, StringComparer.Ordinal).Select(p =>
         {
             var names = everyone.Where(c => c.Departments.Contains(p.Key)).Select(Name).ToList();
-            return messages.Format(ReminderEscalationLine, p.Key, p.Value.Count, names.Count == 0 ? messages[ReminderNoContact] : string.Join("、", names));
+            return messages.Format(ReminderEscalationLine, p.Key, p.Value.Count, names.Count == 0 ? messages[ReminderNoContact] : format.List(names));
         });
-        var text = messages.Format(ReminderEscalation, PeriodText(period), DateText(window.DueDate), string.Join("\n", lines));
+        var text = messages.Format(ReminderEscalation, format.Period(period), format.Date(window.DueDate), string.Join("\n", lines));
         if (everyone.Where(c => c.Unreachable && !c.IsOffice).Select(Name).ToList() is { Count: > 0 } unreachable)
-            text += "\n" + messages.Format(ReminderUnreachable, string.Join("、", unreachable));
+            text += "\n" + messages.Format(ReminderUnreachable, format.List(unreachable));
         var unknown = log.ForPeriod(period).Where(r => r.Error == SendOnce.UnknownOutcome)
             .Select(r => everyone.FirstOrDefault(c => c.Id == r.Key.ContactId) is { } c ? Name(c) : r.Key.ContactId).Distinct().ToList();
         if (unknown.Count > 0)
-            text += "\n" + messages.Format(ReminderUnknown, string.Join("、", unknown));
+            text += "\n" + messages.Format(ReminderUnknown, format.List(unknown));
 
         var escalated = 0;
         foreach (var member in everyone.Where(c => c.IsOffice && !c.Unreachable))
@@ -148,12 +149,12 @@ public sealed class ReminderRun(
             { Stage: ReminderStage.Due } => ReminderDue,
             _ => ReminderOverdue,
         };
-        return messages.Format(key, PeriodText(period), DateText(window.DueDate), pending, reminder.Days);
+        return messages.Format(key, format.Period(period), format.Date(window.DueDate), pending, reminder.Days);
     }
 
     private string PendingLine(string department, IReadOnlyList<int> tasks)
     {
-        var numbers = string.Join("、", tasks.Take(ListedTaskNumbers));
+        var numbers = format.List(tasks.Take(ListedTaskNumbers));
         if (tasks.Count > ListedTaskNumbers) numbers = messages.Format(ReminderNumbersMore, numbers);
         return messages.Format(ReminderPendingLine, department, tasks.Count, numbers);
     }
@@ -161,8 +162,4 @@ public sealed class ReminderRun(
     private static ScheduledMessage Message(string text) => new(MessageFactory.Text(text));
 
     private static string Name(Contact contact) => contact.Name.Length > 0 ? contact.Name : contact.Id;
-
-    private string PeriodText(Quarter period) => messages.Format(FormatPeriod, period.Year, period.Number);
-
-    private string DateText(DateOnly date) => messages.Format(FormatDate, date);
 }

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Time.Testing;
 using ReformBot.Core.Contacts;
-using ReformBot.Host.Configuration;
 using ReformBot.Host.Contacts;
 using ReformBot.Host.Tests.Support;
 

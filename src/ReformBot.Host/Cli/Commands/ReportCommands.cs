@@ -132,7 +132,7 @@ internal sealed class ReportCommands(CliContext context)
         var digests = context.Get<DigestService>();
         var digest = digests.Compute(period, new DigestFilter(department), digests.WeekAgo());
         context.Output.WriteLine(json
-            ? DigestJson.Serialize(digest, Format)
+            ? JsonOutput.Serialize(DigestJson.From(digest, Format))
             : string.Join("\n\n", context.Get<DigestMarkdown>().Render(digest)));
         return 0;
     }

@@ -3,12 +3,13 @@ using Microsoft.Extensions.Options;
 using ReformBot.Core.Periods;
 using ReformBot.Core.Reminders;
 using ReformBot.Core.Storage;
+using ReformBot.Host.Configuration;
 using ReformBot.Host.Contacts;
 using ReformBot.Host.Messages;
 using ReformBot.Host.Periods;
 using ReformBot.Host.Storage;
 
-namespace ReformBot.Host.Configuration;
+namespace ReformBot.Host;
 
 /// <summary>
 /// What both the host and the command-line tool run on: settings, the LiteDB store and its

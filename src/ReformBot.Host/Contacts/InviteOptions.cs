@@ -1,4 +1,4 @@
-namespace ReformBot.Host.Configuration;
+namespace ReformBot.Host.Contacts;
 
 /// <summary>The "ReformBot:Invites" section: how long an invite code can be redeemed.</summary>
 public sealed class InviteOptions
