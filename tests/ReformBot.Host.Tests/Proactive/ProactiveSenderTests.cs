@@ -334,7 +334,7 @@ public sealed class ProactiveSenderTests : IDisposable
             [$"ReformBot:Proactive:MessagesPerSecond:{ProactiveOptions.AnyChannel}"] = "0",
         };
         foreach (var (key, value) in settings ?? []) all[key] = value;
-        return RunningHost.StartAsync(_dir.DatabasePath, builder =>
+        return RunningHost.StartAsync(TemplateDatabase.CopyTo(_dir.DatabasePath), builder =>
         {
             builder.Configuration.AddInMemoryCollection(all);
             builder.Logging.AddProvider(_logs);

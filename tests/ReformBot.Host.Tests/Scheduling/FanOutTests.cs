@@ -146,7 +146,7 @@ public sealed class FanOutTests : IAsyncLifetime
         new ReportingCalendar(new ReportingCalendarOptions()).CurrentPeriod(DateTimeOffset.UtcNow);
 
     private async Task<RunningHost> StartHostAsync() =>
-        await RunningHost.StartAsync(_dir.DatabasePath, builder => builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        await RunningHost.StartAsync(TemplateDatabase.CopyTo(_dir.DatabasePath), builder => builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ReformBot:Proactive:BaseDelay"] = "00:00:00.010",
         }));

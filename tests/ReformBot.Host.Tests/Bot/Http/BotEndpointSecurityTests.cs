@@ -124,7 +124,7 @@ public sealed class BotEndpointSecurityTests : IDisposable
     /// so a remote caller is the one thing faked: the rest of the request is real HTTP.
     /// </param>
     private Task<RunningHost> StartAsync(string urls = "http://127.0.0.1:0", Dictionary<string, string?>? settings = null, IPAddress? remote = null) =>
-        RunningHost.StartAsync(_dir.DatabasePath, builder =>
+        RunningHost.StartAsync(TemplateDatabase.CopyTo(_dir.DatabasePath), builder =>
         {
             builder.Logging.AddProvider(_logs);
             if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
