@@ -106,7 +106,8 @@ public sealed class FanOutTests : IAsyncLifetime
                 .Select((d, i) => Save(store.Contacts, $"c{i}", d).Id).ToList();
             store.Contacts.Save(new Contact("office", "办公室", [], true, new ConversationAddress("emulator", _channel.ServiceUrl, "office-chat", "office-user", null, "bot"), DateTimeOffset.UtcNow));
         }
-        foreach (var id in ids) _channel.Script($"conversation-{id}", Answer.Slow(TimeSpan.FromMilliseconds(100)));
+        // Answers slow enough that the fan-out (29 contacts, 8 at a time) is far from done when the kill comes.
+        foreach (var id in ids) _channel.Script($"conversation-{id}", Answer.Slow(TimeSpan.FromSeconds(1)));
 
         using (var host = StartProcess())
         {
@@ -121,6 +122,7 @@ public sealed class FanOutTests : IAsyncLifetime
         Assert.InRange(_channel.Hits.Count, 12, ids.Count - 1);
 
         // The restart runs in this process: what is under test is what the killed process left in the file.
+        foreach (var id in ids) _channel.Script($"conversation-{id}", Answer.Ok);
         await using (var host = await StartHostAsync())
         {
             using var response = await host.Http.PostAsJsonAsync("/api/messages", Remind());
