@@ -23,7 +23,7 @@ public sealed class ImportCommandTests : IDisposable
     [MemberData(nameof(BadPlans))]
     public void A_bad_plan_is_refused_with_its_line_and_the_store_is_left_exactly_as_it_was(string why, string[][] rows, string expected)
     {
-        var db = _dir.DatabasePath;
+        var db = TemplateDatabase.CopyTo(_dir.DatabasePath);
         var before = CliRun.Of("tasks", "--json", "--db", db).Output;
         var departmentsBefore = CliRun.Of("departments", "--json", "--db", db).Output;
         var planFile = _dir.File($"{why}.txt");

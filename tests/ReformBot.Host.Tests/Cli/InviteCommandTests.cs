@@ -10,6 +10,8 @@ public sealed partial class InviteCommandTests : IDisposable
 {
     private readonly TempDirectory _dir = new();
 
+    public InviteCommandTests() => TemplateDatabase.CopyTo(_dir.DatabasePath);
+
     public void Dispose() => _dir.Dispose();
 
     [GeneratedRegex("^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{2}$")]

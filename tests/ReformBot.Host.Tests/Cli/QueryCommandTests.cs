@@ -8,6 +8,8 @@ public sealed class QueryCommandTests : IDisposable
 {
     private readonly TempDirectory _dir = new();
 
+    public QueryCommandTests() => TemplateDatabase.CopyTo(_dir.DatabasePath);
+
     public void Dispose() => _dir.Dispose();
 
     [Fact]

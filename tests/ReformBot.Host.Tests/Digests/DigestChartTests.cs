@@ -9,24 +9,29 @@ using SkiaSharp;
 namespace ReformBot.Host.Tests.Digests;
 
 /// <summary>The digest's chart: a PNG that decodes, has the size its layout says, shows bars in the right colours and Chinese labels.</summary>
-public sealed class DigestChartTests : IDisposable
+public sealed class DigestChartTests(DigestChartTests.Scenario scenario) : IClassFixture<DigestChartTests.Scenario>
 {
-    private readonly TempDirectory _dir = new();
-    private readonly TestStore _store;
-
-    public DigestChartTests()
+    /// <summary>The digest scenario's reports in one store, read by the tests of the class and written by none.</summary>
+    public sealed class Scenario : IDisposable
     {
-        _store = new TestStore(_dir.DatabasePath);
-        DigestScenario.Append(_store.Reports);
+        private readonly TempDirectory _dir = new();
+
+        public Scenario()
+        {
+            Store = new TestStore(_dir.DatabasePath);
+            DigestScenario.Append(Store.Reports);
+        }
+
+        public TestStore Store { get; }
+
+        public void Dispose()
+        {
+            Store.Dispose();
+            _dir.Dispose();
+        }
     }
 
-    public void Dispose()
-    {
-        _store.Dispose();
-        _dir.Dispose();
-    }
-
-    private Digest Digest(DigestFilter? filter = null) => DigestScenario.Compute(_store.Plans, _store.Reports, filter);
+    private Digest Digest(DigestFilter? filter = null) => DigestScenario.Compute(scenario.Store.Plans, scenario.Store.Reports, filter);
 
     private static DigestChart Chart(ChartOptions? options = null, LogCapture? logs = null)
     {

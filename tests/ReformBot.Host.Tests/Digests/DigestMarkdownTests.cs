@@ -11,22 +11,23 @@ namespace ReformBot.Host.Tests.Digests;
 public sealed class DigestMarkdownTests : IDisposable
 {
     private readonly TempDirectory _dir = new();
-    private readonly TestStore _store;
     private readonly DigestMarkdown _markdown = new(TestFiles.Messages, TestFiles.Format);
+    private TestStore? _store;
 
-    public DigestMarkdownTests() => _store = new TestStore(_dir.DatabasePath);
+    /// <summary>Opened by the tests that use it; the others render digests made in memory.</summary>
+    private TestStore Store => _store ??= new TestStore(_dir.DatabasePath);
 
     public void Dispose()
     {
-        _store.Dispose();
+        _store?.Dispose();
         _dir.Dispose();
     }
 
     [Fact]
     public void The_digest_reads_as_paragraphs_and_lists_with_every_section()
     {
-        DigestScenario.Append(_store.Reports);
-        var messages = _markdown.Render(DigestScenario.Compute(_store.Plans, _store.Reports));
+        DigestScenario.Append(Store.Reports);
+        var messages = _markdown.Render(DigestScenario.Compute(Store.Plans, Store.Reports));
 
         var text = string.Join("\n\n", messages);
         Assert.StartsWith("**2026年第4季度进展周报**（截至 2026年12月20日）\n\n应报 131 项，已报 4 项，完成率 3%；已完成 1，按计划推进 1，滞后 1，未启动 1，未报送 127。\n\n红灯", text);
@@ -50,12 +51,12 @@ public sealed class DigestMarkdownTests : IDisposable
     {
         var at = DigestScenario.Now;
         var q4 = DigestScenario.Q4;
-        _store.Reports.Append(new ReportKey(2, "科技厅", q4), DigestScenario.Content(ReportStatus.OnTrack), "c", at.AddDays(-10), late: false);
-        _store.Reports.Append(new ReportKey(2, "科技厅", q4), DigestScenario.Content(ReportStatus.Behind), "c", at.AddDays(-1), late: false);
-        _store.Reports.Append(new ReportKey(1, "科技厅", q4), DigestScenario.Content(ReportStatus.OnTrack), "c", at.AddDays(-10), late: false);
-        _store.Reports.Append(new ReportKey(1, "科技厅", q4), DigestScenario.Content(ReportStatus.OnTrack, "新的进展"), "c", at.AddDays(-1), late: false);
+        Store.Reports.Append(new ReportKey(2, "科技厅", q4), DigestScenario.Content(ReportStatus.OnTrack), "c", at.AddDays(-10), late: false);
+        Store.Reports.Append(new ReportKey(2, "科技厅", q4), DigestScenario.Content(ReportStatus.Behind), "c", at.AddDays(-1), late: false);
+        Store.Reports.Append(new ReportKey(1, "科技厅", q4), DigestScenario.Content(ReportStatus.OnTrack), "c", at.AddDays(-10), late: false);
+        Store.Reports.Append(new ReportKey(1, "科技厅", q4), DigestScenario.Content(ReportStatus.OnTrack, "新的进展"), "c", at.AddDays(-1), late: false);
 
-        var text = string.Join("\n\n", _markdown.Render(DigestScenario.Compute(_store.Plans, _store.Reports)));
+        var text = string.Join("\n\n", _markdown.Render(DigestScenario.Compute(Store.Plans, Store.Reports)));
 
         Assert.Contains("- 第 1 项（科技厅）：按计划推进，内容有修改（第 2 版）", text);
         Assert.Contains("- 第 2 项（科技厅）：按计划推进 → 滞后（第 2 版）", text);
@@ -66,11 +67,11 @@ public sealed class DigestMarkdownTests : IDisposable
     {
         // Every task of the plan behind, with long problems: far more than one message holds.
         var at = DigestScenario.Now;
-        foreach (var task in _store.Plans.Tasks())
+        foreach (var task in Store.Plans.Tasks())
             foreach (var lead in task.LeadDepartments)
-                _store.Reports.Append(new ReportKey(task.Number, lead, DigestScenario.Q4),
+                Store.Reports.Append(new ReportKey(task.Number, lead, DigestScenario.Q4),
                     DigestScenario.Content(ReportStatus.Behind, problems: $"第{task.Number}项的问题：" + new string('难', 300)), "c", at.AddDays(-1), late: false);
-        var digest = DigestScenario.Compute(_store.Plans, _store.Reports);
+        var digest = DigestScenario.Compute(Store.Plans, Store.Reports);
 
         var messages = _markdown.Render(digest);
 
@@ -114,8 +115,8 @@ public sealed class DigestMarkdownTests : IDisposable
     [Fact]
     public void The_overdue_section_is_the_same_in_the_digest_and_alone()
     {
-        DigestScenario.Append(_store.Reports);
-        var digest = DigestScenario.Compute(_store.Plans, _store.Reports);
+        DigestScenario.Append(Store.Reports);
+        var digest = DigestScenario.Compute(Store.Plans, Store.Reports);
 
         var alone = string.Join("\n\n", _markdown.RenderOverdue(digest));
 

@@ -71,29 +71,32 @@ public sealed class ProactiveSenderTests : IDisposable
     [Fact]
     public async Task Too_many_requests_pauses_the_whole_channel_for_Retry_After()
     {
+        // The clock moves only when the test moves it, so every wait below is exact.
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var channel = await ScriptedChannel.StartAsync();
         channel.Script("c-throttled", Answer.Fail(429, retryAfter: "1"), Answer.Ok);
-        await using var host = await StartHostAsync();
+        await using var host = await StartHostAsync(configure: builder => builder.Services.AddSingleton<TimeProvider>(clock));
         var sender = Sender(host);
 
         var throttled = sender.SendAsync(Address(channel, "c-throttled"), "first", CancellationToken.None);
         // Once the sender has taken in the 429, a send to another conversation of the same channel
         // must wait too, while one to another channel goes at once.
-        await WaitUntilAsync(() => sender.PausedUntil(Channel) > DateTimeOffset.UtcNow);
+        await WaitUntilAsync(() => sender.PausedUntil(Channel) > clock.GetUtcNow());
         var sameChannel = sender.SendAsync(Address(channel, "c-bystander"), "second", CancellationToken.None);
         var otherChannel = sender.SendAsync(Address(channel, "c-elsewhere", channelId: "other"), "third", CancellationToken.None);
-        var deliveries = await Task.WhenAll(throttled, sameChannel, otherChannel);
+        await otherChannel.WaitAsync(TimeSpan.FromSeconds(10)); // done while the clock stands still: it did not wait at all
+        Assert.Single(channel.HitsOf("c-elsewhere"));
+        clock.Advance(TimeSpan.FromSeconds(1) - TimeSpan.FromTicks(1));
+        Assert.Single(channel.HitsOf("c-throttled")); // the retry waits the whole Retry-After,
+        Assert.Empty(channel.HitsOf("c-bystander"));  // and so does the other send to the channel
+        clock.Advance(TimeSpan.FromTicks(1));
+        var deliveries = await Task.WhenAll(throttled, sameChannel, otherChannel).WaitAsync(TimeSpan.FromSeconds(10));
 
         Assert.All(deliveries, d => Assert.Equal(DeliveryResult.Delivered, d.Result));
         Assert.Equal([2, 1, 1], deliveries.Select(d => d.Attempts));
         var attempts = channel.HitsOf("c-throttled");
         Assert.Equal([429, 200], attempts.Select(h => h.Status));
-        var gap = attempts[1].After(attempts[0]);
-        Assert.True(gap >= TimeSpan.FromSeconds(0.95), $"The retry came {gap.TotalMilliseconds:0} ms after the 429 (Retry-After: 1).");
-        var bystanderWait = Assert.Single(channel.HitsOf("c-bystander")).After(attempts[0]);
-        Assert.True(bystanderWait >= TimeSpan.FromSeconds(0.95), $"The other send to the channel came {bystanderWait.TotalMilliseconds:0} ms after the 429.");
-        var elsewhereWait = Assert.Single(channel.HitsOf("c-elsewhere")).After(attempts[0]);
-        Assert.True(elsewhereWait < TimeSpan.FromSeconds(0.8), $"A send to another channel waited {elsewhereWait.TotalMilliseconds:0} ms.");
+        Assert.Single(channel.HitsOf("c-bystander"));
         var warning = Assert.Single(_logs.Entries, e => e.Category == typeof(ProactiveSender).FullName && e.Level == LogLevel.Warning);
         Assert.Equal(Channel, warning["ChannelId"]);
         Assert.Equal(TimeSpan.FromSeconds(1), warning["RetryAfter"]);
@@ -181,17 +184,26 @@ public sealed class ProactiveSenderTests : IDisposable
     [Fact]
     public async Task An_answer_slower_than_RequestTimeout_is_retried()
     {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var channel = await ScriptedChannel.StartAsync();
         channel.Script("c-slow", Answer.Slow(TimeSpan.FromSeconds(20)), Answer.Ok);
-        await using var host = await StartHostAsync(new() { ["ReformBot:Proactive:RequestTimeout"] = "00:00:01" });
+        // No backoff: the retry follows the timeout without the clock moving again.
+        await using var host = await StartHostAsync(new()
+        {
+            ["ReformBot:Proactive:RequestTimeout"] = "00:00:01",
+            ["ReformBot:Proactive:BaseDelay"] = "00:00:00",
+            ["ReformBot:Proactive:MaxDelay"] = "00:00:00",
+        }, builder => builder.Services.AddSingleton<TimeProvider>(clock));
 
-        var clock = Stopwatch.StartNew();
-        var delivery = await Sender(host).SendAsync(Address(channel, "c-slow"), "hello", CancellationToken.None);
+        var send = Sender(host).SendAsync(Address(channel, "c-slow"), "hello", CancellationToken.None);
+        await WaitUntilAsync(() => channel.Hits.Count == 1);
+        clock.Advance(TimeSpan.FromSeconds(1));
+        // Long before the slow answer comes (20 s).
+        var delivery = await send.WaitAsync(TimeSpan.FromSeconds(10));
 
         Assert.Equal(DeliveryResult.Delivered, delivery.Result);
         Assert.Equal(2, delivery.Attempts);
         Assert.Equal(2, channel.HitsOf("c-slow").Count);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"Took {clock.Elapsed}");
         var retry = Assert.Single(_logs.Entries, e => e.Level == LogLevel.Information && e.Category == typeof(ProactiveSender).FullName);
         Assert.Null(retry["StatusCode"]);
         Assert.Contains("No answer within 1 s", (string?)retry["Error"]);
@@ -277,18 +289,18 @@ public sealed class ProactiveSenderTests : IDisposable
     [Fact]
     public async Task The_caller_can_cancel_a_send_that_waits_for_the_channel()
     {
+        // The clock stands still: the 30 s pause never ends by itself, only the cancellation ends the send.
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var channel = await ScriptedChannel.StartAsync();
         channel.Script("c-throttled", Answer.Fail(429, retryAfter: "30"), Answer.Ok);
-        await using var host = await StartHostAsync();
+        await using var host = await StartHostAsync(configure: builder => builder.Services.AddSingleton<TimeProvider>(clock));
         using var cancel = new CancellationTokenSource();
 
         var send = Sender(host).SendAsync(Address(channel, "c-throttled"), "hello", cancel.Token);
         await WaitUntilAsync(() => channel.Hits.Count == 1);
-        var clock = Stopwatch.StartNew();
         await cancel.CancelAsync();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => send);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"Cancelling took {clock.Elapsed}");
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => send.WaitAsync(TimeSpan.FromSeconds(10)));
         Assert.Single(channel.Hits);
     }
 
@@ -334,7 +346,7 @@ public sealed class ProactiveSenderTests : IDisposable
             [$"ReformBot:Proactive:MessagesPerSecond:{ProactiveOptions.AnyChannel}"] = "0",
         };
         foreach (var (key, value) in settings ?? []) all[key] = value;
-        return RunningHost.StartAsync(_dir.DatabasePath, builder =>
+        return RunningHost.StartAsync(TemplateDatabase.CopyTo(_dir.DatabasePath), builder =>
         {
             builder.Configuration.AddInMemoryCollection(all);
             builder.Logging.AddProvider(_logs);

@@ -69,7 +69,7 @@ public sealed class ProactiveTurnTests : IDisposable
     }
 
     private Task<RunningHost> StartHostAsync() =>
-        RunningHost.StartAsync(_dir.DatabasePath, builder => builder.Services.AddSingleton<IBot>(_bot));
+        RunningHost.StartAsync(TemplateDatabase.CopyTo(_dir.DatabasePath), builder => builder.Services.AddSingleton<IBot>(_bot));
 
     private static ConversationAddress Address(ScriptedChannel channel, string conversationId) =>
         new(BotHttp.ChannelId, channel.ServiceUrl, conversationId, "user-1", null, "reformbot");

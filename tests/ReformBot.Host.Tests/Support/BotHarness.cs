@@ -11,7 +11,8 @@ using ReformBot.Host.Web;
 namespace ReformBot.Host.Tests.Support;
 
 /// <summary>
-/// The bot as the host composes it (real services, a real LiteDB file seeded with the shipped plan),
+/// The bot as the host composes it (real services, a real LiteDB file seeded with the shipped plan:
+/// a copy of <see cref="TemplateDatabase"/> unless the file exists),
 /// driven through the SDK's TestAdapter, with a clock the test sets.
 /// </summary>
 public sealed class BotHarness : IAsyncDisposable
@@ -34,7 +35,7 @@ public sealed class BotHarness : IAsyncDisposable
     public static BotHarness Create(string databasePath, DateTimeOffset? now = null, Action<IServiceCollection>? configure = null)
     {
         var time = new FakeTimeProvider(now ?? new DateTimeOffset(2026, 12, 20, 10, 0, 0, TimeSpan.FromHours(8)));
-        var app = ReformBotWebHost.Build(["--db", databasePath, "--urls", "http://127.0.0.1:0"], TestFiles.Messages, services =>
+        var app = ReformBotWebHost.Build(["--db", TemplateDatabase.CopyTo(databasePath), "--urls", "http://127.0.0.1:0"], TestFiles.Messages, services =>
         {
             services.AddSingleton<TimeProvider>(time);
             configure?.Invoke(services);

@@ -12,9 +12,10 @@ using ReformBot.Host.Tests.Bot.Http;
 namespace ReformBot.Host.Tests.Support;
 
 /// <summary>
-/// The running host with its real Quartz scheduler on a fake clock, and a local fake channel that
-/// receives the proactive messages. Tests move the clock; the scheduler fires as it would, and the
-/// harness waits for each run to finish (no sleeping).
+/// The running host (on a copy of <see cref="TemplateDatabase"/> unless the file exists) with its real
+/// Quartz scheduler on a fake clock, and a local fake channel that receives the proactive messages.
+/// Tests move the clock; the scheduler fires as it would, and the harness waits for each run to finish
+/// (no sleeping).
 /// </summary>
 public sealed class SchedulerHarness : IAsyncDisposable, IJobListener
 {
@@ -47,7 +48,7 @@ public sealed class SchedulerHarness : IAsyncDisposable, IJobListener
     {
         var time = new FakeTimeProvider(now);
         var harness = new SchedulerHarness(time, channel ?? await FakeChannel.StartAsync(), ownsChannel: channel is null);
-        harness.Host = await RunningHost.StartAsync(databasePath, builder =>
+        harness.Host = await RunningHost.StartAsync(TemplateDatabase.CopyTo(databasePath), builder =>
         {
             builder.Services.AddSingleton<TimeProvider>(time);
             builder.Logging.AddProvider(harness.Logs);

@@ -1,22 +1,22 @@
-using Microsoft.Extensions.Logging.Abstractions;
 using ReformBot.Core.Periods;
 using ReformBot.Host.Configuration;
 using ReformBot.Host.Contacts;
-using ReformBot.Host.Seeding;
 using ReformBot.Host.Storage;
 
 namespace ReformBot.Host.Tests.Support;
 
-/// <summary>A real LiteDB file seeded with the curated departments and the shipped plan, with its repositories.</summary>
+/// <summary>
+/// A real LiteDB file seeded with the curated departments and the shipped plan (a copy of
+/// <see cref="TemplateDatabase"/> unless the file exists), with its repositories.
+/// </summary>
 public sealed class TestStore : IDisposable
 {
     public static readonly TimeZoneInfo Shanghai = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
 
     public TestStore(string path)
     {
-        Store = new LiteDbStore(path);
+        Store = new LiteDbStore(TemplateDatabase.CopyTo(path));
         Plans = new LitePlanRepository(Store);
-        StoreSeeder.SeedIfEmpty(Plans, new ReformBotOptions(), NullLogger.Instance);
         Contacts = new LiteContactRepository(Store);
         Invites = new LiteInviteRepository(Store);
         Reports = new LiteReportRepository(Store);

@@ -28,7 +28,7 @@ public sealed partial class DownloadTests : IAsyncLifetime
     }
 
     private Task<RunningHost> Start(Dictionary<string, string?>? settings = null) =>
-        RunningHost.StartAsync(_dir.DatabasePath, builder =>
+        RunningHost.StartAsync(TemplateDatabase.CopyTo(_dir.DatabasePath), builder =>
         {
             builder.Services.AddSingleton<TimeProvider>(_time);
             if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);

@@ -34,7 +34,7 @@ public sealed class HostTests : IDisposable
     [Fact]
     public async Task The_endpoint_file_goes_away_when_the_host_stops()
     {
-        var host = await RunningHost.StartAsync(_dir.DatabasePath);
+        var host = await RunningHost.StartAsync(TemplateDatabase.CopyTo(_dir.DatabasePath));
         Assert.True(File.Exists(HostEndpointFile.PathFor(_dir.DatabasePath)));
 
         await host.DisposeAsync();
@@ -45,7 +45,7 @@ public sealed class HostTests : IDisposable
     [Fact]
     public async Task The_command_line_tool_works_while_the_host_holds_the_database()
     {
-        await using var host = await RunningHost.StartAsync(_dir.DatabasePath);
+        await using var host = await RunningHost.StartAsync(TemplateDatabase.CopyTo(_dir.DatabasePath));
         Assert.ThrowsAny<IOException>(() => new LiteDbStore(_dir.DatabasePath)); // direct mode: the host holds the file
 
         var tasks = CliRun.Of("tasks", "--json", "--db", _dir.DatabasePath);
@@ -60,7 +60,7 @@ public sealed class HostTests : IDisposable
     [Fact]
     public async Task An_import_through_the_running_host_is_written_and_seen_by_the_host()
     {
-        await using var host = await RunningHost.StartAsync(_dir.DatabasePath);
+        await using var host = await RunningHost.StartAsync(TemplateDatabase.CopyTo(_dir.DatabasePath));
         var revised = _dir.File("revised.txt");
         File.WriteAllText(revised, TestFiles.ShippedPlan.Replace("推进中科援疆基金健康运行", "推进中科援疆基金规范健康运行"));
 
@@ -82,7 +82,7 @@ public sealed class HostTests : IDisposable
     [InlineData("0000")]
     public async Task The_admin_endpoint_refuses_a_caller_without_the_token(string? token)
     {
-        await using var host = await RunningHost.StartAsync(_dir.DatabasePath);
+        await using var host = await RunningHost.StartAsync(TemplateDatabase.CopyTo(_dir.DatabasePath));
         using var request = new HttpRequestMessage(HttpMethod.Post, AdminProtocol.Path)
         {
             Content = JsonContent.Create(new AdminCliRequest(["tasks", "--json"], _dir.Path)),
@@ -125,7 +125,7 @@ public sealed class HostTests : IDisposable
     [Fact]
     public async Task A_second_host_on_the_same_database_does_not_start()
     {
-        await using var host = await RunningHost.StartAsync(_dir.DatabasePath);
+        await using var host = await RunningHost.StartAsync(TemplateDatabase.CopyTo(_dir.DatabasePath));
 
         await Assert.ThrowsAnyAsync<IOException>(() => RunningHost.StartAsync(_dir.DatabasePath));
 

@@ -17,7 +17,7 @@ public sealed class InviteHostTests : IDisposable
     [Fact]
     public async Task Invites_made_on_the_command_line_register_chat_users_that_the_command_line_then_lists()
     {
-        await using var host = await RunningHost.StartAsync(_dir.DatabasePath);
+        await using var host = await RunningHost.StartAsync(TemplateDatabase.CopyTo(_dir.DatabasePath));
 
         var admin = CliRun.Of("admin-invite", "--json", "--db", _dir.DatabasePath);
         var invite = CliRun.Of("invite", "科学技术厅", "--json", "--db", _dir.DatabasePath);
@@ -50,7 +50,7 @@ public sealed class InviteHostTests : IDisposable
     [Fact]
     public async Task Reports_and_its_errors_work_through_the_running_host()
     {
-        await using var host = await RunningHost.StartAsync(_dir.DatabasePath);
+        await using var host = await RunningHost.StartAsync(TemplateDatabase.CopyTo(_dir.DatabasePath));
 
         var empty = CliRun.Of("reports", "--period", "2026Q4", "--json", "--db", _dir.DatabasePath);
         var bad = CliRun.Of("reports", "--period", "2026Q5", "--db", _dir.DatabasePath);

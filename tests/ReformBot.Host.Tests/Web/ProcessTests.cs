@@ -5,7 +5,10 @@ using ReformBot.Host.Tests.Support;
 
 namespace ReformBot.Host.Tests.Web;
 
-/// <summary>The executable as the office runs it: a host process, and command-line processes beside it.</summary>
+/// <summary>
+/// The executable as the office runs it: a host process, and the command-line tool beside it (run in
+/// this process: what matters is that the host is another one).
+/// </summary>
 public sealed class ProcessTests : IDisposable
 {
     private static readonly string HostDll = Path.Combine(AppContext.BaseDirectory, "ReformBot.Host.dll");
@@ -16,12 +19,12 @@ public sealed class ProcessTests : IDisposable
     [Fact]
     public async Task The_command_line_tool_works_beside_a_running_host_and_after_the_host_is_killed()
     {
-        using var host = Start("serve", "--db", _dir.DatabasePath, "--urls", "http://127.0.0.1:0");
+        using var host = Start("serve", "--db", TemplateDatabase.CopyTo(_dir.DatabasePath), "--urls", "http://127.0.0.1:0");
         try
         {
             await WaitForEndpointFile(host);
 
-            var whileRunning = await RunAsync("tasks", "--json", "--db", _dir.DatabasePath);
+            var whileRunning = CliRun.Of("tasks", "--json", "--db", _dir.DatabasePath);
             Assert.Equal(0, whileRunning.ExitCode);
             Assert.Equal(119, JsonDocument.Parse(whileRunning.Output).RootElement.GetArrayLength());
 
@@ -29,7 +32,7 @@ public sealed class ProcessTests : IDisposable
             await host.WaitForExitAsync();
             Assert.True(File.Exists(HostEndpointFile.PathFor(_dir.DatabasePath))); // left behind by the kill
 
-            var afterKill = await RunAsync("task", "1", "--json", "--db", _dir.DatabasePath);
+            var afterKill = CliRun.Of("task", "1", "--json", "--db", _dir.DatabasePath);
             Assert.Equal(0, afterKill.ExitCode);
             Assert.Equal(1, JsonDocument.Parse(afterKill.Output).RootElement.GetProperty("number").GetInt32());
         }
@@ -45,16 +48,6 @@ public sealed class ProcessTests : IDisposable
         info.ArgumentList.Add(HostDll);
         foreach (var arg in args) info.ArgumentList.Add(arg);
         return Process.Start(info)!;
-    }
-
-    private async Task<CliRun> RunAsync(params string[] args)
-    {
-        using var process = Start(args);
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        return new CliRun(process.ExitCode, await output, await error);
     }
 
     private async Task WaitForEndpointFile(Process host)

@@ -121,7 +121,7 @@ public sealed class BotEndpointSecurityTests : IDisposable
 
     /// <param name="remote">Makes every request look as if it came from this address.</param>
     private Task<RunningHost> StartAsync(string urls = "http://127.0.0.1:0", Dictionary<string, string?>? settings = null, IPAddress? remote = null) =>
-        RunningHost.StartAsync(_dir.DatabasePath, builder =>
+        RunningHost.StartAsync(TemplateDatabase.CopyTo(_dir.DatabasePath), builder =>
         {
             builder.Logging.AddProvider(_logs);
             if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);

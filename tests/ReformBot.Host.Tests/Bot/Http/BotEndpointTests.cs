@@ -13,20 +13,22 @@ using ReformBot.Host.Tests.Support;
 
 namespace ReformBot.Host.Tests.Bot.Http;
 
-/// <summary>POST /api/messages on the real host over loopback HTTP, with deliveryMode expectReplies.</summary>
-public sealed class BotEndpointTests : IDisposable
+/// <summary>
+/// POST /api/messages on the real host over loopback HTTP, with deliveryMode expectReplies. The tests
+/// share one host, each in conversations of its own.
+/// </summary>
+public sealed class BotEndpointTests(SharedHost shared) : IClassFixture<SharedHost>, IDisposable
 {
     private readonly TempDirectory _dir = new();
     private readonly MessageCatalog _messages = TestFiles.Messages;
+    private readonly RunningHost _host = shared.Host;
 
     public void Dispose() => _dir.Dispose();
 
     [Fact]
     public async Task Help_comes_back_in_the_response_body_with_expectReplies()
     {
-        await using var host = await RunningHost.StartAsync(_dir.DatabasePath);
-
-        using var response = await host.Http.PostAsync(BotHttp.Message("c-help", "帮助"));
+        using var response = await _host.Http.PostAsync(BotHttp.Message("c-help", "帮助"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -47,12 +49,10 @@ public sealed class BotEndpointTests : IDisposable
     [InlineData("{\"type\":\"message\",\"timestamp\":\"not a time\"}")]
     public async Task A_body_that_is_not_an_activity_gets_400(string body)
     {
-        await using var host = await RunningHost.StartAsync(_dir.DatabasePath);
-
-        using var response = await host.Http.PostRawAsync(body);
+        using var response = await _host.Http.PostRawAsync(body);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.StartsWith(_messages[MessageKeys.BotHelpHeader], (await host.Http.SayAsync("c-after", "帮助")).Single());
+        Assert.StartsWith(_messages[MessageKeys.BotHelpHeader], (await _host.Http.SayAsync("c-after", "帮助")).Single());
     }
 
     [Theory]
@@ -65,38 +65,35 @@ public sealed class BotEndpointTests : IDisposable
     [InlineData("conversation", "empty")]
     public async Task An_activity_missing_what_every_channel_sends_gets_400_and_nothing_breaks(string field, string? value)
     {
-        await using var host = await RunningHost.StartAsync(_dir.DatabasePath);
         var activity = BotHttp.Message("c-missing", "帮助");
         if (value is null) activity.Remove(field);
         else activity[field] = value == "empty" ? new { id = "" } : value;
 
-        using var response = await host.Http.PostAsync(activity);
+        using var response = await _host.Http.PostAsync(activity);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.StartsWith(_messages[MessageKeys.BotHelpHeader], (await host.Http.SayAsync("c-missing", "帮助")).Single());
+        Assert.StartsWith(_messages[MessageKeys.BotHelpHeader], (await _host.Http.SayAsync("c-missing", "帮助")).Single());
     }
 
     [Fact]
     public async Task An_unknown_activity_type_is_accepted_and_ignored()
     {
-        await using var host = await RunningHost.StartAsync(_dir.DatabasePath);
         var activity = BotHttp.Message("c-foo", "帮助");
         activity["type"] = "foo";
 
-        using var response = await host.Http.PostAsync(activity);
+        using var response = await _host.Http.PostAsync(activity);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Empty(await response.ReplyTextsAsync());
-        Assert.StartsWith(_messages[MessageKeys.BotHelpHeader], (await host.Http.SayAsync("c-foo", "帮助")).Single());
+        Assert.StartsWith(_messages[MessageKeys.BotHelpHeader], (await _host.Http.SayAsync("c-foo", "帮助")).Single());
     }
 
     [Fact]
     public async Task A_megabyte_of_text_gets_a_polite_refusal()
     {
-        await using var host = await RunningHost.StartAsync(_dir.DatabasePath);
         var text = new string('汇', 400_000); // 1.2 MB of UTF-8
 
-        var replies = await host.Http.SayAsync("c-long", text);
+        var replies = await _host.Http.SayAsync("c-long", text);
 
         Assert.Equal(_messages.Format(MessageKeys.BotTooLong, ReformBotActivityHandler.MaxMessageLength), Assert.Single(replies));
     }
@@ -106,7 +103,6 @@ public sealed class BotEndpointTests : IDisposable
     [InlineData(true)]
     public async Task A_body_over_the_limit_gets_413(bool chunked)
     {
-        await using var host = await RunningHost.StartAsync(_dir.DatabasePath);
         var json = JsonSerializer.SerializeToUtf8Bytes(BotHttp.Message("c-huge", new string('a', (int)BotEndpoint.MaxRequestBodyBytes)));
         HttpContent content = chunked ? new StreamContent(new MemoryStream(json)) : new ByteArrayContent(json);
         content.Headers.ContentType = new("application/json");
@@ -116,7 +112,7 @@ public sealed class BotEndpointTests : IDisposable
         // connection; waiting for "100 Continue" lets the client read that answer instead of failing mid-upload.
         else request.Headers.ExpectContinue = true;
 
-        using var response = await host.Http.SendAsync(request);
+        using var response = await _host.Http.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
     }
@@ -124,9 +120,7 @@ public sealed class BotEndpointTests : IDisposable
     [Fact]
     public async Task Get_is_not_allowed()
     {
-        await using var host = await RunningHost.StartAsync(_dir.DatabasePath);
-
-        using var response = await host.Http.GetAsync(BotHttp.Path);
+        using var response = await _host.Http.GetAsync(BotHttp.Path);
 
         Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
     }
@@ -135,7 +129,7 @@ public sealed class BotEndpointTests : IDisposable
     public async Task A_turn_that_throws_is_logged_the_user_told_in_Chinese_and_the_conversation_goes_on()
     {
         var logs = new LogCapture();
-        await using var host = await RunningHost.StartAsync(_dir.DatabasePath, builder =>
+        await using var host = await RunningHost.StartAsync(TemplateDatabase.CopyTo(_dir.DatabasePath), builder =>
         {
             builder.Logging.AddProvider(logs);
             builder.Services.AddTransient<IBot>(sp => new ThrowingBot(ActivatorUtilities.CreateInstance<ReformBotActivityHandler>(sp)));

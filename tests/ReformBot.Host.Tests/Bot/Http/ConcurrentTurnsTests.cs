@@ -24,7 +24,7 @@ public sealed class ConcurrentTurnsTests : IDisposable
     [Fact]
     public async Task Concurrent_messages_of_one_conversation_lose_nothing()
     {
-        await using var host = await RunningHost.StartAsync(_dir.DatabasePath, UseCounterBot);
+        await using var host = await RunningHost.StartAsync(TemplateDatabase.CopyTo(_dir.DatabasePath), UseCounterBot);
 
         var replies = await SendAtOnceAsync(host, "c-race");
 
@@ -36,7 +36,7 @@ public sealed class ConcurrentTurnsTests : IDisposable
     [Fact]
     public async Task Concurrent_messages_of_different_conversations_each_count_their_own()
     {
-        await using var host = await RunningHost.StartAsync(_dir.DatabasePath, UseCounterBot);
+        await using var host = await RunningHost.StartAsync(TemplateDatabase.CopyTo(_dir.DatabasePath), UseCounterBot);
 
         var counts = await Task.WhenAll(Enumerable.Range(0, 5).Select(async i =>
         {
@@ -52,7 +52,7 @@ public sealed class ConcurrentTurnsTests : IDisposable
     {
         // The contrast that shows what SerializedTurnsMiddleware is for: the same bot and storage
         // behind a CloudAdapter without it.
-        await using var host = await RunningHost.StartAsync(_dir.DatabasePath, builder =>
+        await using var host = await RunningHost.StartAsync(TemplateDatabase.CopyTo(_dir.DatabasePath), builder =>
         {
             UseCounterBot(builder);
             builder.Services.AddSingleton(sp => new CloudAdapter(sp.GetRequiredService<BotFrameworkAuthentication>(), sp.GetRequiredService<ILogger<CloudAdapter>>()));

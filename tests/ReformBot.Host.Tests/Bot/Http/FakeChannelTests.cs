@@ -18,7 +18,7 @@ public sealed class FakeChannelTests : IDisposable
     public async Task The_reply_is_posted_to_the_channel_at_the_serviceUrl()
     {
         await using var channel = await FakeChannel.StartAsync();
-        await using var host = await RunningHost.StartAsync(_dir.DatabasePath);
+        await using var host = await RunningHost.StartAsync(TemplateDatabase.CopyTo(_dir.DatabasePath));
         const string conversationId = "19:abc@thread.test"; // a Teams-like id, escaped into the path by the connector
 
         using var response = await host.Http.PostAsync(BotHttp.Message(conversationId, "帮助", expectReplies: false, serviceUrl: channel.ServiceUrl, id: "incoming-1"));
@@ -40,7 +40,7 @@ public sealed class FakeChannelTests : IDisposable
     public async Task A_failing_turn_still_tells_the_user_through_the_channel()
     {
         await using var channel = await FakeChannel.StartAsync();
-        await using var host = await RunningHost.StartAsync(_dir.DatabasePath, builder =>
+        await using var host = await RunningHost.StartAsync(TemplateDatabase.CopyTo(_dir.DatabasePath), builder =>
             builder.Services.AddTransient<IBot>(sp => new ThrowingBot(ActivatorUtilities.CreateInstance<ReformBotActivityHandler>(sp))));
 
         using var failed = await host.Http.PostAsync(BotHttp.Message("c-boom", ThrowingBot.Boom, expectReplies: false, serviceUrl: channel.ServiceUrl));
