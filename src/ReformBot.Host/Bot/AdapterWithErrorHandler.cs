@@ -28,7 +28,7 @@ public sealed class AdapterWithErrorHandler : CloudAdapter
             if (IsProactive(turnContext.Activity)) return;
             try
             {
-                await turnContext.SendActivityAsync(messages[MessageKeys.BotError]);
+                await turnContext.SendActivityAsync(messages[MessageKeys.Bot.Error]);
             }
             catch (Exception sendFailure)
             {

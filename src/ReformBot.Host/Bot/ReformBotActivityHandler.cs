@@ -38,7 +38,7 @@ public sealed class ReformBotActivityHandler(
         var text = turnContext.Activity.Text?.Trim() ?? "";
         if (text.Length > MaxMessageLength)
         {
-            await turnContext.SendActivityAsync(messages.Format(MessageKeys.BotTooLong, MaxMessageLength), cancellationToken: cancellationToken);
+            await turnContext.SendActivityAsync(messages.Format(MessageKeys.Bot.TooLong, MaxMessageLength), cancellationToken: cancellationToken);
             return;
         }
 
@@ -57,17 +57,17 @@ public sealed class ReformBotActivityHandler(
         }
         if (match is null)
         {
-            await turn.SayAsync(MessageKeys.BotUnknown, cancellationToken);
+            await turn.SayAsync(MessageKeys.Bot.Unknown, cancellationToken);
             return;
         }
         if (match.Command.Office && contact?.IsOffice != true)
         {
-            await turn.SayAsync(MessageKeys.BotOfficeOnly, cancellationToken, match.Command.Usage);
+            await turn.SayAsync(MessageKeys.Bot.OfficeOnly, cancellationToken, match.Command.Usage);
             return;
         }
         if (match.Command.Contact && contact is null)
         {
-            await turn.SayAsync(MessageKeys.ReportNotRegistered, cancellationToken);
+            await turn.SayAsync(MessageKeys.Report.NotRegistered, cancellationToken);
             return;
         }
         await _handlers[match.Command.Id].HandleAsync(turn, match.Argument, cancellationToken);
@@ -87,6 +87,6 @@ public sealed class ReformBotActivityHandler(
     {
         foreach (var member in membersAdded)
             if (member.Id != turnContext.Activity.Recipient?.Id)
-                await turnContext.SendActivityAsync(messages[MessageKeys.BotWelcome], cancellationToken: cancellationToken);
+                await turnContext.SendActivityAsync(messages[MessageKeys.Bot.Welcome], cancellationToken: cancellationToken);
     }
 }

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using ReformBot.Host.Cli.Commands;
 using ReformBot.Host.Messages;
-using static ReformBot.Host.Messages.MessageKeys;
 
 namespace ReformBot.Host.Cli;
 
@@ -21,9 +20,9 @@ public static class CliApp
 
     private static RootCommand Root(MessageCatalog messages)
     {
-        var root = new RootCommand(messages[CliDescription])
+        var root = new RootCommand(messages[MessageKeys.Cli.Description])
         {
-            new Option<string?>(DbOptionName) { Description = messages[CliOptionDb], Recursive = true },
+            new Option<string?>(DbOptionName) { Description = messages[MessageKeys.Cli.OptionDb], Recursive = true },
         };
         foreach (var command in PlanCommands.Create(messages).Concat(ContactCommands.Create(messages)).Concat(ReportCommands.Create(messages)))
             root.Subcommands.Add(command);
@@ -34,5 +33,5 @@ public static class CliApp
     public static string? Database(ParseResult parsed) => parsed.GetValue<string?>(DbOptionName);
 
     /// <summary>The --json switch of the commands that print JSON.</summary>
-    internal static Option<bool> JsonOption(MessageCatalog messages) => new("--json") { Description = messages[CliOptionJson] };
+    internal static Option<bool> JsonOption(MessageCatalog messages) => new("--json") { Description = messages[MessageKeys.Cli.OptionJson] };
 }

@@ -38,7 +38,7 @@ public static class CommandLine
             }
             catch (HttpRequestException e)
             {
-                error.WriteLine(messages.Format(MessageKeys.HostFailed, e.Message));
+                error.WriteLine(messages.Format(MessageKeys.Cli.HostFailed, e.Message));
                 return 1;
             }
         }
@@ -65,7 +65,7 @@ public static class CommandLine
         }
         catch (DatabaseInUseException)
         {
-            error.WriteLine(messages.Format(MessageKeys.DatabaseLocked, databasePath));
+            error.WriteLine(messages.Format(MessageKeys.Cli.DatabaseLocked, databasePath));
             return 1;
         }
     }

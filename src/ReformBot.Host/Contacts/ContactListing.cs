@@ -3,7 +3,6 @@ using ReformBot.Core.Contacts;
 using ReformBot.Core.Departments;
 using ReformBot.Core.Plans;
 using ReformBot.Host.Messages;
-using static ReformBot.Host.Messages.MessageKeys;
 
 namespace ReformBot.Host.Contacts;
 
@@ -14,13 +13,13 @@ public static class ContactListing
     /// <param name="tasks">The plan: lead departments without any contact are named at the end.</param>
     public static string Text(IReadOnlyList<Contact> contacts, IReadOnlyList<Department> departments, IReadOnlyList<PlanTask> tasks, MessageCatalog m, TextFormat format)
     {
-        if (contacts.Count == 0) return m[ContactsNone];
+        if (contacts.Count == 0) return m[MessageKeys.Contacts.None];
 
         var ordered = contacts.OrderBy(c => c.RegisteredAt).ThenBy(c => c.Id, StringComparer.Ordinal).ToList();
-        var text = new StringBuilder(m.Format(ContactsHeader, contacts.Count));
+        var text = new StringBuilder(m.Format(MessageKeys.Contacts.Header, contacts.Count));
 
         var office = ordered.Where(c => c.IsOffice).ToList();
-        if (office.Count > 0) Group(text, m.Format(ContactsOffice, office.Count), office, m, format);
+        if (office.Count > 0) Group(text, m.Format(MessageKeys.Contacts.Office, office.Count), office, m, format);
 
         var names = departments.Select(d => d.Name)
             .Concat(ordered.SelectMany(c => c.Departments))
@@ -28,12 +27,12 @@ public static class ContactListing
         foreach (var name in names)
         {
             var members = ordered.Where(c => c.ReportsFor(name)).ToList();
-            if (members.Count > 0) Group(text, m.Format(ContactsDepartment, name, members.Count), members, m, format);
+            if (members.Count > 0) Group(text, m.Format(MessageKeys.Contacts.Department, name, members.Count), members, m, format);
         }
 
         var covered = ordered.SelectMany(c => c.Departments).ToHashSet(StringComparer.Ordinal);
         var uncovered = tasks.SelectMany(t => t.LeadDepartments).Distinct(StringComparer.Ordinal).Where(d => !covered.Contains(d)).ToList();
-        if (uncovered.Count > 0) text.Append('\n').Append(m.Format(ContactsUncovered, uncovered.Count, format.List(uncovered)));
+        if (uncovered.Count > 0) text.Append('\n').Append(m.Format(MessageKeys.Contacts.Uncovered, uncovered.Count, format.List(uncovered)));
         return text.ToString();
     }
 
@@ -42,8 +41,8 @@ public static class ContactListing
         text.Append('\n').Append(heading);
         foreach (var c in members)
         {
-            var flags = c.Unreachable ? m[ContactsUnreachable] : "";
-            text.Append('\n').Append(m.Format(ContactsLine, format.ContactName(c), c.Address.ChannelId, format.LocalDay(c.RegisteredAt), flags));
+            var flags = c.Unreachable ? m[MessageKeys.Contacts.Unreachable] : "";
+            text.Append('\n').Append(m.Format(MessageKeys.Contacts.Line, format.ContactName(c), c.Address.ChannelId, format.LocalDay(c.RegisteredAt), flags));
         }
     }
 }

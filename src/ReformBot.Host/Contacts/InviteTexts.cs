@@ -1,6 +1,5 @@
 using ReformBot.Core.Contacts;
 using ReformBot.Host.Messages;
-using static ReformBot.Host.Messages.MessageKeys;
 
 namespace ReformBot.Host.Contacts;
 
@@ -13,14 +12,14 @@ public static class InviteTexts
         var code = InviteCode.Display(invite.Code);
         var expires = format.LocalTime(invite.ExpiresAt);
         return invite.Department is null
-            ? m.Format(InviteCreatedOffice, code, expires)
-            : m.Format(InviteCreated, invite.Department, code, expires);
+            ? m.Format(MessageKeys.Invite.CreatedOffice, code, expires)
+            : m.Format(MessageKeys.Invite.Created, invite.Department, code, expires);
     }
 
     /// <summary>“No department X. Did you mean …?”</summary>
     public static string UnknownDepartment(MessageCatalog m, TextFormat format, string name, IEnumerable<string> suggestions)
     {
         var names = format.List(suggestions);
-        return m.Format(InviteUnknownDepartment, name) + (names.Length > 0 ? m.Format(InviteSuggestions, names) : m[InviteNoSuggestions]);
+        return m.Format(MessageKeys.Invite.UnknownDepartment, name) + (names.Length > 0 ? m.Format(MessageKeys.Invite.Suggestions, names) : m[MessageKeys.Invite.NoSuggestions]);
     }
 }

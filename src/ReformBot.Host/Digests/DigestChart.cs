@@ -3,7 +3,6 @@ using ReformBot.Core.Digests;
 using ReformBot.Core.Reports;
 using ReformBot.Host.Messages;
 using SkiaSharp;
-using static ReformBot.Host.Messages.MessageKeys;
 
 namespace ReformBot.Host.Digests;
 
@@ -53,7 +52,7 @@ public sealed class DigestChart(MessageCatalog messages, TextFormat format, Char
     public byte[]? Render(Digest digest) => Draw(digest)?.Png;
 
     /// <summary>The file name of the chart of a digest, for the chat attachment.</summary>
-    public string FileName(Digest digest) => messages.Format(ChartFileName, digest.Period.ToString());
+    public string FileName(Digest digest) => messages.Format(MessageKeys.Chart.FileName, digest.Period.ToString());
 
     /// <summary>The PNG and where things were drawn (for tests); null as <see cref="Render"/>.</summary>
     internal Drawing? Draw(Digest digest)
@@ -72,8 +71,8 @@ public sealed class DigestChart(MessageCatalog messages, TextFormat format, Char
         var hidden = digest.Departments.Count - departments.Count;
         var statusLabels = StatusOrder.Select(StatusLabel).ToList();
         var labels = departments.Select(d => d.Department).Concat(statusLabels).ToList();
-        var values = departments.Select(d => m.Format(ChartDepartmentValue, d.Submitted, d.Expected, DigestMarkdown.Percent(d.Submitted, d.Expected)))
-            .Concat(StatusOrder.Select(s => m.Format(ChartStatusValue, t.Statuses[s], Share(t.Statuses[s], t.Expected))))
+        var values = departments.Select(d => m.Format(MessageKeys.Chart.DepartmentValue, d.Submitted, d.Expected, DigestMarkdown.Percent(d.Submitted, d.Expected)))
+            .Concat(StatusOrder.Select(s => m.Format(MessageKeys.Chart.StatusValue, t.Statuses[s], Share(t.Statuses[s], t.Expected))))
             .ToList();
         var labelWidth = Math.Clamp(labels.Max(l => body.MeasureText(l)) + 8, 80, width * 0.32f);
         var valueWidth = values.Max(v => body.MeasureText(v)) + 8;
@@ -95,24 +94,24 @@ public sealed class DigestChart(MessageCatalog messages, TextFormat format, Char
 
         float y = Pad;
         var heading = digest.Filter.Department is { } only
-            ? m.Format(ChartTitleDepartment, format.Period(digest.Period), format.LocalDate(digest.Now), only)
-            : m.Format(ChartTitle, format.Period(digest.Period), format.LocalDate(digest.Now));
+            ? m.Format(MessageKeys.Chart.TitleDepartment, format.Period(digest.Period), format.LocalDate(digest.Now), only)
+            : m.Format(MessageKeys.Chart.Title, format.Period(digest.Period), format.LocalDate(digest.Now));
         // A long heading (a long department name) is set smaller before it is cut.
         var headingWidth = title.MeasureText(heading);
         if (headingWidth > width - 2 * Pad) title.Size = Math.Max(16, title.Size * (width - 2 * Pad) / headingWidth);
         canvas.DrawText(Fit(title, heading, width - 2 * Pad), Pad, Baseline(title, y + 17), SKTextAlign.Left, title, ink);
         y += 34;
-        canvas.DrawText(m.Format(ChartTotals, t.Expected, t.Submitted, DigestMarkdown.Percent(t.Submitted, t.Expected), t.Lights.Red, t.Lights.Yellow, t.Lights.Green),
+        canvas.DrawText(m.Format(MessageKeys.Chart.Totals, t.Expected, t.Submitted, DigestMarkdown.Percent(t.Submitted, t.Expected), t.Lights.Red, t.Lights.Yellow, t.Lights.Green),
             Pad, Baseline(body, y + 10), SKTextAlign.Left, body, muted);
         y += 28;
 
-        canvas.DrawText(m[ChartDepartmentsHeader], Pad, Baseline(header, y + 12), SKTextAlign.Left, header, ink);
+        canvas.DrawText(m[MessageKeys.Chart.DepartmentsHeader], Pad, Baseline(header, y + 12), SKTextAlign.Left, header, ink);
         y += 28;
         var labelAreas = new List<SKRect>();
         var bars = new List<(SKRect Rect, SKColor Color)>();
         if (departments.Count == 0)
         {
-            canvas.DrawText(m[ChartNone], Pad, Baseline(body, y + RowHeight / 2f), SKTextAlign.Left, body, muted);
+            canvas.DrawText(m[MessageKeys.Chart.None], Pad, Baseline(body, y + RowHeight / 2f), SKTextAlign.Left, body, muted);
             y += RowHeight;
         }
         for (var i = 0; i < departments.Count; i++)
@@ -127,7 +126,7 @@ public sealed class DigestChart(MessageCatalog messages, TextFormat format, Char
         }
         if (hidden > 0)
         {
-            canvas.DrawText(m.Format(ChartMoreDepartments, hidden), trackX, Baseline(body, y + 10), SKTextAlign.Left, body, muted);
+            canvas.DrawText(m.Format(MessageKeys.Chart.MoreDepartments, hidden), trackX, Baseline(body, y + 10), SKTextAlign.Left, body, muted);
             y += 22;
         }
         // The legend of the lights.
@@ -136,13 +135,13 @@ public sealed class DigestChart(MessageCatalog messages, TextFormat format, Char
         {
             using var swatch = Paint(LightColor(light));
             canvas.DrawCircle(x + 6, y + RowHeight / 2f, DotRadius + 1, swatch);
-            var text = m[ChartLightPrefix + light];
+            var text = m[MessageKeys.Chart.LightPrefix + light];
             canvas.DrawText(text, x + 18, Baseline(body, y + RowHeight / 2f), SKTextAlign.Left, body, muted);
             x += 18 + body.MeasureText(text) + 20;
         }
         y += RowHeight + 12;
 
-        canvas.DrawText(m.Format(ChartStatusHeader, t.Expected), Pad, Baseline(header, y + 12), SKTextAlign.Left, header, ink);
+        canvas.DrawText(m.Format(MessageKeys.Chart.StatusHeader, t.Expected), Pad, Baseline(header, y + 12), SKTextAlign.Left, header, ink);
         y += 28;
         // One stacked bar: every report of the period, by status.
         canvas.DrawRect(trackX, y + 2, trackWidth, 18, track);
@@ -191,13 +190,13 @@ public sealed class DigestChart(MessageCatalog messages, TextFormat format, Char
     internal static int Share(int part, int whole) => whole <= 0 ? 0 : (int)Math.Round(part * 100.0 / whole, MidpointRounding.AwayFromZero);
 
     private string StatusLabel(ReportStatus? status) =>
-        status is { } s ? format.Status(s) : messages[ChartNotSubmitted];
+        status is { } s ? format.Status(s) : messages[MessageKeys.Chart.NotSubmitted];
 
     /// <summary>The text, cut with an ellipsis to fit <paramref name="width"/>.</summary>
     private string Fit(SKFont font, string text, float width)
     {
         if (font.MeasureText(text) <= width) return text;
-        var ellipsis = messages[FormatEllipsis];
+        var ellipsis = messages[MessageKeys.Format.Ellipsis];
         for (var length = text.Length - 1; length > 0; length--)
         {
             var cut = text[..length] + ellipsis;

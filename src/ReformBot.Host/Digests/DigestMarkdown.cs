@@ -1,7 +1,6 @@
 using System.Text;
 using ReformBot.Core.Digests;
 using ReformBot.Host.Messages;
-using static ReformBot.Host.Messages.MessageKeys;
 
 namespace ReformBot.Host.Digests;
 
@@ -39,26 +38,26 @@ public sealed class DigestMarkdown(MessageCatalog messages, TextFormat format)
         var period = format.Period(digest.Period);
         var date = format.LocalDate(digest.Now);
         var title = digest.Filter.Department is { } department
-            ? m.Format(DigestTitleDepartment, period, date, Escape(department))
-            : m.Format(DigestTitle, period, date);
+            ? m.Format(MessageKeys.Digest.TitleDepartment, period, date, Escape(department))
+            : m.Format(MessageKeys.Digest.Title, period, date);
 
         var departmentLines = digest.Departments.Take(MaxDepartmentLines)
-            .Select(d => m.Format(DigestDepartmentLine, Light(d.Light), Escape(d.Department), d.Submitted, d.Expected, Percent(d.Submitted, d.Expected)))
+            .Select(d => m.Format(MessageKeys.Digest.DepartmentLine, Light(d.Light), Escape(d.Department), d.Submitted, d.Expected, Percent(d.Submitted, d.Expected)))
             .ToList();
         if (digest.Departments.Count > MaxDepartmentLines)
-            departmentLines.Add(m.Format(DigestMoreDepartments, digest.Departments.Count - MaxDepartmentLines));
+            departmentLines.Add(m.Format(MessageKeys.Digest.MoreDepartments, digest.Departments.Count - MaxDepartmentLines));
 
         var sections = new List<Section>
         {
-            new(null, [title, m.Format(MessageKeys.DigestTotals, t.Expected, t.Submitted, Percent(t.Submitted, t.Expected), s.Completed, s.OnTrack, s.Behind, s.NotStarted, s.NotSubmitted),
-                m.Format(DigestLights, t.Lights.Red, t.Lights.Yellow, t.Lights.Green)], IsList: false),
-            List(m[DigestDepartmentsHeader], departmentLines),
-            List(m.Format(DigestBehindHeader, digest.Behind.Count), digest.Behind.Select(r =>
-                m.Format(DigestBehindLine, r.TaskNumber, Escape(r.Department), Escape(m.Shorten(OneLine(r.Problems ?? ""), MaxProblemsLength))))),
-            List(m.Format(DigestNotReportedHeader, digest.NotReported.Count), digest.NotReported.Select(n =>
-                m.Format(DigestNotReportedLine, Escape(n.Department), n.TaskNumbers.Count, Numbers(n.TaskNumbers), n.NothingReported ? m[DigestNothingReported] : ""))),
+            new(null, [title, m.Format(MessageKeys.Digest.Totals, t.Expected, t.Submitted, Percent(t.Submitted, t.Expected), s.Completed, s.OnTrack, s.Behind, s.NotStarted, s.NotSubmitted),
+                m.Format(MessageKeys.Digest.Lights, t.Lights.Red, t.Lights.Yellow, t.Lights.Green)], IsList: false),
+            List(m[MessageKeys.Digest.DepartmentsHeader], departmentLines),
+            List(m.Format(MessageKeys.Digest.BehindHeader, digest.Behind.Count), digest.Behind.Select(r =>
+                m.Format(MessageKeys.Digest.BehindLine, r.TaskNumber, Escape(r.Department), Escape(m.Shorten(OneLine(r.Problems ?? ""), MaxProblemsLength))))),
+            List(m.Format(MessageKeys.Digest.NotReportedHeader, digest.NotReported.Count), digest.NotReported.Select(n =>
+                m.Format(MessageKeys.Digest.NotReportedLine, Escape(n.Department), n.TaskNumbers.Count, Numbers(n.TaskNumbers), n.NothingReported ? m[MessageKeys.Digest.NothingReported] : ""))),
             OverdueSection(digest),
-            List(m.Format(DigestChangesHeader, digest.Changes.Count), digest.Changes.Select(Change)),
+            List(m.Format(MessageKeys.Digest.ChangesHeader, digest.Changes.Count), digest.Changes.Select(Change)),
         };
         return Split(sections);
     }
@@ -70,28 +69,28 @@ public sealed class DigestMarkdown(MessageCatalog messages, TextFormat format)
     public static int Percent(int part, int whole) => whole <= 0 ? 100 : (int)((long)part * 100 / whole);
 
     private Section OverdueSection(Digest digest) =>
-        List(messages.Format(DigestOverdueHeader, digest.OverdueAgainstPlan.Count), digest.OverdueAgainstPlan.Select(r =>
-            messages.Format(DigestOverdueLine, r.TaskNumber, Escape(r.Department), Escape(r.Task.Schedule.Text),
+        List(messages.Format(MessageKeys.Digest.OverdueHeader, digest.OverdueAgainstPlan.Count), digest.OverdueAgainstPlan.Select(r =>
+            messages.Format(MessageKeys.Digest.OverdueLine, r.TaskNumber, Escape(r.Department), Escape(r.Task.Schedule.Text),
                 Escape(messages.Shorten(OneLine(r.Task.Text), MaxTaskTextLength)))));
 
     private string Change(DigestChange c)
     {
         var after = format.Status(c.After.Content.Status);
         var before = c.Before is { } b ? format.Status(b.Content.Status) : "";
-        return messages.Format(DigestChangePrefix + c.Kind, c.TaskNumber, Escape(c.Department), after, before, c.After.Revision);
+        return messages.Format(MessageKeys.Digest.ChangePrefix + c.Kind, c.TaskNumber, Escape(c.Department), after, before, c.After.Revision);
     }
 
     private Section List(string header, IEnumerable<string> lines)
     {
         var list = lines.ToList();
-        if (list.Count == 0) list.Add(messages[DigestNone]);
+        if (list.Count == 0) list.Add(messages[MessageKeys.Digest.None]);
         return new Section(header, list, IsList: true);
     }
 
     private string Numbers(IReadOnlyList<int> numbers)
     {
         var shown = format.List(numbers.Take(MaxNumbers));
-        return numbers.Count > MaxNumbers ? messages.Format(ReminderNumbersMore, shown) : shown;
+        return numbers.Count > MaxNumbers ? messages.Format(MessageKeys.Reminder.NumbersMore, shown) : shown;
     }
 
     /// <summary>
@@ -134,7 +133,7 @@ public sealed class DigestMarkdown(MessageCatalog messages, TextFormat format)
                 if (lines.Count > 0 && length + separator + line.Length > MaxMessageLength)
                 {
                     result.Add((section with { Lines = lines }).Text(header));
-                    header = section.Header is null ? null : messages.Format(DigestContinued, section.Header);
+                    header = section.Header is null ? null : messages.Format(MessageKeys.Digest.Continued, section.Header);
                     lines = [];
                     length = HeaderLength(header);
                 }
@@ -149,7 +148,7 @@ public sealed class DigestMarkdown(MessageCatalog messages, TextFormat format)
 
     private static int HeaderLength(string? header) => header is null ? 0 : header.Length + ParagraphBreak.Length;
 
-    private string Light(TrafficLight light) => messages[DigestLightPrefix + light];
+    private string Light(TrafficLight light) => messages[MessageKeys.Digest.LightPrefix + light];
 
     private static string OneLine(string text) => text.ReplaceLineEndings(" ");
 

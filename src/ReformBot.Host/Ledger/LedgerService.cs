@@ -5,7 +5,6 @@ using ReformBot.Core.Reports;
 using ReformBot.Core.Storage;
 using ReformBot.Host.Digests;
 using ReformBot.Host.Messages;
-using static ReformBot.Host.Messages.MessageKeys;
 
 namespace ReformBot.Host.Ledger;
 
@@ -42,8 +41,8 @@ public sealed class LedgerService(DigestService digests, IReportRepository repor
 
     /// <summary>The ledger's file name: 重点任务台账-2026Q4.xlsx, or with the departments for a part.</summary>
     public string FileName(Quarter period, IReadOnlyList<string>? departments) => departments is null
-        ? messages.Format(LedgerFileName, period.ToString())
-        : messages.Format(LedgerFileNameDepartments, period.ToString(), format.List(departments));
+        ? messages.Format(MessageKeys.Ledger.FileName, period.ToString())
+        : messages.Format(MessageKeys.Ledger.FileNameDepartments, period.ToString(), format.List(departments));
 
     public byte[] ToBytes(LedgerContent ledger) => Workbook.ToBytes(Sheets(ledger));
 
@@ -56,23 +55,23 @@ public sealed class LedgerService(DigestService digests, IReportRepository repor
         var m = messages;
         var columns = new List<SheetColumn>
         {
-            new(m[LedgerColDepartment], 30), new(m[LedgerColLight], 10), new(m[LedgerColExpected], 8), new(m[LedgerColSubmitted], 8),
-            new(m[LedgerColRate], 9),
+            new(m[MessageKeys.Ledger.ColDepartment], 30), new(m[MessageKeys.Ledger.ColLight], 10), new(m[MessageKeys.Ledger.ColExpected], 8), new(m[MessageKeys.Ledger.ColSubmitted], 8),
+            new(m[MessageKeys.Ledger.ColRate], 9),
             new(format.Status(ReportStatus.Completed), 9), new(format.Status(ReportStatus.OnTrack), 12),
             new(format.Status(ReportStatus.Behind), 8), new(format.Status(ReportStatus.NotStarted), 9),
-            new(m[LedgerColNotSubmitted], 9), new(m[LedgerColRed], 8), new(m[LedgerColYellow], 8), new(m[LedgerColGreen], 8),
-            new(m[LedgerColCopied], 12), new(m[LedgerColOverdue], 12),
+            new(m[MessageKeys.Ledger.ColNotSubmitted], 9), new(m[MessageKeys.Ledger.ColRed], 8), new(m[MessageKeys.Ledger.ColYellow], 8), new(m[MessageKeys.Ledger.ColGreen], 8),
+            new(m[MessageKeys.Ledger.ColCopied], 12), new(m[MessageKeys.Ledger.ColOverdue], 12),
         };
         var rows = ledger.Departments.Select(d => SummaryRow(
             new SheetCell(d.Department), LightCell(d.Light), d.Expected, d.Submitted, d.Statuses, d.Lights, d.Copied, d.OverdueAgainstPlan, bold: false)).ToList();
         var all = ledger.Departments;
-        rows.Add(SummaryRow(new SheetCell(m[LedgerTotal], CellLook.Bold), new SheetCell(null),
+        rows.Add(SummaryRow(new SheetCell(m[MessageKeys.Ledger.Total], CellLook.Bold), new SheetCell(null),
             all.Sum(d => d.Expected), all.Sum(d => d.Submitted),
             new StatusBreakdown(all.Sum(d => d.Statuses.Completed), all.Sum(d => d.Statuses.OnTrack), all.Sum(d => d.Statuses.Behind),
                 all.Sum(d => d.Statuses.NotStarted), all.Sum(d => d.Statuses.NotSubmitted)),
             new LightCounts(all.Sum(d => d.Lights.Red), all.Sum(d => d.Lights.Yellow), all.Sum(d => d.Lights.Green)),
             all.Sum(d => d.Copied), all.Sum(d => d.OverdueAgainstPlan), bold: true));
-        return new Sheet(m[LedgerSheetSummary], columns, rows);
+        return new Sheet(m[MessageKeys.Ledger.SheetSummary], columns, rows);
     }
 
     private static List<SheetCell> SummaryRow(SheetCell name, SheetCell light, int expected, int submitted, StatusBreakdown s, LightCounts l,
@@ -94,10 +93,10 @@ public sealed class LedgerService(DigestService digests, IReportRepository repor
         var m = messages;
         var columns = new List<SheetColumn>
         {
-            new(m[LedgerColNumber], 8), new(m[LedgerColText], 60), new(m[LedgerColLeadDepartment], 24), new(m[LedgerColPeriodStatus], 12),
-            new(m[LedgerColPercent], 11), new(m[LedgerColLight], 10), new(m[LedgerColOverdue], 12), new(m[LedgerColCopied], 12),
-            new(m[LedgerColSchedule], 20), new(m[LedgerColRevision], 6), new(m[LedgerColSubmittedAt], 20),
-            new(m[LedgerColProgress], 50), new(m[LedgerColProblems], 40), new(m[LedgerColNextSteps], 40),
+            new(m[MessageKeys.Ledger.ColNumber], 8), new(m[MessageKeys.Ledger.ColText], 60), new(m[MessageKeys.Ledger.ColLeadDepartment], 24), new(m[MessageKeys.Ledger.ColPeriodStatus], 12),
+            new(m[MessageKeys.Ledger.ColPercent], 11), new(m[MessageKeys.Ledger.ColLight], 10), new(m[MessageKeys.Ledger.ColOverdue], 12), new(m[MessageKeys.Ledger.ColCopied], 12),
+            new(m[MessageKeys.Ledger.ColSchedule], 20), new(m[MessageKeys.Ledger.ColRevision], 6), new(m[MessageKeys.Ledger.ColSubmittedAt], 20),
+            new(m[MessageKeys.Ledger.ColProgress], 50), new(m[MessageKeys.Ledger.ColProblems], 40), new(m[MessageKeys.Ledger.ColNextSteps], 40),
         };
         var rows = ledger.Tasks.Select(r =>
         {
@@ -112,7 +111,7 @@ public sealed class LedgerService(DigestService digests, IReportRepository repor
                 new(latest?.Content.NextSteps, CellLook.Wrapped),
             ];
         }).ToList();
-        return new Sheet(m[LedgerSheetTasks], columns, rows);
+        return new Sheet(m[MessageKeys.Ledger.SheetTasks], columns, rows);
     }
 
     private Sheet Revisions(LedgerContent ledger)
@@ -120,10 +119,10 @@ public sealed class LedgerService(DigestService digests, IReportRepository repor
         var m = messages;
         var columns = new List<SheetColumn>
         {
-            new(m[LedgerColNumber], 8), new(m[LedgerColDepartment], 24), new(m[LedgerColRevision], 6), new(m[LedgerColStatus], 12),
-            new(m[LedgerColProgress], 50), new(m[LedgerColProblems], 40), new(m[LedgerColNextSteps], 40), new(m[LedgerColPercent], 11),
-            new(m[LedgerColEvidence], 40), new(m[LedgerColSubmitter], 12), new(m[LedgerColSubmitterId], 24),
-            new(m[LedgerColSubmittedAt], 20), new(m[LedgerColLate], 9),
+            new(m[MessageKeys.Ledger.ColNumber], 8), new(m[MessageKeys.Ledger.ColDepartment], 24), new(m[MessageKeys.Ledger.ColRevision], 6), new(m[MessageKeys.Ledger.ColStatus], 12),
+            new(m[MessageKeys.Ledger.ColProgress], 50), new(m[MessageKeys.Ledger.ColProblems], 40), new(m[MessageKeys.Ledger.ColNextSteps], 40), new(m[MessageKeys.Ledger.ColPercent], 11),
+            new(m[MessageKeys.Ledger.ColEvidence], 40), new(m[MessageKeys.Ledger.ColSubmitter], 12), new(m[MessageKeys.Ledger.ColSubmitterId], 24),
+            new(m[MessageKeys.Ledger.ColSubmittedAt], 20), new(m[MessageKeys.Ledger.ColLate], 9),
         };
         var rows = ledger.Revisions.Select(r =>
         {
@@ -137,19 +136,19 @@ public sealed class LedgerService(DigestService digests, IReportRepository repor
                 new(Local(r.SubmittedAt), CellLook.DateTime), new(YesNo(r.Late)),
             ];
         }).ToList();
-        return new Sheet(m[LedgerSheetRevisions], columns, rows);
+        return new Sheet(m[MessageKeys.Ledger.SheetRevisions], columns, rows);
     }
 
-    private SheetCell LightCell(TrafficLight light) => new(messages[LedgerLightPrefix + light], light switch
+    private SheetCell LightCell(TrafficLight light) => new(messages[MessageKeys.Ledger.LightPrefix + light], light switch
     {
         TrafficLight.Red => CellLook.Red,
         TrafficLight.Yellow => CellLook.Yellow,
         _ => CellLook.Green,
     });
 
-    private string Status(ReportStatus? status) => status is { } s ? format.Status(s) : messages[LedgerColNotSubmitted];
+    private string Status(ReportStatus? status) => status is { } s ? format.Status(s) : messages[MessageKeys.Ledger.ColNotSubmitted];
 
-    private string YesNo(bool value) => messages[value ? LedgerYes : LedgerNo];
+    private string YesNo(bool value) => messages[value ? MessageKeys.Ledger.Yes : MessageKeys.Ledger.No];
 
     /// <summary>Wall-clock time in the reporting zone, to the second, as Excel shows dates.</summary>
     private DateTime Local(DateTimeOffset instant)

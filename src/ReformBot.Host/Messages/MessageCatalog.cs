@@ -58,5 +58,5 @@ public sealed class MessageCatalog
 
     /// <summary>The text cut to <paramref name="length"/> characters, with the catalog's ellipsis when cut.</summary>
     public string Shorten(string text, int length) =>
-        text.Length <= length ? text : text[..length] + this[MessageKeys.FormatEllipsis];
+        text.Length <= length ? text : text[..length] + this[MessageKeys.Format.Ellipsis];
 }

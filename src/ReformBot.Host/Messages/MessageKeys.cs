@@ -2,295 +2,373 @@ using System.Reflection;
 
 namespace ReformBot.Host.Messages;
 
-/// <summary>Keys of dialogs/messages.yaml that the code uses; the catalog refuses a file without any of them.</summary>
+/// <summary>
+/// Keys of dialogs/messages.yaml that the code uses, grouped by feature; the catalog refuses a file
+/// without any of them.
+/// </summary>
 public static class MessageKeys
 {
-    public const string CliDescription = "cli.description";
-    public const string CliOptionDb = "cli.option.db";
-    public const string CliOptionJson = "cli.option.json";
-    public const string CliTasks = "cli.tasks";
-    public const string CliTask = "cli.task";
-    public const string CliTaskNumber = "cli.task.number";
-    public const string CliDepartments = "cli.departments";
-    public const string CliImport = "cli.import";
-    public const string CliImportFile = "cli.import.file";
-    public const string CliImportDryRun = "cli.import.dryRun";
-    public const string CliInvite = "cli.invite";
-    public const string CliInviteDepartment = "cli.invite.department";
-    public const string CliAdminInvite = "cli.adminInvite";
-    public const string CliContacts = "cli.contacts";
-    public const string CliReports = "cli.reports";
-    public const string CliReportsPeriod = "cli.reports.period";
+    /// <summary>The command-line tool: command help and output.</summary>
+    public static class Cli
+    {
+        public const string Description = "cli.description";
+        public const string OptionDb = "cli.option.db";
+        public const string OptionJson = "cli.option.json";
+        public const string Tasks = "cli.tasks";
+        public const string Task = "cli.task";
+        public const string TaskNumber = "cli.task.number";
+        public const string Departments = "cli.departments";
+        public const string Import = "cli.import";
+        public const string ImportFile = "cli.import.file";
+        public const string ImportDryRun = "cli.import.dryRun";
+        public const string Invite = "cli.invite";
+        public const string InviteDepartment = "cli.invite.department";
+        public const string AdminInvite = "cli.adminInvite";
+        public const string Contacts = "cli.contacts";
+        public const string Reports = "cli.reports";
+        public const string ReportsPeriod = "cli.reports.period";
+        public const string TaskNotFound = "cli.task.notFound";
+        public const string TaskNumberInvalid = "cli.task.numberInvalid";
+        public const string TaskLead = "cli.task.lead";
+        public const string TaskSupport = "cli.task.support";
+        public const string TaskSchedule = "cli.task.schedule";
+        public const string TaskScheduleEmpty = "cli.task.scheduleEmpty";
+        public const string TasksLine = "cli.tasks.line";
+        public const string TasksDetail = "cli.tasks.detail";
+        public const string None = "cli.none";
+        public const string DepartmentsLine = "cli.departments.line";
+        public const string DepartmentsAliases = "cli.departments.aliases";
+        public const string FileNotFound = "cli.file.notFound";
+        public const string FileUnreadable = "cli.file.unreadable";
+        public const string DatabaseLocked = "cli.database.locked";
+        public const string HostFailed = "cli.host.failed";
+        public const string ReportsPeriodInvalid = "cli.reports.periodInvalid";
+        public const string ReportsNone = "cli.reports.none";
+        public const string ReportsHeader = "cli.reports.header";
+        public const string ReportsLine = "cli.reports.line";
+        public const string ReportsPercent = "cli.reports.percent";
+        public const string ReportsLate = "cli.reports.late";
+        public const string ReportsSubmitted = "cli.reports.submitted";
+        public const string ReportsUnknownContact = "cli.reports.unknownContact";
+        public const string ReportsProgress = "cli.reports.progress";
+        public const string ReportsProblems = "cli.reports.problems";
+        public const string ReportsNextSteps = "cli.reports.nextSteps";
+        public const string ReportsEvidence = "cli.reports.evidence";
+        public const string Period = "cli.period";
+        public const string PeriodSet = "cli.period.set";
+        public const string PeriodClear = "cli.period.clear";
+        public const string Digest = "cli.digest";
+        public const string DigestPeriod = "cli.digest.period";
+        public const string DigestDepartment = "cli.digest.department";
+        public const string DigestFormat = "cli.digest.format";
+        public const string Export = "cli.export";
+        public const string ExportDepartment = "cli.export.department";
+        public const string ExportOut = "cli.export.out";
+        public const string ExportDone = "cli.export.done";
+        public const string ExportFailed = "cli.export.failed";
+    }
 
-    public const string TaskNotFound = "cli.task.notFound";
-    public const string TaskNumberInvalid = "cli.task.numberInvalid";
-    public const string TaskLead = "cli.task.lead";
-    public const string TaskSupport = "cli.task.support";
-    public const string TaskSchedule = "cli.task.schedule";
-    public const string TaskScheduleEmpty = "cli.task.scheduleEmpty";
-    public const string TasksLine = "cli.tasks.line";
-    public const string TasksDetail = "cli.tasks.detail";
-    public const string None = "cli.none";
-    public const string DepartmentsLine = "cli.departments.line";
-    public const string DepartmentsAliases = "cli.departments.aliases";
-    public const string FileNotFound = "cli.file.notFound";
-    public const string FileUnreadable = "cli.file.unreadable";
-    public const string DatabaseLocked = "cli.database.locked";
-    public const string HostFailed = "cli.host.failed";
+    /// <summary>The quarterly report (汇报) and the status words.</summary>
+    public static class Report
+    {
+        /// <summary>Prefix of the report status names; the status's enum name completes the key.</summary>
+        public const string StatusPrefix = "report.status.";
+        public const string NotRegistered = "report.notRegistered";
+        public const string NoDepartment = "report.noDepartment";
+        public const string NothingPending = "report.nothingPending";
+        public const string TaskNumberInvalid = "report.taskNumberInvalid";
+        public const string TaskNotFound = "report.taskNotFound";
+        public const string NotLead = "report.notLead";
+        public const string ChooseDepartment = "report.chooseDepartment";
+        public const string UnknownDepartment = "report.unknownDepartment";
+        public const string Starting = "report.starting";
+        public const string Editing = "report.editing";
+        public const string Resuming = "report.resuming";
+        public const string Saved = "report.saved";
+        public const string SavedLate = "report.savedLate";
+        public const string NoteSaved = "report.noteSaved";
+        public const string Skipped = "report.skipped";
+        public const string Paused = "report.paused";
+        public const string Cancelled = "report.cancelled";
+        public const string Finished = "report.finished";
+        public const string LastAnswer = "report.lastAnswer";
+        public const string NoLastAnswer = "report.noLastAnswer";
+        public const string PlanDeadlineNone = "report.planDeadlineNone";
+    }
 
-    public const string ReportsPeriodInvalid = "cli.reports.periodInvalid";
-    public const string ReportsNone = "cli.reports.none";
-    public const string ReportsHeader = "cli.reports.header";
-    public const string ReportsLine = "cli.reports.line";
-    public const string ReportsPercent = "cli.reports.percent";
-    public const string ReportsLate = "cli.reports.late";
-    public const string ReportsSubmitted = "cli.reports.submitted";
-    public const string ReportsUnknownContact = "cli.reports.unknownContact";
-    public const string ReportsProgress = "cli.reports.progress";
-    public const string ReportsProblems = "cli.reports.problems";
-    public const string ReportsNextSteps = "cli.reports.nextSteps";
-    public const string ReportsEvidence = "cli.reports.evidence";
+    /// <summary>Plan import.</summary>
+    public static class Import
+    {
+        public const string Summary = "import.summary";
+        public const string DryRun = "import.dryRun";
+        public const string Nothing = "import.nothing";
+        public const string Added = "import.added";
+        public const string Changed = "import.changed";
+        public const string Removed = "import.removed";
+        public const string NewDepartments = "import.newDepartments";
+        public const string Error = "import.error";
+    }
 
-    /// <summary>Prefix of the report status names; the status's enum name completes the key.</summary>
-    public const string ReportStatusPrefix = "report.status.";
+    /// <summary>订阅 / 退订.</summary>
+    public static class Subscription
+    {
+        public const string SubscribeDone = "subscribe.done";
+        public const string SubscribeAlready = "subscribe.already";
+        public const string UnsubscribeDone = "unsubscribe.done";
+        public const string UnsubscribeNotSubscribed = "unsubscribe.notSubscribed";
+    }
 
-    public const string ImportSummary = "import.summary";
-    public const string ImportDryRun = "import.dryRun";
-    public const string ImportNothing = "import.nothing";
-    public const string ImportAdded = "import.added";
-    public const string ImportChanged = "import.changed";
-    public const string ImportRemoved = "import.removed";
-    public const string ImportNewDepartments = "import.newDepartments";
-    public const string ImportError = "import.error";
+    /// <summary>周期 and `period`: the period being reported.</summary>
+    public static class Period
+    {
+        public const string Current = "period.current";
+        public const string Overridden = "period.overridden";
+        public const string Window = "period.window";
+        public const string ScheduleHeader = "period.scheduleHeader";
+        public const string ScheduleLine = "period.scheduleLine";
+        public const string Usage = "period.usage";
+        public const string Invalid = "period.invalid";
+        public const string Set = "period.set";
+        public const string Cleared = "period.cleared";
+        public const string AutoWords = "period.autoWords";
+    }
 
-    public const string SubscribeDone = "subscribe.done";
-    public const string SubscribeAlready = "subscribe.already";
-    public const string UnsubscribeDone = "unsubscribe.done";
-    public const string UnsubscribeNotSubscribed = "unsubscribe.notSubscribed";
+    /// <summary>Reminders, the escalation and 提醒.</summary>
+    public static class Reminder
+    {
+        public const string KindOpened = "reminder.kind.opened";
+        public const string KindDue = "reminder.kind.due";
+        public const string KindDueToday = "reminder.kind.dueToday";
+        public const string KindOverdue = "reminder.kind.overdue";
+        public const string KindEscalation = "reminder.kind.escalation";
+        public const string Opened = "reminder.opened";
+        public const string Due = "reminder.due";
+        public const string DueToday = "reminder.dueToday";
+        public const string Overdue = "reminder.overdue";
+        public const string Manual = "reminder.manual";
+        public const string PendingLine = "reminder.pendingLine";
+        public const string NumbersMore = "reminder.numbersMore";
+        public const string Escalation = "reminder.escalation";
+        public const string EscalationLine = "reminder.escalationLine";
+        public const string NoContact = "reminder.noContact";
+        public const string Unreachable = "reminder.unreachable";
+        public const string Unknown = "reminder.unknown";
+        public const string RemindDone = "remind.done";
+        public const string RemindNothing = "remind.nothing";
+    }
 
-    public const string PeriodCurrent = "period.current";
-    public const string PeriodOverridden = "period.overridden";
-    public const string PeriodWindow = "period.window";
-    public const string PeriodScheduleHeader = "period.scheduleHeader";
-    public const string PeriodScheduleLine = "period.scheduleLine";
-    public const string PeriodUsage = "period.usage";
-    public const string PeriodInvalid = "period.invalid";
-    public const string PeriodSet = "period.set";
-    public const string PeriodCleared = "period.cleared";
-    public const string PeriodAutoWords = "period.autoWords";
-    public const string ReminderKindOpened = "reminder.kind.opened";
-    public const string ReminderKindDue = "reminder.kind.due";
-    public const string ReminderKindDueToday = "reminder.kind.dueToday";
-    public const string ReminderKindOverdue = "reminder.kind.overdue";
-    public const string ReminderKindEscalation = "reminder.kind.escalation";
-    public const string CliPeriod = "cli.period";
-    public const string CliPeriodSet = "cli.period.set";
-    public const string CliPeriodClear = "cli.period.clear";
+    /// <summary>The digest (周报) as chat Markdown.</summary>
+    public static class Digest
+    {
+        public const string Title = "digest.title";
+        public const string TitleDepartment = "digest.titleDepartment";
+        public const string Totals = "digest.totals";
+        public const string Lights = "digest.lights";
+        public const string DepartmentsHeader = "digest.departmentsHeader";
+        public const string DepartmentLine = "digest.departmentLine";
+        public const string MoreDepartments = "digest.moreDepartments";
+        public const string BehindHeader = "digest.behindHeader";
+        public const string BehindLine = "digest.behindLine";
+        public const string NotReportedHeader = "digest.notReportedHeader";
+        public const string NotReportedLine = "digest.notReportedLine";
+        public const string NothingReported = "digest.nothingReported";
+        public const string OverdueHeader = "digest.overdueHeader";
+        public const string OverdueLine = "digest.overdueLine";
+        public const string ChangesHeader = "digest.changesHeader";
+        public const string None = "digest.none";
+        public const string Continued = "digest.continued";
+        public const string NotYours = "digest.notYours";
+        public const string UnknownArgument = "digest.unknownArgument";
+        /// <summary>Prefix of the lines of "what changed"; the change kind's name completes the key.</summary>
+        public const string ChangePrefix = "digest.change.";
+        /// <summary>Prefix of the traffic-light marks; the light's name completes the key.</summary>
+        public const string LightPrefix = "digest.light.";
+    }
 
-    public const string ReminderOpened = "reminder.opened";
-    public const string ReminderDue = "reminder.due";
-    public const string ReminderDueToday = "reminder.dueToday";
-    public const string ReminderOverdue = "reminder.overdue";
-    public const string ReminderManual = "reminder.manual";
-    public const string ReminderPendingLine = "reminder.pendingLine";
-    public const string ReminderNumbersMore = "reminder.numbersMore";
-    public const string ReminderEscalation = "reminder.escalation";
-    public const string ReminderEscalationLine = "reminder.escalationLine";
-    public const string ReminderNoContact = "reminder.noContact";
-    public const string ReminderUnreachable = "reminder.unreachable";
-    public const string ReminderUnknown = "reminder.unknown";
-    public const string RemindDone = "remind.done";
-    public const string RemindNothing = "remind.nothing";
+    /// <summary>The digest's chart.</summary>
+    public static class Chart
+    {
+        public const string Title = "chart.title";
+        public const string TitleDepartment = "chart.titleDepartment";
+        public const string Totals = "chart.totals";
+        public const string DepartmentsHeader = "chart.departmentsHeader";
+        public const string DepartmentValue = "chart.departmentValue";
+        public const string MoreDepartments = "chart.moreDepartments";
+        public const string StatusHeader = "chart.statusHeader";
+        public const string StatusValue = "chart.statusValue";
+        public const string NotSubmitted = "chart.notSubmitted";
+        public const string None = "chart.none";
+        public const string FileName = "chart.fileName";
+        /// <summary>Prefix of the chart's legend of lights; the light's name completes the key.</summary>
+        public const string LightPrefix = "chart.light.";
+    }
 
-    public const string DigestTitle = "digest.title";
-    public const string DigestTitleDepartment = "digest.titleDepartment";
-    public const string DigestTotals = "digest.totals";
-    public const string DigestLights = "digest.lights";
-    public const string DigestDepartmentsHeader = "digest.departmentsHeader";
-    public const string DigestDepartmentLine = "digest.departmentLine";
-    public const string DigestMoreDepartments = "digest.moreDepartments";
-    public const string DigestBehindHeader = "digest.behindHeader";
-    public const string DigestBehindLine = "digest.behindLine";
-    public const string DigestNotReportedHeader = "digest.notReportedHeader";
-    public const string DigestNotReportedLine = "digest.notReportedLine";
-    public const string DigestNothingReported = "digest.nothingReported";
-    public const string DigestOverdueHeader = "digest.overdueHeader";
-    public const string DigestOverdueLine = "digest.overdueLine";
-    public const string DigestChangesHeader = "digest.changesHeader";
-    public const string DigestNone = "digest.none";
-    public const string DigestContinued = "digest.continued";
-    public const string DigestNotYours = "digest.notYours";
-    public const string DigestUnknownArgument = "digest.unknownArgument";
+    /// <summary>The ledger (台账, .xlsx).</summary>
+    public static class Ledger
+    {
+        public const string FileName = "ledger.fileName";
+        public const string FileNameDepartments = "ledger.fileNameDepartments";
+        public const string SheetSummary = "ledger.sheet.summary";
+        public const string SheetTasks = "ledger.sheet.tasks";
+        public const string SheetRevisions = "ledger.sheet.revisions";
+        public const string Total = "ledger.total";
+        public const string Yes = "ledger.yes";
+        public const string No = "ledger.no";
+        public const string ColDepartment = "ledger.col.department";
+        public const string ColLeadDepartment = "ledger.col.leadDepartment";
+        public const string ColLight = "ledger.col.light";
+        public const string ColExpected = "ledger.col.expected";
+        public const string ColSubmitted = "ledger.col.submitted";
+        public const string ColRate = "ledger.col.rate";
+        public const string ColNotSubmitted = "ledger.col.notSubmitted";
+        public const string ColRed = "ledger.col.red";
+        public const string ColYellow = "ledger.col.yellow";
+        public const string ColGreen = "ledger.col.green";
+        public const string ColCopied = "ledger.col.copied";
+        public const string ColOverdue = "ledger.col.overdue";
+        public const string ColNumber = "ledger.col.number";
+        public const string ColText = "ledger.col.text";
+        public const string ColSchedule = "ledger.col.schedule";
+        public const string ColPeriodStatus = "ledger.col.periodStatus";
+        public const string ColStatus = "ledger.col.status";
+        public const string ColPercent = "ledger.col.percent";
+        public const string ColRevision = "ledger.col.revision";
+        public const string ColProgress = "ledger.col.progress";
+        public const string ColProblems = "ledger.col.problems";
+        public const string ColNextSteps = "ledger.col.nextSteps";
+        public const string ColEvidence = "ledger.col.evidence";
+        public const string ColSubmitter = "ledger.col.submitter";
+        public const string ColSubmitterId = "ledger.col.submitterId";
+        public const string ColSubmittedAt = "ledger.col.submittedAt";
+        public const string ColLate = "ledger.col.late";
+        /// <summary>Prefix of the ledger's light words; the light's name completes the key.</summary>
+        public const string LightPrefix = "ledger.light.";
+    }
 
-    /// <summary>Prefix of the lines of "what changed"; the change kind's name completes the key.</summary>
-    public const string DigestChangePrefix = "digest.change.";
+    /// <summary>导出 and download links.</summary>
+    public static class Export
+    {
+        public const string Link = "export.link";
+        public const string ScopeAll = "export.scopeAll";
+        public const string NotYours = "export.notYours";
+        public const string UnknownArgument = "export.unknownArgument";
+        public const string InGroup = "export.inGroup";
+        public const string DownloadNotFound = "download.notFound";
+    }
 
-    public const string ChartTitle = "chart.title";
-    public const string ChartTitleDepartment = "chart.titleDepartment";
-    public const string ChartTotals = "chart.totals";
-    public const string ChartDepartmentsHeader = "chart.departmentsHeader";
-    public const string ChartDepartmentValue = "chart.departmentValue";
-    public const string ChartMoreDepartments = "chart.moreDepartments";
-    public const string ChartStatusHeader = "chart.statusHeader";
-    public const string ChartStatusValue = "chart.statusValue";
-    public const string ChartNotSubmitted = "chart.notSubmitted";
-    public const string ChartNone = "chart.none";
-    public const string ChartFileName = "chart.fileName";
+    /// <summary>Plan format errors.</summary>
+    public static class Plan
+    {
+        /// <summary>Prefix of the plan format errors; the error kind's name completes the key.</summary>
+        public const string ErrorPrefix = "plan.error.";
+    }
 
-    /// <summary>Prefix of the chart's legend of lights; the light's name completes the key.</summary>
-    public const string ChartLightPrefix = "chart.light.";
+    /// <summary>The bot in general: welcome, help, refusals.</summary>
+    public static class Bot
+    {
+        public const string Welcome = "bot.welcome";
+        public const string Unknown = "bot.unknown";
+        public const string HelpHeader = "bot.help.header";
+        public const string HelpLine = "bot.help.line";
+        public const string OfficeOnly = "bot.officeOnly";
+        public const string TooLong = "bot.tooLong";
+        public const string Error = "bot.error";
+    }
 
-    public const string LedgerFileName = "ledger.fileName";
-    public const string LedgerFileNameDepartments = "ledger.fileNameDepartments";
-    public const string LedgerSheetSummary = "ledger.sheet.summary";
-    public const string LedgerSheetTasks = "ledger.sheet.tasks";
-    public const string LedgerSheetRevisions = "ledger.sheet.revisions";
-    public const string LedgerTotal = "ledger.total";
-    public const string LedgerYes = "ledger.yes";
-    public const string LedgerNo = "ledger.no";
-    public const string LedgerColDepartment = "ledger.col.department";
-    public const string LedgerColLeadDepartment = "ledger.col.leadDepartment";
-    public const string LedgerColLight = "ledger.col.light";
-    public const string LedgerColExpected = "ledger.col.expected";
-    public const string LedgerColSubmitted = "ledger.col.submitted";
-    public const string LedgerColRate = "ledger.col.rate";
-    public const string LedgerColNotSubmitted = "ledger.col.notSubmitted";
-    public const string LedgerColRed = "ledger.col.red";
-    public const string LedgerColYellow = "ledger.col.yellow";
-    public const string LedgerColGreen = "ledger.col.green";
-    public const string LedgerColCopied = "ledger.col.copied";
-    public const string LedgerColOverdue = "ledger.col.overdue";
-    public const string LedgerColNumber = "ledger.col.number";
-    public const string LedgerColText = "ledger.col.text";
-    public const string LedgerColSchedule = "ledger.col.schedule";
-    public const string LedgerColPeriodStatus = "ledger.col.periodStatus";
-    public const string LedgerColStatus = "ledger.col.status";
-    public const string LedgerColPercent = "ledger.col.percent";
-    public const string LedgerColRevision = "ledger.col.revision";
-    public const string LedgerColProgress = "ledger.col.progress";
-    public const string LedgerColProblems = "ledger.col.problems";
-    public const string LedgerColNextSteps = "ledger.col.nextSteps";
-    public const string LedgerColEvidence = "ledger.col.evidence";
-    public const string LedgerColSubmitter = "ledger.col.submitter";
-    public const string LedgerColSubmitterId = "ledger.col.submitterId";
-    public const string LedgerColSubmittedAt = "ledger.col.submittedAt";
-    public const string LedgerColLate = "ledger.col.late";
+    /// <summary>Shared formats: periods, dates, lists.</summary>
+    public static class Format
+    {
+        public const string Period = "format.period";
+        public const string Date = "format.date";
+        public const string Ellipsis = "format.ellipsis";
+        public const string Separator = "format.separator";
+    }
 
-    /// <summary>Prefix of the ledger's light words; the light's name completes the key.</summary>
-    public const string LedgerLightPrefix = "ledger.light.";
+    /// <summary>任务 <n>.</summary>
+    public static class TaskInfo
+    {
+        public const string Usage = "task.usage";
+        public const string Header = "task.header";
+        public const string Lead = "task.lead";
+        public const string Support = "task.support";
+        public const string Schedule = "task.schedule";
+        public const string Overdue = "task.overdue";
+        public const string HistoryHeader = "task.historyHeader";
+        public const string HistoryLine = "task.historyLine";
+        public const string HistoryLate = "task.historyLate";
+        public const string HistoryNone = "task.historyNone";
+        public const string NoteLine = "task.noteLine";
+    }
 
-    public const string ExportLink = "export.link";
-    public const string ExportScopeAll = "export.scopeAll";
-    public const string ExportNotYours = "export.notYours";
-    public const string ExportUnknownArgument = "export.unknownArgument";
-    public const string ExportInGroup = "export.inGroup";
-    public const string DownloadNotFound = "download.notFound";
+    /// <summary>我的任务.</summary>
+    public static class MyTasks
+    {
+        public const string Header = "mytasks.header";
+        public const string LeadHeader = "mytasks.leadHeader";
+        public const string LeadLine = "mytasks.leadLine";
+        public const string NotReported = "mytasks.notReported";
+        public const string SupportHeader = "mytasks.supportHeader";
+        public const string SupportLine = "mytasks.supportLine";
+        public const string Footer = "mytasks.footer";
+    }
 
-    public const string CliDigest = "cli.digest";
-    public const string CliDigestPeriod = "cli.digest.period";
-    public const string CliDigestDepartment = "cli.digest.department";
-    public const string CliDigestFormat = "cli.digest.format";
-    public const string CliExport = "cli.export";
-    public const string CliExportDepartment = "cli.export.department";
-    public const string CliExportOut = "cli.export.out";
-    public const string CliExportDone = "cli.export.done";
-    public const string CliExportFailed = "cli.export.failed";
+    /// <summary>逾期.</summary>
+    public static class Overdue
+    {
+        public const string None = "overdue.none";
+    }
 
-    /// <summary>Prefix of the traffic-light marks; the light's name completes the key.</summary>
-    public const string DigestLightPrefix = "digest.light.";
+    /// <summary>Invites, in chat and on the command line.</summary>
+    public static class Invite
+    {
+        public const string MissingDepartment = "invite.missingDepartment";
+        public const string UnknownDepartment = "invite.unknownDepartment";
+        public const string Suggestions = "invite.suggestions";
+        public const string NoSuggestions = "invite.noSuggestions";
+        public const string Created = "invite.created";
+        public const string CreatedOffice = "invite.createdOffice";
+    }
 
-    /// <summary>Prefix of the plan format errors; the error kind's name completes the key.</summary>
-    public const string PlanErrorPrefix = "plan.error.";
+    /// <summary>注册.</summary>
+    public static class Register
+    {
+        public const string MissingCode = "register.missingCode";
+        public const string UnknownCode = "register.unknownCode";
+        public const string Expired = "register.expired";
+        public const string Used = "register.used";
+        public const string AlreadyMember = "register.alreadyMember";
+        public const string AlreadyOffice = "register.alreadyOffice";
+        public const string InGroup = "register.inGroup";
+        public const string Registered = "register.registered";
+        public const string Joined = "register.joined";
+        public const string Office = "register.office";
+    }
 
+    /// <summary>Registered contacts (联络员, `contacts`).</summary>
+    public static class Contacts
+    {
+        public const string None = "contacts.none";
+        public const string Header = "contacts.header";
+        public const string Office = "contacts.office";
+        public const string Department = "contacts.department";
+        public const string Line = "contacts.line";
+        public const string Unnamed = "contacts.unnamed";
+        public const string Unreachable = "contacts.unreachable";
+        public const string Uncovered = "contacts.uncovered";
+    }
 
-    public const string BotWelcome = "bot.welcome";
-    public const string BotUnknown = "bot.unknown";
-    public const string BotHelpHeader = "bot.help.header";
-    public const string BotHelpLine = "bot.help.line";
-    public const string BotOfficeOnly = "bot.officeOnly";
-    public const string BotTooLong = "bot.tooLong";
-    public const string BotError = "bot.error";
-
-    public const string FormatPeriod = "format.period";
-    public const string FormatDate = "format.date";
-    public const string FormatEllipsis = "format.ellipsis";
-    public const string FormatSeparator = "format.separator";
-    public const string ReportNotRegistered = "report.notRegistered";
-    public const string ReportNoDepartment = "report.noDepartment";
-    public const string ReportNothingPending = "report.nothingPending";
-    public const string ReportTaskNumberInvalid = "report.taskNumberInvalid";
-    public const string ReportTaskNotFound = "report.taskNotFound";
-    public const string ReportNotLead = "report.notLead";
-    public const string ReportChooseDepartment = "report.chooseDepartment";
-    public const string ReportUnknownDepartment = "report.unknownDepartment";
-    public const string ReportStarting = "report.starting";
-    public const string ReportEditing = "report.editing";
-    public const string ReportResuming = "report.resuming";
-    public const string ReportSaved = "report.saved";
-    public const string ReportSavedLate = "report.savedLate";
-    public const string ReportNoteSaved = "report.noteSaved";
-    public const string ReportSkipped = "report.skipped";
-    public const string ReportPaused = "report.paused";
-    public const string ReportCancelled = "report.cancelled";
-    public const string ReportFinished = "report.finished";
-    public const string ReportLastAnswer = "report.lastAnswer";
-    public const string ReportNoLastAnswer = "report.noLastAnswer";
-    public const string ReportPlanDeadlineNone = "report.planDeadlineNone";
-    public const string TaskInfoUsage = "task.usage";
-    public const string TaskInfoHeader = "task.header";
-    public const string TaskInfoLead = "task.lead";
-    public const string TaskInfoSupport = "task.support";
-    public const string TaskInfoSchedule = "task.schedule";
-    public const string TaskInfoOverdue = "task.overdue";
-    public const string TaskInfoHistoryHeader = "task.historyHeader";
-    public const string TaskInfoHistoryLine = "task.historyLine";
-    public const string TaskInfoHistoryLate = "task.historyLate";
-    public const string TaskInfoHistoryNone = "task.historyNone";
-    public const string TaskInfoNoteLine = "task.noteLine";
-    public const string MytasksHeader = "mytasks.header";
-    public const string MytasksLeadHeader = "mytasks.leadHeader";
-    public const string MytasksLeadLine = "mytasks.leadLine";
-    public const string MytasksNotReported = "mytasks.notReported";
-    public const string MytasksSupportHeader = "mytasks.supportHeader";
-    public const string MytasksSupportLine = "mytasks.supportLine";
-    public const string MytasksFooter = "mytasks.footer";
-    public const string OverdueNone = "overdue.none";
-
-    public const string InviteMissingDepartment = "invite.missingDepartment";
-    public const string InviteUnknownDepartment = "invite.unknownDepartment";
-    public const string InviteSuggestions = "invite.suggestions";
-    public const string InviteNoSuggestions = "invite.noSuggestions";
-    public const string InviteCreated = "invite.created";
-    public const string InviteCreatedOffice = "invite.createdOffice";
-
-    public const string RegisterMissingCode = "register.missingCode";
-    public const string RegisterUnknownCode = "register.unknownCode";
-    public const string RegisterExpired = "register.expired";
-    public const string RegisterUsed = "register.used";
-    public const string RegisterAlreadyMember = "register.alreadyMember";
-    public const string RegisterAlreadyOffice = "register.alreadyOffice";
-    public const string RegisterInGroup = "register.inGroup";
-    public const string RegisterRegistered = "register.registered";
-    public const string RegisterJoined = "register.joined";
-    public const string RegisterOffice = "register.office";
-
-    public const string ContactsNone = "contacts.none";
-    public const string ContactsHeader = "contacts.header";
-    public const string ContactsOffice = "contacts.office";
-    public const string ContactsDepartment = "contacts.department";
-    public const string ContactsLine = "contacts.line";
-    public const string ContactsUnnamed = "contacts.unnamed";
-    public const string ContactsUnreachable = "contacts.unreachable";
-    public const string ContactsUncovered = "contacts.uncovered";
+    /// <summary>Prefixes that an enum's names complete; <see cref="All"/> lists the completed keys.</summary>
+    private static readonly string[] Prefixes = [Report.StatusPrefix, Digest.ChangePrefix, Chart.LightPrefix, Ledger.LightPrefix, Digest.LightPrefix, Plan.ErrorPrefix];
 
     public static IReadOnlyList<string> All { get; } =
-        typeof(MessageKeys).GetFields(BindingFlags.Public | BindingFlags.Static)
-            .Where(f => f.IsLiteral && f.Name is not (nameof(PlanErrorPrefix) or nameof(ReportStatusPrefix) or nameof(DigestLightPrefix)
-                or nameof(DigestChangePrefix) or nameof(ChartLightPrefix) or nameof(LedgerLightPrefix)))
+        typeof(MessageKeys).GetNestedTypes()
+            .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static))
+            .Where(f => f.IsLiteral)
             .Select(f => (string)f.GetRawConstantValue()!)
-            .Concat(Enum.GetNames<ReformBot.Core.Plans.PlanFormatErrorKind>().Select(k => PlanErrorPrefix + k))
-            .Concat(Enum.GetNames<ReformBot.Core.Digests.TrafficLight>().SelectMany(l => new[] { DigestLightPrefix + l, ChartLightPrefix + l, LedgerLightPrefix + l }))
-            .Concat(Enum.GetNames<ReformBot.Core.Digests.DigestChangeKind>().Select(k => DigestChangePrefix + k))
-            .Concat(Enum.GetNames<ReformBot.Core.Reports.ReportStatus>().Select(s => ReportStatusPrefix + s))
+            .Except(Prefixes)
+            .Concat(Enum.GetNames<ReformBot.Core.Plans.PlanFormatErrorKind>().Select(k => Plan.ErrorPrefix + k))
+            .Concat(Enum.GetNames<ReformBot.Core.Digests.TrafficLight>().SelectMany(l => new[] { Digest.LightPrefix + l, Chart.LightPrefix + l, Ledger.LightPrefix + l }))
+            .Concat(Enum.GetNames<ReformBot.Core.Digests.DigestChangeKind>().Select(k => Digest.ChangePrefix + k))
+            .Concat(Enum.GetNames<ReformBot.Core.Reports.ReportStatus>().Select(s => Report.StatusPrefix + s))
             .ToList();
 }

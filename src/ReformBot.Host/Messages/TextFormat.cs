@@ -2,7 +2,7 @@ using System.Globalization;
 using ReformBot.Core.Contacts;
 using ReformBot.Core.Periods;
 using ReformBot.Core.Reports;
-using static ReformBot.Host.Messages.MessageKeys;
+using ReformBot.Host.Messages;
 
 namespace ReformBot.Host.Messages;
 
@@ -13,10 +13,10 @@ namespace ReformBot.Host.Messages;
 public sealed class TextFormat(MessageCatalog messages, ReportingCalendar calendar)
 {
     /// <summary>A quarter as users read it: 2026年第4季度.</summary>
-    public string Period(Quarter period) => messages.Format(FormatPeriod, period.Year, period.Number);
+    public string Period(Quarter period) => messages.Format(MessageKeys.Format.Period, period.Year, period.Number);
 
     /// <summary>A day in a sentence: 2027年1月10日.</summary>
-    public string Date(DateOnly date) => messages.Format(FormatDate, date);
+    public string Date(DateOnly date) => messages.Format(MessageKeys.Format.Date, date);
 
     /// <summary>The local day of an instant, as <see cref="Date(DateOnly)"/> writes it.</summary>
     public string LocalDate(DateTimeOffset instant) => Date(calendar.LocalDate(instant));
@@ -31,11 +31,11 @@ public sealed class TextFormat(MessageCatalog messages, ReportingCalendar calend
     public DateTimeOffset Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, calendar.Zone);
 
     /// <summary>A status as users read it (已完成…).</summary>
-    public string Status(ReportStatus status) => messages[ReportStatusPrefix + status];
+    public string Status(ReportStatus status) => messages[MessageKeys.Report.StatusPrefix + status];
 
     /// <summary>Names (departments, contacts) or numbers in a sentence: 科技厅、财政厅.</summary>
-    public string List<T>(IEnumerable<T> items) => string.Join(messages[FormatSeparator], items);
+    public string List<T>(IEnumerable<T> items) => string.Join(messages[MessageKeys.Format.Separator], items);
 
     /// <summary>A contact's name, or a word for one who left none.</summary>
-    public string ContactName(Contact contact) => string.IsNullOrWhiteSpace(contact.Name) ? messages[ContactsUnnamed] : contact.Name;
+    public string ContactName(Contact contact) => string.IsNullOrWhiteSpace(contact.Name) ? messages[MessageKeys.Contacts.Unnamed] : contact.Name;
 }

@@ -2,7 +2,6 @@ using System.Text;
 using Microsoft.Extensions.Options;
 using ReformBot.Core.Reminders;
 using ReformBot.Host.Messages;
-using static ReformBot.Host.Messages.MessageKeys;
 
 namespace ReformBot.Host.Periods;
 
@@ -14,13 +13,13 @@ public sealed class PeriodDescription(ReportingPeriods periods, IOptions<Reminde
         var m = messages;
         var period = periods.Current();
         var window = periods.Calendar.WindowFor(period);
-        var overridden = periods.Override is not null ? m.Format(PeriodOverridden, format.Period(periods.FromCalendar())) : "";
+        var overridden = periods.Override is not null ? m.Format(MessageKeys.Period.Overridden, format.Period(periods.FromCalendar())) : "";
 
-        var text = new StringBuilder(m.Format(PeriodCurrent, format.Period(period), overridden));
-        text.Append('\n').Append(m.Format(PeriodWindow, format.LocalDate(window.Opens), format.Date(window.DueDate)));
-        text.Append('\n').Append(m[PeriodScheduleHeader]);
+        var text = new StringBuilder(m.Format(MessageKeys.Period.Current, format.Period(period), overridden));
+        text.Append('\n').Append(m.Format(MessageKeys.Period.Window, format.LocalDate(window.Opens), format.Date(window.DueDate)));
+        text.Append('\n').Append(m[MessageKeys.Period.ScheduleHeader]);
         foreach (var reminder in Schedule())
-            text.Append('\n').Append(m.Format(PeriodScheduleLine, format.Date(reminder.Date), KindText(reminder)));
+            text.Append('\n').Append(m.Format(MessageKeys.Period.ScheduleLine, format.Date(reminder.Date), KindText(reminder)));
         return text.ToString();
     }
 
@@ -30,10 +29,10 @@ public sealed class PeriodDescription(ReportingPeriods periods, IOptions<Reminde
 
     public string KindText(ScheduledReminder reminder) => reminder.Kind switch
     {
-        { Stage: ReminderStage.Opened } => messages[ReminderKindOpened],
-        { Stage: ReminderStage.Escalation } => messages[ReminderKindEscalation],
-        { Stage: ReminderStage.Due, Days: 0 } => messages[ReminderKindDueToday],
-        { Stage: ReminderStage.Due } => messages.Format(ReminderKindDue, reminder.Days),
-        _ => messages.Format(ReminderKindOverdue, reminder.Days),
+        { Stage: ReminderStage.Opened } => messages[MessageKeys.Reminder.KindOpened],
+        { Stage: ReminderStage.Escalation } => messages[MessageKeys.Reminder.KindEscalation],
+        { Stage: ReminderStage.Due, Days: 0 } => messages[MessageKeys.Reminder.KindDueToday],
+        { Stage: ReminderStage.Due } => messages.Format(MessageKeys.Reminder.KindDue, reminder.Days),
+        _ => messages.Format(MessageKeys.Reminder.KindOverdue, reminder.Days),
     };
 }

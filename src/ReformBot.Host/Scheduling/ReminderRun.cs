@@ -7,7 +7,6 @@ using ReformBot.Core.Reports;
 using ReformBot.Core.Storage;
 using ReformBot.Host.Messages;
 using ReformBot.Host.Periods;
-using static ReformBot.Host.Messages.MessageKeys;
 
 namespace ReformBot.Host.Scheduling;
 
@@ -69,7 +68,7 @@ public sealed class ReminderRun(
         var period = periods.Current();
         var window = Calendar.WindowFor(period);
         var kind = $"manual-{Calendar.LocalDate(time.GetUtcNow()):yyyyMMdd}";
-        return FanOutAsync(period, kind, pending => messages.Format(ReminderManual, format.Period(period), format.Date(window.DueDate), pending), cancellationToken);
+        return FanOutAsync(period, kind, pending => messages.Format(MessageKeys.Reminder.Manual, format.Period(period), format.Date(window.DueDate), pending), cancellationToken);
     }
 
     /// <summary>The departments of the period with lead tasks not yet reported, and those tasks.</summary>
@@ -121,15 +120,15 @@ public sealed class ReminderRun(
         var lines = pending.OrderByDescending(p => p.Value.Count).ThenBy(p => p.Key, StringComparer.Ordinal).Select(p =>
         {
             var names = everyone.Where(c => c.Departments.Contains(p.Key)).Select(Name).ToList();
-            return messages.Format(ReminderEscalationLine, p.Key, p.Value.Count, names.Count == 0 ? messages[ReminderNoContact] : format.List(names));
+            return messages.Format(MessageKeys.Reminder.EscalationLine, p.Key, p.Value.Count, names.Count == 0 ? messages[MessageKeys.Reminder.NoContact] : format.List(names));
         });
-        var text = messages.Format(ReminderEscalation, format.Period(period), format.Date(window.DueDate), string.Join("\n", lines));
+        var text = messages.Format(MessageKeys.Reminder.Escalation, format.Period(period), format.Date(window.DueDate), string.Join("\n", lines));
         if (everyone.Where(c => c.Unreachable && !c.IsOffice).Select(Name).ToList() is { Count: > 0 } unreachable)
-            text += "\n" + messages.Format(ReminderUnreachable, format.List(unreachable));
+            text += "\n" + messages.Format(MessageKeys.Reminder.Unreachable, format.List(unreachable));
         var unknown = log.ForPeriod(period).Where(r => r.Error == SendOnce.UnknownOutcome)
             .Select(r => everyone.FirstOrDefault(c => c.Id == r.Key.ContactId) is { } c ? Name(c) : r.Key.ContactId).Distinct().ToList();
         if (unknown.Count > 0)
-            text += "\n" + messages.Format(ReminderUnknown, format.List(unknown));
+            text += "\n" + messages.Format(MessageKeys.Reminder.Unknown, format.List(unknown));
 
         var escalated = 0;
         foreach (var member in everyone.Where(c => c.IsOffice && !c.Unreachable))
@@ -144,10 +143,10 @@ public sealed class ReminderRun(
     {
         var key = reminder.Kind switch
         {
-            { Stage: ReminderStage.Opened } => ReminderOpened,
-            { Stage: ReminderStage.Due, Days: 0 } => ReminderDueToday,
-            { Stage: ReminderStage.Due } => ReminderDue,
-            _ => ReminderOverdue,
+            { Stage: ReminderStage.Opened } => MessageKeys.Reminder.Opened,
+            { Stage: ReminderStage.Due, Days: 0 } => MessageKeys.Reminder.DueToday,
+            { Stage: ReminderStage.Due } => MessageKeys.Reminder.Due,
+            _ => MessageKeys.Reminder.Overdue,
         };
         return messages.Format(key, format.Period(period), format.Date(window.DueDate), pending, reminder.Days);
     }
@@ -155,8 +154,8 @@ public sealed class ReminderRun(
     private string PendingLine(string department, IReadOnlyList<int> tasks)
     {
         var numbers = format.List(tasks.Take(ListedTaskNumbers));
-        if (tasks.Count > ListedTaskNumbers) numbers = messages.Format(ReminderNumbersMore, numbers);
-        return messages.Format(ReminderPendingLine, department, tasks.Count, numbers);
+        if (tasks.Count > ListedTaskNumbers) numbers = messages.Format(MessageKeys.Reminder.NumbersMore, numbers);
+        return messages.Format(MessageKeys.Reminder.PendingLine, department, tasks.Count, numbers);
     }
 
     private static ScheduledMessage Message(string text) => new(MessageFactory.Text(text));

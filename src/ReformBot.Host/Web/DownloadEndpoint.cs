@@ -20,7 +20,7 @@ public static partial class DownloadEndpoint
             http.Response.Headers["X-Robots-Tag"] = "noindex";
             http.Response.Headers["Referrer-Policy"] = "no-referrer";
             if (downloads.Find(token) is not { } download)
-                return Results.Text(messages[MessageKeys.DownloadNotFound], "text/plain; charset=utf-8", statusCode: StatusCodes.Status404NotFound);
+                return Results.Text(messages[MessageKeys.Export.DownloadNotFound], "text/plain; charset=utf-8", statusCode: StatusCodes.Status404NotFound);
 
             var ledger = ledgers.Build(download.Period, download.Departments);
             var bytes = ledgers.ToBytes(ledger);

@@ -20,7 +20,7 @@ public sealed class MessageCatalogTests : IDisposable
         var catalog = MessageCatalog.Load(MessageCatalog.DefaultPath);
 
         Assert.All(MessageKeys.All, key => Assert.False(string.IsNullOrWhiteSpace(catalog[key])));
-        Assert.Equal("没有第 7 项任务。", catalog.Format(MessageKeys.TaskNotFound, 7));
+        Assert.Equal("没有第 7 项任务。", catalog.Format(MessageKeys.Cli.TaskNotFound, 7));
     }
 
     [Fact]
@@ -47,9 +47,10 @@ public sealed class MessageCatalogTests : IDisposable
         for (var handle = MetadataTokens.UserStringHandle(1); !handle.IsNil; handle = metadata.GetNextHandle(handle))
             literals.Add(metadata.GetUserString(handle));
 
-        var constants = typeof(MessageKeys).GetFields(BindingFlags.Public | BindingFlags.Static)
+        var constants = typeof(MessageKeys).GetNestedTypes()
+            .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static))
             .Where(f => f.IsLiteral)
-            .Select(f => (f.Name, Key: (string)f.GetRawConstantValue()!))
+            .Select(f => (Name: $"{f.DeclaringType!.Name}.{f.Name}", Key: (string)f.GetRawConstantValue()!))
             .ToList();
 
         Assert.NotEmpty(constants);

@@ -2,7 +2,6 @@ using ReformBot.Core.Digests;
 using ReformBot.Core.Storage;
 using ReformBot.Host.Digests;
 using ReformBot.Host.Messages;
-using static ReformBot.Host.Messages.MessageKeys;
 
 namespace ReformBot.Host.Bot.Commands;
 
@@ -22,7 +21,7 @@ public sealed class DigestCommand(DigestService digests, DigestReplies replies, 
         var (period, department, unknown) = PeriodOrDepartment.Parse(argument, plans.Departments());
         if (unknown is not null)
         {
-            await turn.SayAsync(DigestUnknownArgument, cancellationToken, unknown);
+            await turn.SayAsync(MessageKeys.Digest.UnknownArgument, cancellationToken, unknown);
             return;
         }
 
@@ -31,7 +30,7 @@ public sealed class DigestCommand(DigestService digests, DigestReplies replies, 
         {
             if (department is not null && !contact.ReportsFor(department) || contact.Departments.Count == 0)
             {
-                await turn.SayAsync(DigestNotYours, cancellationToken, format.List(contact.Departments));
+                await turn.SayAsync(MessageKeys.Digest.NotYours, cancellationToken, format.List(contact.Departments));
                 return;
             }
             parts = department is null ? contact.Departments : [department];

@@ -3,7 +3,6 @@ using ReformBot.Host.Digests;
 using ReformBot.Host.Downloads;
 using ReformBot.Host.Messages;
 using ReformBot.Host.Periods;
-using static ReformBot.Host.Messages.MessageKeys;
 
 namespace ReformBot.Host.Bot.Commands;
 
@@ -21,30 +20,30 @@ public sealed class ExportCommand(DownloadService downloads, IPlanRepository pla
         var contact = turn.RegisteredContact;
         if (turn.Context.Activity.Conversation?.IsGroup == true)
         {
-            await turn.SayAsync(ExportInGroup, cancellationToken);
+            await turn.SayAsync(MessageKeys.Export.InGroup, cancellationToken);
             return;
         }
 
         var (period, department, unknown) = PeriodOrDepartment.Parse(argument, plans.Departments());
         if (unknown is not null)
         {
-            await turn.SayAsync(ExportUnknownArgument, cancellationToken, unknown);
+            await turn.SayAsync(MessageKeys.Export.UnknownArgument, cancellationToken, unknown);
             return;
         }
         IReadOnlyList<string>? departments = department is null ? null : [department];
         if (!contact.IsOffice) departments ??= contact.Departments;
         if (!DownloadService.Entitled(contact, departments))
         {
-            await turn.SayAsync(ExportNotYours, cancellationToken, format.List(contact.Departments));
+            await turn.SayAsync(MessageKeys.Export.NotYours, cancellationToken, format.List(contact.Departments));
             return;
         }
 
         var quarter = period ?? periods.Current();
         var link = downloads.Create(contact, quarter, departments);
         var m = turn.Messages;
-        await turn.Context.SendActivityAsync(DigestReplies.Text(m.Format(ExportLink,
+        await turn.Context.SendActivityAsync(DigestReplies.Text(m.Format(MessageKeys.Export.Link,
             format.Period(quarter),
-            departments is null ? m[ExportScopeAll] : DigestMarkdown.Escape(format.List(departments)),
+            departments is null ? m[MessageKeys.Export.ScopeAll] : DigestMarkdown.Escape(format.List(departments)),
             DigestMarkdown.Escape(link.Url), link.Url,
             format.LocalTime(link.Download.ExpiresAt))), cancellationToken);
     }

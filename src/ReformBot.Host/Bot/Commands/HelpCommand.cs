@@ -14,9 +14,9 @@ public sealed class HelpCommand(CommandCatalog catalog) : IChatCommand
     public string Text(ChatTurn turn)
     {
         var isOffice = turn.Contact?.IsOffice == true;
-        var text = new StringBuilder(turn.Messages[MessageKeys.BotHelpHeader]);
+        var text = new StringBuilder(turn.Messages[MessageKeys.Bot.HelpHeader]);
         foreach (var command in catalog.Commands.Where(c => isOffice || !c.Office))
-            text.Append('\n').Append(turn.Messages.Format(MessageKeys.BotHelpLine, command.Usage, command.Alias, command.Summary));
+            text.Append('\n').Append(turn.Messages.Format(MessageKeys.Bot.HelpLine, command.Usage, command.Alias, command.Summary));
         return text.ToString();
     }
 }

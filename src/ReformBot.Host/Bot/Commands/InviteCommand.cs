@@ -1,6 +1,5 @@
 using ReformBot.Host.Contacts;
 using ReformBot.Host.Messages;
-using static ReformBot.Host.Messages.MessageKeys;
 
 namespace ReformBot.Host.Bot.Commands;
 
@@ -11,7 +10,7 @@ public sealed class InviteCommand(RegistrationService registration, TextFormat f
 
     public Task HandleAsync(ChatTurn turn, string argument, CancellationToken cancellationToken)
     {
-        if (argument.Length == 0) return turn.SayAsync(InviteMissingDepartment, cancellationToken);
+        if (argument.Length == 0) return turn.SayAsync(MessageKeys.Invite.MissingDepartment, cancellationToken);
         var result = registration.InviteDepartment(argument);
         return turn.SayTextAsync(
             result.Invite is { } invite

@@ -4,7 +4,6 @@ using ReformBot.Core.Reports;
 using ReformBot.Core.Storage;
 using ReformBot.Host.Messages;
 using ReformBot.Host.Periods;
-using static ReformBot.Host.Messages.MessageKeys;
 
 namespace ReformBot.Host.Bot.Commands;
 
@@ -20,7 +19,7 @@ public sealed class MyTasksCommand(IPlanRepository plans, IReportRepository repo
         var contact = turn.RegisteredContact;
         if (contact.Departments.Count == 0)
         {
-            await turn.SayAsync(ReportNoDepartment, cancellationToken);
+            await turn.SayAsync(MessageKeys.Report.NoDepartment, cancellationToken);
             return;
         }
         var m = turn.Messages;
@@ -36,23 +35,23 @@ public sealed class MyTasksCommand(IPlanRepository plans, IReportRepository repo
             var reported = lead.Count(t => latest.ContainsKey(new ReportKey(t.Number, department, period)));
 
             if (text.Length > 0) text.Append("\n\n");
-            text.Append(m.Format(MytasksHeader, department, format.Period(period)));
-            text.Append('\n').Append(m.Format(MytasksLeadHeader, lead.Count, reported));
+            text.Append(m.Format(MessageKeys.MyTasks.Header, department, format.Period(period)));
+            text.Append('\n').Append(m.Format(MessageKeys.MyTasks.LeadHeader, lead.Count, reported));
             foreach (var task in lead)
             {
                 var status = latest.TryGetValue(new ReportKey(task.Number, department, period), out var r)
                     ? format.Status(r.Content.Status)
-                    : m[MytasksNotReported];
-                text.Append('\n').Append(m.Format(MytasksLeadLine, task.Number, status, m.Shorten(task.Text, TaskTextLength)));
+                    : m[MessageKeys.MyTasks.NotReported];
+                text.Append('\n').Append(m.Format(MessageKeys.MyTasks.LeadLine, task.Number, status, m.Shorten(task.Text, TaskTextLength)));
             }
             if (support.Count > 0)
             {
-                text.Append('\n').Append(m.Format(MytasksSupportHeader, support.Count));
+                text.Append('\n').Append(m.Format(MessageKeys.MyTasks.SupportHeader, support.Count));
                 foreach (var task in support)
-                    text.Append('\n').Append(m.Format(MytasksSupportLine, task.Number, format.List(task.LeadDepartments), m.Shorten(task.Text, TaskTextLength)));
+                    text.Append('\n').Append(m.Format(MessageKeys.MyTasks.SupportLine, task.Number, format.List(task.LeadDepartments), m.Shorten(task.Text, TaskTextLength)));
             }
         }
-        text.Append("\n\n").Append(m[MytasksFooter]);
+        text.Append("\n\n").Append(m[MessageKeys.MyTasks.Footer]);
         await turn.SayTextAsync(text.ToString(), cancellationToken);
     }
 }

@@ -1,6 +1,6 @@
 using ReformBot.Core.Digests;
 using ReformBot.Host.Digests;
-using static ReformBot.Host.Messages.MessageKeys;
+using ReformBot.Host.Messages;
 
 namespace ReformBot.Host.Bot.Commands;
 
@@ -17,7 +17,7 @@ public sealed class OverdueCommand(DigestService digests, DigestMarkdown markdow
         var digest = digests.Compute(filter: new DigestFilter(OverdueOnly: true));
         if (digest.OverdueAgainstPlan.Count == 0)
         {
-            await turn.SayAsync(OverdueNone, cancellationToken);
+            await turn.SayAsync(MessageKeys.Overdue.None, cancellationToken);
             return;
         }
         foreach (var message in markdown.RenderOverdue(digest))

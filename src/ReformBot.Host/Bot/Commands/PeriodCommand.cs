@@ -1,7 +1,6 @@
 using ReformBot.Core.Periods;
 using ReformBot.Host.Messages;
 using ReformBot.Host.Periods;
-using static ReformBot.Host.Messages.MessageKeys;
 
 namespace ReformBot.Host.Bot.Commands;
 
@@ -17,19 +16,19 @@ public sealed class PeriodCommand(ReportingPeriods periods, PeriodDescription de
             await turn.SayTextAsync(description.Describe(), cancellationToken);
             return;
         }
-        if (argument == turn.Messages[PeriodAutoWords] || argument.Equals("auto", StringComparison.OrdinalIgnoreCase))
+        if (argument == turn.Messages[MessageKeys.Period.AutoWords] || argument.Equals("auto", StringComparison.OrdinalIgnoreCase))
         {
             periods.SetOverride(null);
-            await turn.SayAsync(PeriodCleared, cancellationToken, format.Period(periods.Current()));
+            await turn.SayAsync(MessageKeys.Period.Cleared, cancellationToken, format.Period(periods.Current()));
             return;
         }
         if (!Quarter.TryParse(argument.Normalize(System.Text.NormalizationForm.FormKC), out var quarter))
         {
-            await turn.SayAsync(PeriodInvalid, cancellationToken, argument);
-            await turn.SayAsync(PeriodUsage, cancellationToken);
+            await turn.SayAsync(MessageKeys.Period.Invalid, cancellationToken, argument);
+            await turn.SayAsync(MessageKeys.Period.Usage, cancellationToken);
             return;
         }
         periods.SetOverride(quarter);
-        await turn.SayAsync(PeriodSet, cancellationToken, format.Period(quarter));
+        await turn.SayAsync(MessageKeys.Period.Set, cancellationToken, format.Period(quarter));
     }
 }

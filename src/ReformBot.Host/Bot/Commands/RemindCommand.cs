@@ -1,7 +1,6 @@
 using ReformBot.Host.Messages;
 using ReformBot.Host.Periods;
 using ReformBot.Host.Scheduling;
-using static ReformBot.Host.Messages.MessageKeys;
 
 namespace ReformBot.Host.Bot.Commands;
 
@@ -14,8 +13,8 @@ public sealed class RemindCommand(ReminderRun reminders, ReportingPeriods period
     {
         var result = await reminders.RunManualAsync(cancellationToken);
         if (result.Sent + result.AlreadySent + result.Unreachable + result.Failed == 0)
-            await turn.SayAsync(RemindNothing, cancellationToken, format.Period(periods.Current()));
+            await turn.SayAsync(MessageKeys.Reminder.RemindNothing, cancellationToken, format.Period(periods.Current()));
         else
-            await turn.SayAsync(RemindDone, cancellationToken, result.Sent, result.AlreadySent, result.Unreachable, result.Failed);
+            await turn.SayAsync(MessageKeys.Reminder.RemindDone, cancellationToken, result.Sent, result.AlreadySent, result.Unreachable, result.Failed);
     }
 }

@@ -1,5 +1,5 @@
 using ReformBot.Core.Storage;
-using static ReformBot.Host.Messages.MessageKeys;
+using ReformBot.Host.Messages;
 
 namespace ReformBot.Host.Bot.Commands;
 
@@ -13,10 +13,10 @@ public sealed class SubscribeCommand(IContactRepository contacts, bool subscribe
         var contact = turn.RegisteredContact;
         if (contact.DigestSubscribed == subscribe)
         {
-            await turn.SayAsync(subscribe ? SubscribeAlready : UnsubscribeNotSubscribed, cancellationToken);
+            await turn.SayAsync(subscribe ? MessageKeys.Subscription.SubscribeAlready : MessageKeys.Subscription.UnsubscribeNotSubscribed, cancellationToken);
             return;
         }
         contacts.Update(contact.Id, c => c with { DigestSubscribed = subscribe });
-        await turn.SayAsync(subscribe ? SubscribeDone : UnsubscribeDone, cancellationToken);
+        await turn.SayAsync(subscribe ? MessageKeys.Subscription.SubscribeDone : MessageKeys.Subscription.UnsubscribeDone, cancellationToken);
     }
 }

@@ -3,7 +3,6 @@ using ReformBot.Core.Periods;
 using ReformBot.Core.Reports;
 using ReformBot.Core.Storage;
 using ReformBot.Host.Messages;
-using static ReformBot.Host.Messages.MessageKeys;
 
 namespace ReformBot.Host.Bot.Commands;
 
@@ -19,20 +18,20 @@ public sealed class TaskCommand(IPlanRepository plans, IReportRepository reports
         var m = turn.Messages;
         if (!int.TryParse(argument, out var number))
         {
-            await turn.SayAsync(TaskInfoUsage, cancellationToken);
+            await turn.SayAsync(MessageKeys.TaskInfo.Usage, cancellationToken);
             return;
         }
         var task = plans.FindTask(number);
         if (task is null)
         {
-            await turn.SayAsync(ReportTaskNotFound, cancellationToken, number);
+            await turn.SayAsync(MessageKeys.Report.TaskNotFound, cancellationToken, number);
             return;
         }
 
-        var text = new StringBuilder(m.Format(TaskInfoHeader, task.Number, task.Text));
-        text.Append('\n').Append(m.Format(TaskInfoLead, format.List(task.LeadDepartments)));
-        if (task.SupportDepartments.Any()) text.Append('\n').Append(m.Format(TaskInfoSupport, format.List(task.SupportDepartments)));
-        text.Append('\n').Append(m.Format(TaskInfoSchedule, task.Schedule.IsEmpty ? m[ReportPlanDeadlineNone] : task.Schedule.Text));
+        var text = new StringBuilder(m.Format(MessageKeys.TaskInfo.Header, task.Number, task.Text));
+        text.Append('\n').Append(m.Format(MessageKeys.TaskInfo.Lead, format.List(task.LeadDepartments)));
+        if (task.SupportDepartments.Any()) text.Append('\n').Append(m.Format(MessageKeys.TaskInfo.Support, format.List(task.SupportDepartments)));
+        text.Append('\n').Append(m.Format(MessageKeys.TaskInfo.Schedule, task.Schedule.IsEmpty ? m[MessageKeys.Report.PlanDeadlineNone] : task.Schedule.Text));
 
         // Reports are the departments' internal work: only registered contacts and the office see them.
         if (turn.Contact is not null)
@@ -40,14 +39,14 @@ public sealed class TaskCommand(IPlanRepository plans, IReportRepository reports
             var history = reports.ForTask(number);
             var notes = reports.NotesForTask(number);
             if (PlanDeadlineRule.IsOverdueAgainstPlan(task.Schedule, history.Select(r => r.Content.Status), calendar, time.GetUtcNow()))
-                text.Append('\n').Append(m[TaskInfoOverdue]);
-            text.Append('\n').Append(history.Count + notes.Count == 0 ? m[TaskInfoHistoryNone] : m[TaskInfoHistoryHeader]);
+                text.Append('\n').Append(m[MessageKeys.TaskInfo.Overdue]);
+            text.Append('\n').Append(history.Count + notes.Count == 0 ? m[MessageKeys.TaskInfo.HistoryNone] : m[MessageKeys.TaskInfo.HistoryHeader]);
             foreach (var r in history.OrderByDescending(r => r.Key.Period).ThenBy(r => r.Key.Department).ThenByDescending(r => r.Revision))
-                text.Append('\n').Append(m.Format(TaskInfoHistoryLine,
+                text.Append('\n').Append(m.Format(MessageKeys.TaskInfo.HistoryLine,
                     format.Period(r.Key.Period), r.Key.Department, format.Status(r.Content.Status),
-                    r.Revision, format.LocalDate(r.SubmittedAt), r.Late ? m[TaskInfoHistoryLate] : ""));
+                    r.Revision, format.LocalDate(r.SubmittedAt), r.Late ? m[MessageKeys.TaskInfo.HistoryLate] : ""));
             foreach (var n in notes.OrderByDescending(n => n.Period).ThenByDescending(n => n.SubmittedAt))
-                text.Append('\n').Append(m.Format(TaskInfoNoteLine,
+                text.Append('\n').Append(m.Format(MessageKeys.TaskInfo.NoteLine,
                     format.Period(n.Period), n.Department, m.Shorten(n.Text, NoteLength), format.LocalDate(n.SubmittedAt)));
         }
         await turn.SayTextAsync(text.ToString(), cancellationToken);

@@ -7,7 +7,6 @@ using ReformBot.Core.Storage;
 using ReformBot.Host.Dialogs;
 using ReformBot.Host.Periods;
 using ReformBot.Host.Messages;
-using static ReformBot.Host.Messages.MessageKeys;
 
 namespace ReformBot.Host.Bot.Reporting;
 
@@ -51,13 +50,13 @@ public sealed class ReportConversation(
         var contact = turn.RegisteredContact;
         if (contact.Departments.Count == 0)
         {
-            await turn.SayAsync(ReportNoDepartment, cancellationToken);
+            await turn.SayAsync(MessageKeys.Report.NoDepartment, cancellationToken);
             return;
         }
         if (turn.Conversation.Report is { Draft: not null } inProgress && argument.Length == 0)
         {
             inProgress.Paused = false;
-            await turn.SayTextAsync(messages[ReportResuming] + "\n" + dialogs.Prompt(inProgress.Draft), cancellationToken);
+            await turn.SayTextAsync(messages[MessageKeys.Report.Resuming] + "\n" + dialogs.Prompt(inProgress.Draft), cancellationToken);
             return;
         }
 
@@ -69,7 +68,7 @@ public sealed class ReportConversation(
         if (items is null) return;
         if (items.Count == 0)
         {
-            await turn.SayAsync(ReportNothingPending, cancellationToken, format.Period(period));
+            await turn.SayAsync(MessageKeys.Report.NothingPending, cancellationToken, format.Period(period));
             return;
         }
 
@@ -79,7 +78,7 @@ public sealed class ReportConversation(
             Items = items.ToList(),
         };
         turn.Conversation.Report = session;
-        var intro = items.Count > 1 ? messages.Format(ReportStarting, format.Period(period), items.Count) : null;
+        var intro = items.Count > 1 ? messages.Format(MessageKeys.Report.Starting, format.Period(period), items.Count) : null;
         await StartItemAsync(turn, session, intro, cancellationToken);
     }
 
@@ -118,16 +117,16 @@ public sealed class ReportConversation(
                 break;
             case Skip:
                 session.Skipped++;
-                await turn.SayAsync(ReportSkipped, cancellationToken, item.TaskNumber);
+                await turn.SayAsync(MessageKeys.Report.Skipped, cancellationToken, item.TaskNumber);
                 await NextItemAsync(turn, session, cancellationToken);
                 break;
             case Pause:
                 session.Paused = true;
-                await turn.SayAsync(ReportPaused, cancellationToken);
+                await turn.SayAsync(MessageKeys.Report.Paused, cancellationToken);
                 break;
             case Cancel:
                 turn.Conversation.Report = null;
-                await turn.SayAsync(ReportCancelled, cancellationToken, item.TaskNumber);
+                await turn.SayAsync(MessageKeys.Report.Cancelled, cancellationToken, item.TaskNumber);
                 break;
             default:
                 // The loader checks the dialog files against Actions: this is a bug, and the user must not be left unanswered.
@@ -140,13 +139,13 @@ public sealed class ReportConversation(
         var parts = argument.Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (!int.TryParse(parts[0], out var number))
         {
-            await turn.SayAsync(ReportTaskNumberInvalid, cancellationToken, argument);
+            await turn.SayAsync(MessageKeys.Report.TaskNumberInvalid, cancellationToken, argument);
             return null;
         }
         var task = plans.FindTask(number);
         if (task is null)
         {
-            await turn.SayAsync(ReportTaskNotFound, cancellationToken, number);
+            await turn.SayAsync(MessageKeys.Report.TaskNotFound, cancellationToken, number);
             return null;
         }
 
@@ -156,7 +155,7 @@ public sealed class ReportConversation(
             var department = new Core.Departments.DepartmentDirectory(plans.Departments()).Resolve(parts[1])?.Name ?? parts[1];
             if (!mine.Contains(department))
             {
-                await turn.SayAsync(ReportUnknownDepartment, cancellationToken, parts[1], Join(contact.Departments));
+                await turn.SayAsync(MessageKeys.Report.UnknownDepartment, cancellationToken, parts[1], Join(contact.Departments));
                 return null;
             }
             mine = [department];
@@ -166,12 +165,12 @@ public sealed class ReportConversation(
         var candidates = leads.Count > 0 ? leads : task.SupportDepartments.Where(mine.Contains).ToList();
         if (candidates.Count == 0)
         {
-            await turn.SayAsync(ReportNotLead, cancellationToken, number, Join(task.LeadDepartments));
+            await turn.SayAsync(MessageKeys.Report.NotLead, cancellationToken, number, Join(task.LeadDepartments));
             return null;
         }
         if (candidates.Count > 1)
         {
-            await turn.SayAsync(ReportChooseDepartment, cancellationToken, number, Join(candidates), candidates[0]);
+            await turn.SayAsync(MessageKeys.Report.ChooseDepartment, cancellationToken, number, Join(candidates), candidates[0]);
             return null;
         }
         return [new ReportSessionItem { TaskNumber = number, Department = candidates[0], Note = leads.Count == 0 }];
@@ -209,10 +208,10 @@ public sealed class ReportConversation(
             ["department"] = item.Department,
             ["period"] = format.Period(period),
             ["deadline"] = format.Date(periods.Calendar.WindowFor(period).DueDate),
-            ["planDeadline"] = task.Schedule.IsEmpty ? messages[ReportPlanDeadlineNone] : task.Schedule.Text,
+            ["planDeadline"] = task.Schedule.IsEmpty ? messages[MessageKeys.Report.PlanDeadlineNone] : task.Schedule.Text,
             ["lastAnswer"] = previous is null
-                ? messages.Format(ReportNoLastAnswer, format.Period(period.Previous()))
-                : messages.Format(ReportLastAnswer, format.Period(period.Previous()), format.Status(previous.Content.Status), messages.Shorten(previous.Content.Progress, LastAnswerLength)),
+                ? messages.Format(MessageKeys.Report.NoLastAnswer, format.Period(period.Previous()))
+                : messages.Format(MessageKeys.Report.LastAnswer, format.Period(period.Previous()), format.Status(previous.Content.Status), messages.Shorten(previous.Content.Progress, LastAnswerLength)),
             ["position"] = (session.Index + 1).ToString(),
             ["count"] = session.Items.Count.ToString(),
         };
@@ -222,7 +221,7 @@ public sealed class ReportConversation(
 
         var lines = new List<string>();
         if (intro is not null) lines.Add(intro);
-        if (current is not null) lines.Add(messages.Format(ReportEditing, item.TaskNumber, current.Revision));
+        if (current is not null) lines.Add(messages.Format(MessageKeys.Report.Editing, item.TaskNumber, current.Revision));
         lines.AddRange(started.Replies);
         await turn.SayTextAsync(string.Join("\n\n", lines), cancellationToken);
     }
@@ -235,14 +234,14 @@ public sealed class ReportConversation(
         var content = ReportFields.ToContent(draft.Values);
         var revision = reports.Append(new ReportKey(item.TaskNumber, item.Department, period), content, turn.Contact!.Id, now, late);
         session.Submitted++;
-        await turn.SayAsync(late ? ReportSavedLate : ReportSaved, cancellationToken, item.TaskNumber, format.Status(content.Status), revision.Revision);
+        await turn.SayAsync(late ? MessageKeys.Report.SavedLate : MessageKeys.Report.Saved, cancellationToken, item.TaskNumber, format.Status(content.Status), revision.Revision);
     }
 
     private async Task SubmitNoteAsync(ChatTurn turn, ReportSession session, ReportSessionItem item, DialogState draft, CancellationToken cancellationToken)
     {
         reports.AppendNote(new ReportNote(item.TaskNumber, item.Department, Quarter.Parse(session.Period), draft.Values[ReportFields.Note], turn.Contact!.Id, time.GetUtcNow()));
         session.Submitted++;
-        await turn.SayAsync(ReportNoteSaved, cancellationToken, item.Department, item.TaskNumber);
+        await turn.SayAsync(MessageKeys.Report.NoteSaved, cancellationToken, item.Department, item.TaskNumber);
     }
 
     private async Task NextItemAsync(ChatTurn turn, ReportSession session, CancellationToken cancellationToken)
@@ -256,7 +255,7 @@ public sealed class ReportConversation(
         }
         turn.Conversation.Report = null;
         if (session.Items.Count > 1)
-            await turn.SayAsync(ReportFinished, cancellationToken, session.Submitted, session.Skipped);
+            await turn.SayAsync(MessageKeys.Report.Finished, cancellationToken, session.Submitted, session.Skipped);
     }
 
     private string Join(IEnumerable<string> names) => format.List(names);

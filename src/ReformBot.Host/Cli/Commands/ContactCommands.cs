@@ -3,7 +3,6 @@ using ReformBot.Core.Contacts;
 using ReformBot.Core.Storage;
 using ReformBot.Host.Contacts;
 using ReformBot.Host.Messages;
-using static ReformBot.Host.Messages.MessageKeys;
 
 namespace ReformBot.Host.Cli.Commands;
 
@@ -17,18 +16,18 @@ internal sealed class ContactCommands(CliContext context)
     public static IEnumerable<Command> Create(MessageCatalog m)
     {
         var inviteJson = CliApp.JsonOption(m);
-        var inviteDepartment = new Argument<string>("department") { Description = m[CliInviteDepartment] };
-        var invite = new Command("invite", m[CliInvite]) { inviteDepartment, inviteJson };
+        var inviteDepartment = new Argument<string>("department") { Description = m[MessageKeys.Cli.InviteDepartment] };
+        var invite = new Command("invite", m[MessageKeys.Cli.Invite]) { inviteDepartment, inviteJson };
         invite.SetAction(r => For(r).InviteDepartment(r.GetValue(inviteDepartment)!, r.GetValue(inviteJson)));
         yield return invite;
 
         var adminInviteJson = CliApp.JsonOption(m);
-        var adminInvite = new Command("admin-invite", m[CliAdminInvite]) { adminInviteJson };
+        var adminInvite = new Command("admin-invite", m[MessageKeys.Cli.AdminInvite]) { adminInviteJson };
         adminInvite.SetAction(r => For(r).InviteOfficeMember(r.GetValue(adminInviteJson)));
         yield return adminInvite;
 
         var contactsJson = CliApp.JsonOption(m);
-        var contacts = new Command("contacts", m[CliContacts]) { contactsJson };
+        var contacts = new Command("contacts", m[MessageKeys.Cli.Contacts]) { contactsJson };
         contacts.SetAction(r => For(r).ListContacts(r.GetValue(contactsJson)));
         yield return contacts;
     }

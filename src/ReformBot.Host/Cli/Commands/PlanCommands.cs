@@ -4,7 +4,6 @@ using ReformBot.Core.Plans;
 using ReformBot.Core.Storage;
 using ReformBot.Host.Messages;
 using ReformBot.Host.Seeding;
-using static ReformBot.Host.Messages.MessageKeys;
 
 namespace ReformBot.Host.Cli.Commands;
 
@@ -21,24 +20,24 @@ internal sealed class PlanCommands(CliContext context)
     public static IEnumerable<Command> Create(MessageCatalog m)
     {
         var tasksJson = CliApp.JsonOption(m);
-        var tasks = new Command("tasks", m[CliTasks]) { tasksJson };
+        var tasks = new Command("tasks", m[MessageKeys.Cli.Tasks]) { tasksJson };
         tasks.SetAction(r => For(r).ListTasks(r.GetValue(tasksJson)));
         yield return tasks;
 
         var taskJson = CliApp.JsonOption(m);
-        var number = new Argument<int>("n") { Description = m[CliTaskNumber], CustomParser = result => ParseTaskNumber(result, m) };
-        var task = new Command("task", m[CliTask]) { number, taskJson };
+        var number = new Argument<int>("n") { Description = m[MessageKeys.Cli.TaskNumber], CustomParser = result => ParseTaskNumber(result, m) };
+        var task = new Command("task", m[MessageKeys.Cli.Task]) { number, taskJson };
         task.SetAction(r => For(r).ShowTask(r.GetValue(number), r.GetValue(taskJson)));
         yield return task;
 
         var departmentsJson = CliApp.JsonOption(m);
-        var departments = new Command("departments", m[CliDepartments]) { departmentsJson };
+        var departments = new Command("departments", m[MessageKeys.Cli.Departments]) { departmentsJson };
         departments.SetAction(r => For(r).ListDepartments(r.GetValue(departmentsJson)));
         yield return departments;
 
-        var file = new Argument<string>("plan.txt") { Description = m[CliImportFile] };
-        var dryRun = new Option<bool>("--dry-run") { Description = m[CliImportDryRun] };
-        var import = new Command(ImportName, m[CliImport]) { file, dryRun };
+        var file = new Argument<string>("plan.txt") { Description = m[MessageKeys.Cli.ImportFile] };
+        var dryRun = new Option<bool>("--dry-run") { Description = m[MessageKeys.Cli.ImportDryRun] };
+        var import = new Command(ImportName, m[MessageKeys.Cli.Import]) { file, dryRun };
         import.SetAction(r => For(r).Import(r.GetValue(file)!, r.GetValue(dryRun)));
         yield return import;
     }
@@ -49,7 +48,7 @@ internal sealed class PlanCommands(CliContext context)
     {
         var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
         if (int.TryParse(text, out var number)) return number;
-        result.AddError(m.Format(TaskNumberInvalid, text));
+        result.AddError(m.Format(MessageKeys.Cli.TaskNumberInvalid, text));
         return 0;
     }
 
@@ -63,8 +62,8 @@ internal sealed class PlanCommands(CliContext context)
         }
         foreach (var task in tasks)
         {
-            context.Output.WriteLine(M.Format(TasksLine, task.Number, task.Text));
-            context.Output.WriteLine(M.Format(TasksDetail, Names(task.LeadDepartments), Names(task.SupportDepartments), ScheduleText(task.Schedule)));
+            context.Output.WriteLine(M.Format(MessageKeys.Cli.TasksLine, task.Number, task.Text));
+            context.Output.WriteLine(M.Format(MessageKeys.Cli.TasksDetail, Names(task.LeadDepartments), Names(task.SupportDepartments), ScheduleText(task.Schedule)));
         }
         return 0;
     }
@@ -74,7 +73,7 @@ internal sealed class PlanCommands(CliContext context)
         var task = context.Get<IPlanRepository>().FindTask(number);
         if (task is null)
         {
-            context.Error.WriteLine(M.Format(TaskNotFound, number));
+            context.Error.WriteLine(M.Format(MessageKeys.Cli.TaskNotFound, number));
             return 1;
         }
         if (json)
@@ -82,10 +81,10 @@ internal sealed class PlanCommands(CliContext context)
             context.Output.WriteLine(JsonOutput.Serialize(JsonOutput.Task(task)));
             return 0;
         }
-        context.Output.WriteLine(M.Format(TasksLine, task.Number, task.Text));
-        context.Output.WriteLine(M.Format(TaskLead, Names(task.LeadDepartments)));
-        context.Output.WriteLine(M.Format(TaskSupport, Names(task.SupportDepartments)));
-        context.Output.WriteLine(M.Format(TaskSchedule, ScheduleText(task.Schedule)));
+        context.Output.WriteLine(M.Format(MessageKeys.Cli.TasksLine, task.Number, task.Text));
+        context.Output.WriteLine(M.Format(MessageKeys.Cli.TaskLead, Names(task.LeadDepartments)));
+        context.Output.WriteLine(M.Format(MessageKeys.Cli.TaskSupport, Names(task.SupportDepartments)));
+        context.Output.WriteLine(M.Format(MessageKeys.Cli.TaskSchedule, ScheduleText(task.Schedule)));
         return 0;
     }
 
@@ -102,8 +101,8 @@ internal sealed class PlanCommands(CliContext context)
         foreach (var d in departments)
         {
             var fullName = d.FullName is null ? "" : $"（{d.FullName}）";
-            var aliases = d.Aliases.Count == 0 ? "" : M.Format(DepartmentsAliases, Format.List(d.Aliases));
-            context.Output.WriteLine(M.Format(DepartmentsLine, d.Name, fullName, d.Lead.Count, d.Support.Count, aliases));
+            var aliases = d.Aliases.Count == 0 ? "" : M.Format(MessageKeys.Cli.DepartmentsAliases, Format.List(d.Aliases));
+            context.Output.WriteLine(M.Format(MessageKeys.Cli.DepartmentsLine, d.Name, fullName, d.Lead.Count, d.Support.Count, aliases));
         }
         return 0;
     }
@@ -118,12 +117,12 @@ internal sealed class PlanCommands(CliContext context)
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
-            context.Error.WriteLine(M.Format(FileNotFound, path));
+            context.Error.WriteLine(M.Format(MessageKeys.Cli.FileNotFound, path));
             return 1;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            context.Error.WriteLine(M.Format(FileUnreadable, path, e.Message));
+            context.Error.WriteLine(M.Format(MessageKeys.Cli.FileUnreadable, path, e.Message));
             return 1;
         }
 
@@ -134,13 +133,13 @@ internal sealed class PlanCommands(CliContext context)
         }
         catch (PlanFormatException e)
         {
-            var reason = M.Format(PlanErrorPrefix + e.Error.Kind, e.Error.Line, e.Error.Detail);
-            context.Error.WriteLine(M.Format(ImportError, $"{path}: {reason}"));
+            var reason = M.Format(MessageKeys.Plan.ErrorPrefix + e.Error.Kind, e.Error.Line, e.Error.Detail);
+            context.Error.WriteLine(M.Format(MessageKeys.Import.Error, $"{path}: {reason}"));
             return 1;
         }
 
         WriteImport(import);
-        if (dryRun) context.Output.WriteLine(M[ImportDryRun]);
+        if (dryRun) context.Output.WriteLine(M[MessageKeys.Import.DryRun]);
         return 0;
     }
 
@@ -149,24 +148,24 @@ internal sealed class PlanCommands(CliContext context)
         var output = context.Output;
         if (!import.HasChanges)
         {
-            output.WriteLine(M[ImportNothing]);
+            output.WriteLine(M[MessageKeys.Import.Nothing]);
             return;
         }
-        output.WriteLine(M.Format(ImportSummary, import.Tasks.Count, import.Added.Count, import.Changed.Count, import.Removed.Count, import.UnchangedCount));
-        foreach (var task in import.Added) output.WriteLine(M.Format(ImportAdded, task.Number, Shorten(task.Text)));
-        foreach (var (_, after) in import.Changed) output.WriteLine(M.Format(ImportChanged, after.Number, Shorten(after.Text)));
-        foreach (var task in import.Removed) output.WriteLine(M.Format(ImportRemoved, task.Number, Shorten(task.Text)));
+        output.WriteLine(M.Format(MessageKeys.Import.Summary, import.Tasks.Count, import.Added.Count, import.Changed.Count, import.Removed.Count, import.UnchangedCount));
+        foreach (var task in import.Added) output.WriteLine(M.Format(MessageKeys.Import.Added, task.Number, Shorten(task.Text)));
+        foreach (var (_, after) in import.Changed) output.WriteLine(M.Format(MessageKeys.Import.Changed, after.Number, Shorten(after.Text)));
+        foreach (var task in import.Removed) output.WriteLine(M.Format(MessageKeys.Import.Removed, task.Number, Shorten(task.Text)));
         if (import.NewDepartments.Count > 0)
-            output.WriteLine(M.Format(ImportNewDepartments, Format.List(import.NewDepartments.Select(d => d.Name))));
+            output.WriteLine(M.Format(MessageKeys.Import.NewDepartments, Format.List(import.NewDepartments.Select(d => d.Name))));
     }
 
     private string Names(IEnumerable<string> names)
     {
         var joined = Format.List(names);
-        return joined.Length == 0 ? M[None] : joined;
+        return joined.Length == 0 ? M[MessageKeys.Cli.None] : joined;
     }
 
-    private string ScheduleText(Schedule schedule) => schedule.IsEmpty ? M[TaskScheduleEmpty] : schedule.Text;
+    private string ScheduleText(Schedule schedule) => schedule.IsEmpty ? M[MessageKeys.Cli.TaskScheduleEmpty] : schedule.Text;
 
     private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
 }

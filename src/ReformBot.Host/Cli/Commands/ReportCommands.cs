@@ -8,7 +8,6 @@ using ReformBot.Host.Digests;
 using ReformBot.Host.Ledger;
 using ReformBot.Host.Messages;
 using ReformBot.Host.Periods;
-using static ReformBot.Host.Messages.MessageKeys;
 
 namespace ReformBot.Host.Cli.Commands;
 
@@ -22,30 +21,30 @@ internal sealed class ReportCommands(CliContext context)
     public static IEnumerable<Command> Create(MessageCatalog m)
     {
         var reportsJson = CliApp.JsonOption(m);
-        var period = new Option<string>("--period") { Description = m[CliReportsPeriod], Required = true };
-        var reports = new Command("reports", m[CliReports]) { period, reportsJson };
+        var period = new Option<string>("--period") { Description = m[MessageKeys.Cli.ReportsPeriod], Required = true };
+        var reports = new Command("reports", m[MessageKeys.Cli.Reports]) { period, reportsJson };
         reports.SetAction(r => For(r).ListReports(r.GetValue(period)!, r.GetValue(reportsJson)));
         yield return reports;
 
         var periodJson = CliApp.JsonOption(m);
-        var periodSet = new Option<string?>("--set") { Description = m[CliPeriodSet] };
-        var periodClear = new Option<bool>("--clear") { Description = m[CliPeriodClear] };
-        var periodCommand = new Command("period", m[CliPeriod]) { periodSet, periodClear, periodJson };
+        var periodSet = new Option<string?>("--set") { Description = m[MessageKeys.Cli.PeriodSet] };
+        var periodClear = new Option<bool>("--clear") { Description = m[MessageKeys.Cli.PeriodClear] };
+        var periodCommand = new Command("period", m[MessageKeys.Cli.Period]) { periodSet, periodClear, periodJson };
         periodCommand.SetAction(r => For(r).Period(r.GetValue(periodSet), r.GetValue(periodClear), r.GetValue(periodJson)));
         yield return periodCommand;
 
-        var digestPeriod = new Option<string?>("--period") { Description = m[CliDigestPeriod] };
-        var digestDepartment = new Option<string?>("--department") { Description = m[CliDigestDepartment] };
-        var digestFormat = new Option<string>("--format") { Description = m[CliDigestFormat], DefaultValueFactory = _ => "md" };
+        var digestPeriod = new Option<string?>("--period") { Description = m[MessageKeys.Cli.DigestPeriod] };
+        var digestDepartment = new Option<string?>("--department") { Description = m[MessageKeys.Cli.DigestDepartment] };
+        var digestFormat = new Option<string>("--format") { Description = m[MessageKeys.Cli.DigestFormat], DefaultValueFactory = _ => "md" };
         digestFormat.AcceptOnlyFromAmong("md", "json");
-        var digest = new Command("digest", m[CliDigest]) { digestPeriod, digestDepartment, digestFormat };
+        var digest = new Command("digest", m[MessageKeys.Cli.Digest]) { digestPeriod, digestDepartment, digestFormat };
         digest.SetAction(r => For(r).Digest(r.GetValue(digestPeriod), r.GetValue(digestDepartment), r.GetValue(digestFormat) == "json"));
         yield return digest;
 
-        var exportPeriod = new Option<string?>("--period") { Description = m[CliDigestPeriod] };
-        var exportDepartment = new Option<string?>("--department") { Description = m[CliExportDepartment] };
-        var exportOut = new Option<string?>("--out") { Description = m[CliExportOut] };
-        var export = new Command("export", m[CliExport]) { exportPeriod, exportDepartment, exportOut };
+        var exportPeriod = new Option<string?>("--period") { Description = m[MessageKeys.Cli.DigestPeriod] };
+        var exportDepartment = new Option<string?>("--department") { Description = m[MessageKeys.Cli.ExportDepartment] };
+        var exportOut = new Option<string?>("--out") { Description = m[MessageKeys.Cli.ExportOut] };
+        var export = new Command("export", m[MessageKeys.Cli.Export]) { exportPeriod, exportDepartment, exportOut };
         export.SetAction(r => For(r).Export(r.GetValue(exportPeriod), r.GetValue(exportDepartment), r.GetValue(exportOut)));
         yield return export;
     }
@@ -56,7 +55,7 @@ internal sealed class ReportCommands(CliContext context)
     {
         if (!Quarter.TryParse(periodText, out var period))
         {
-            context.Error.WriteLine(M.Format(ReportsPeriodInvalid, periodText));
+            context.Error.WriteLine(M.Format(MessageKeys.Cli.ReportsPeriodInvalid, periodText));
             return 1;
         }
         var revisions = context.Get<IReportRepository>().ForPeriod(period);
@@ -70,21 +69,21 @@ internal sealed class ReportCommands(CliContext context)
         }
         if (revisions.Count == 0)
         {
-            context.Output.WriteLine(M.Format(ReportsNone, period));
+            context.Output.WriteLine(M.Format(MessageKeys.Cli.ReportsNone, period));
             return 0;
         }
-        context.Output.WriteLine(M.Format(ReportsHeader, period, revisions.Count));
+        context.Output.WriteLine(M.Format(MessageKeys.Cli.ReportsHeader, period, revisions.Count));
         foreach (var r in revisions)
         {
             var c = r.Content;
-            var percent = c.Percent is { } p ? M.Format(ReportsPercent, p) : "";
-            context.Output.WriteLine(M.Format(ReportsLine, r.Key.TaskNumber, r.Key.Department, r.Revision, Format.Status(c.Status), percent, r.Late ? M[ReportsLate] : ""));
-            var name = names[r.SubmittedBy] is { Length: > 0 } n ? n : M[ReportsUnknownContact];
-            context.Output.WriteLine(M.Format(ReportsSubmitted, name, r.SubmittedBy, Format.LocalTime(r.SubmittedAt)));
-            context.Output.WriteLine(Indented(M.Format(ReportsProgress, c.Progress)));
-            context.Output.WriteLine(Indented(M.Format(ReportsProblems, c.Problems.Length == 0 ? M[None] : c.Problems)));
-            context.Output.WriteLine(Indented(M.Format(ReportsNextSteps, c.NextSteps)));
-            if (c.Evidence.Count > 0) context.Output.WriteLine(M.Format(ReportsEvidence, string.Join(" ", c.Evidence)));
+            var percent = c.Percent is { } p ? M.Format(MessageKeys.Cli.ReportsPercent, p) : "";
+            context.Output.WriteLine(M.Format(MessageKeys.Cli.ReportsLine, r.Key.TaskNumber, r.Key.Department, r.Revision, Format.Status(c.Status), percent, r.Late ? M[MessageKeys.Cli.ReportsLate] : ""));
+            var name = names[r.SubmittedBy] is { Length: > 0 } n ? n : M[MessageKeys.Cli.ReportsUnknownContact];
+            context.Output.WriteLine(M.Format(MessageKeys.Cli.ReportsSubmitted, name, r.SubmittedBy, Format.LocalTime(r.SubmittedAt)));
+            context.Output.WriteLine(Indented(M.Format(MessageKeys.Cli.ReportsProgress, c.Progress)));
+            context.Output.WriteLine(Indented(M.Format(MessageKeys.Cli.ReportsProblems, c.Problems.Length == 0 ? M[MessageKeys.Cli.None] : c.Problems)));
+            context.Output.WriteLine(Indented(M.Format(MessageKeys.Cli.ReportsNextSteps, c.NextSteps)));
+            if (c.Evidence.Count > 0) context.Output.WriteLine(M.Format(MessageKeys.Cli.ReportsEvidence, string.Join(" ", c.Evidence)));
         }
         return 0;
     }
@@ -96,7 +95,7 @@ internal sealed class ReportCommands(CliContext context)
         {
             if (!Quarter.TryParse(set, out var quarter))
             {
-                context.Error.WriteLine(M.Format(PeriodInvalid, set));
+                context.Error.WriteLine(M.Format(MessageKeys.Period.Invalid, set));
                 return 1;
             }
             periods.SetOverride(quarter);
@@ -155,10 +154,10 @@ internal sealed class ReportCommands(CliContext context)
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             try { File.Delete(partial); } catch (Exception cleanup) when (cleanup is IOException or UnauthorizedAccessException) { }
-            context.Error.WriteLine(M.Format(CliExportFailed, path, e.Message));
+            context.Error.WriteLine(M.Format(MessageKeys.Cli.ExportFailed, path, e.Message));
             return 1;
         }
-        context.Output.WriteLine(M.Format(CliExportDone, Format.Period(period), path,
+        context.Output.WriteLine(M.Format(MessageKeys.Cli.ExportDone, Format.Period(period), path,
             ledger.Departments.Count, ledger.Tasks.Count, ledger.Revisions.Count));
         return 0;
     }
@@ -173,7 +172,7 @@ internal sealed class ReportCommands(CliContext context)
             period = quarter;
             return true;
         }
-        context.Error.WriteLine(M.Format(ReportsPeriodInvalid, text));
+        context.Error.WriteLine(M.Format(MessageKeys.Cli.ReportsPeriodInvalid, text));
         return false;
     }
 

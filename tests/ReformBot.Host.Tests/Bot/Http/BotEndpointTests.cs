@@ -34,7 +34,7 @@ public sealed class BotEndpointTests(SharedHost shared) : IClassFixture<SharedHo
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         var reply = Assert.Single(body.GetProperty("activities").EnumerateArray());
         Assert.Equal("message", reply.GetProperty("type").GetString());
-        Assert.StartsWith(_messages[MessageKeys.BotHelpHeader], reply.GetProperty("text").GetString());
+        Assert.StartsWith(_messages[MessageKeys.Bot.HelpHeader], reply.GetProperty("text").GetString());
         Assert.Equal("c-help", reply.GetProperty("conversation").GetProperty("id").GetString());
     }
 
@@ -52,7 +52,7 @@ public sealed class BotEndpointTests(SharedHost shared) : IClassFixture<SharedHo
         using var response = await _host.Http.PostRawAsync(body);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.StartsWith(_messages[MessageKeys.BotHelpHeader], (await _host.Http.SayAsync("c-after", "帮助")).Single());
+        Assert.StartsWith(_messages[MessageKeys.Bot.HelpHeader], (await _host.Http.SayAsync("c-after", "帮助")).Single());
     }
 
     [Theory]
@@ -72,7 +72,7 @@ public sealed class BotEndpointTests(SharedHost shared) : IClassFixture<SharedHo
         using var response = await _host.Http.PostAsync(activity);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.StartsWith(_messages[MessageKeys.BotHelpHeader], (await _host.Http.SayAsync("c-missing", "帮助")).Single());
+        Assert.StartsWith(_messages[MessageKeys.Bot.HelpHeader], (await _host.Http.SayAsync("c-missing", "帮助")).Single());
     }
 
     [Fact]
@@ -85,7 +85,7 @@ public sealed class BotEndpointTests(SharedHost shared) : IClassFixture<SharedHo
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Empty(await response.ReplyTextsAsync());
-        Assert.StartsWith(_messages[MessageKeys.BotHelpHeader], (await _host.Http.SayAsync("c-foo", "帮助")).Single());
+        Assert.StartsWith(_messages[MessageKeys.Bot.HelpHeader], (await _host.Http.SayAsync("c-foo", "帮助")).Single());
     }
 
     [Fact]
@@ -95,7 +95,7 @@ public sealed class BotEndpointTests(SharedHost shared) : IClassFixture<SharedHo
 
         var replies = await _host.Http.SayAsync("c-long", text);
 
-        Assert.Equal(_messages.Format(MessageKeys.BotTooLong, ReformBotActivityHandler.MaxMessageLength), Assert.Single(replies));
+        Assert.Equal(_messages.Format(MessageKeys.Bot.TooLong, ReformBotActivityHandler.MaxMessageLength), Assert.Single(replies));
     }
 
     [Theory]
@@ -138,8 +138,8 @@ public sealed class BotEndpointTests(SharedHost shared) : IClassFixture<SharedHo
         var failed = await host.Http.SayAsync("c-boom", ThrowingBot.Boom);
         var next = await host.Http.SayAsync("c-boom", "帮助");
 
-        Assert.Equal(_messages[MessageKeys.BotError], Assert.Single(failed));
-        Assert.StartsWith(_messages[MessageKeys.BotHelpHeader], Assert.Single(next));
+        Assert.Equal(_messages[MessageKeys.Bot.Error], Assert.Single(failed));
+        Assert.StartsWith(_messages[MessageKeys.Bot.HelpHeader], Assert.Single(next));
         var error = Assert.Single(logs.Entries, e => e.Level == LogLevel.Error);
         Assert.IsType<InvalidOperationException>(error.Exception);
         Assert.Equal("c-boom", error["ConversationId"]);

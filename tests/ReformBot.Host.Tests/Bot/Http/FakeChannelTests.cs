@@ -28,7 +28,7 @@ public sealed class FakeChannelTests : IDisposable
         Assert.Equal(conversationId, received.ConversationId);
         Assert.Equal("incoming-1", received.ActivityId);
         Assert.Equal("message", received.Activity.GetProperty("type").GetString());
-        Assert.StartsWith(TestFiles.Messages[MessageKeys.BotHelpHeader], received.Text);
+        Assert.StartsWith(TestFiles.Messages[MessageKeys.Bot.HelpHeader], received.Text);
         Assert.Equal("incoming-1", received.Activity.GetProperty("replyToId").GetString());
         Assert.Equal(conversationId, received.Activity.GetProperty("conversation").GetProperty("id").GetString());
         Assert.Equal("reformbot", received.Activity.GetProperty("from").GetProperty("id").GetString());
@@ -49,7 +49,7 @@ public sealed class FakeChannelTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, failed.StatusCode);
         Assert.Equal(HttpStatusCode.OK, next.StatusCode);
         Assert.Equal(2, channel.Activities.Count);
-        Assert.Equal(TestFiles.Messages[MessageKeys.BotError], channel.Activities[0].Text);
-        Assert.StartsWith(TestFiles.Messages[MessageKeys.BotHelpHeader], channel.Activities[1].Text);
+        Assert.Equal(TestFiles.Messages[MessageKeys.Bot.Error], channel.Activities[0].Text);
+        Assert.StartsWith(TestFiles.Messages[MessageKeys.Bot.HelpHeader], channel.Activities[1].Text);
     }
 }
