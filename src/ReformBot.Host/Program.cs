@@ -20,6 +20,12 @@ try
     }
     return CommandLine.Run(args, messages, Console.Out, Console.Error);
 }
+catch (Exception e) when (StoreProblems.Line(e, MessageCatalog.Load(MessageCatalog.DefaultPath)) is { } line)
+{
+    // A database that cannot be used (damaged, in use by another host, read-only, a link): one line, never a LiteDB stack trace.
+    Console.Error.WriteLine(line);
+    return 3;
+}
 catch (Exception e) when (e is InvalidDataException or ArgumentException)
 {
     // A broken data file (dialogs, seeds) or setting: say which and what, without a stack trace.

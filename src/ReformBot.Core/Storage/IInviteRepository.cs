@@ -11,8 +11,8 @@ public interface IInviteRepository
     /// <param name="code">The code in stored form (<see cref="InviteCode.TryNormalize"/>).</param>
     Invite? Find(string code);
 
-    /// <summary>Every invite, oldest first.</summary>
-    IReadOnlyList<Invite> All();
+    /// <summary>How many invites are stored. Codes cannot be listed: the store keeps only their hashes.</summary>
+    int Count();
 
     /// <summary>
     /// Redeems the invite atomically with <see cref="Registration.Redeem"/>: the check that it is

@@ -68,6 +68,11 @@ public static class CommandLine
             error.WriteLine(messages.Format(MessageKeys.Cli.DatabaseLocked, databasePath));
             return 1;
         }
+        catch (StoreUnavailableException e)
+        {
+            error.WriteLine(StoreProblems.Line(e, messages));
+            return 3;
+        }
     }
 
     public static ReformBotOptions LoadOptions() =>

@@ -42,6 +42,14 @@ public static class MessageKeys
         public const string FileUnreadable = "cli.file.unreadable";
         public const string DatabaseLocked = "cli.database.locked";
         public const string HostFailed = "cli.host.failed";
+        public const string HostNotAnswering = "cli.host.notAnswering";
+        public const string HostUntrusted = "cli.host.untrusted";
+        public const string HostUnproven = "cli.host.unproven";
+        public const string DatabaseInUse = "cli.database.inUse";
+        public const string DatabaseDamaged = "cli.database.damaged";
+        public const string DatabaseEmpty = "cli.database.empty";
+        public const string DatabaseReadOnly = "cli.database.readOnly";
+        public const string DatabaseSymbolicLink = "cli.database.symlink";
         public const string ReportsPeriodInvalid = "cli.reports.periodInvalid";
         public const string ReportsNone = "cli.reports.none";
         public const string ReportsHeader = "cli.reports.header";
@@ -273,6 +281,7 @@ public static class MessageKeys
         public const string OfficeOnly = "bot.officeOnly";
         public const string TooLong = "bot.tooLong";
         public const string Error = "bot.error";
+        public const string StoreFailed = "bot.storeFailed";
     }
 
     /// <summary>Shared formats: periods, dates, lists.</summary>

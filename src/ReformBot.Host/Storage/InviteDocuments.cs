@@ -1,10 +1,15 @@
+using System.Security.Cryptography;
+using System.Text;
 using ReformBot.Core.Contacts;
 
 namespace ReformBot.Host.Storage;
 
 internal sealed class InviteDocument
 {
-    /// <summary>The code in stored form (upper case, no dashes): looking a code up is a primary-key read.</summary>
+    /// <summary>
+    /// SHA-256 of the code in stored form (upper case, no dashes), like download tokens: whoever reads the
+    /// file finds no usable code. Looking a code up is a primary-key read of its hash.
+    /// </summary>
     public string Id { get; set; } = "";
     /// <summary>Canonical department name; null for an office invite.</summary>
     public string? Department { get; set; }
@@ -15,7 +20,7 @@ internal sealed class InviteDocument
 
     public static InviteDocument From(Invite invite) => new()
     {
-        Id = invite.Code,
+        Id = Hash(invite.Code),
         Department = invite.Department,
         CreatedAt = invite.CreatedAt,
         ExpiresAt = invite.ExpiresAt,
@@ -23,5 +28,11 @@ internal sealed class InviteDocument
         RedeemedAt = invite.RedeemedAt,
     };
 
-    public Invite ToInvite() => new(Id, Department, CreatedAt, ExpiresAt, RedeemedBy, RedeemedAt);
+    /// <param name="code">The code it was found by: the document keeps only its hash.</param>
+    public Invite ToInvite(string code) => new(code, Department, CreatedAt, ExpiresAt, RedeemedBy, RedeemedAt);
+
+    public static string Hash(string code) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(code)));
+
+    /// <summary>Whether an id is a hash; databases from before hashing hold the plain code (10 characters).</summary>
+    public static bool IsHash(string id) => id.Length == 64 && id.All(Uri.IsHexDigit);
 }

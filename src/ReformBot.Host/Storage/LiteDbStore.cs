@@ -12,28 +12,89 @@ public sealed class LiteDbStore : IDisposable
 {
     private readonly FileStream _lock;
     private readonly Lock _serial = new();
+    private readonly Lock _reopen = new();
+    private readonly BsonMapper _mapper = CreateMapper();
+    private LiteDatabase _database;
+    // A write failed (a full disk): LiteDB's instance is left with pages it cannot discard, so it is
+    // reopened before the next use; Healthy stays false until a write succeeds again.
+    private volatile bool _reopenNeeded;
+    private volatile bool _writesFailing;
 
     /// <exception cref="DatabaseInUseException">Another store, in this or another process, has the file open.</exception>
+    /// <exception cref="StoreUnavailableException">The file is damaged, empty, read-only or a symbolic link; nothing was changed.</exception>
     public LiteDbStore(string path)
     {
         Path = System.IO.Path.GetFullPath(path);
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
+        OwnerOnlyFiles.RestrictNewFiles();
+        try
+        {
+            OwnerOnlyFiles.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new StoreUnavailableException(Path, StoreProblem.ReadOnly, e.Message, e);
+        }
+        RefuseSymbolicLinks(Path);
+        var existed = File.Exists(Path);
+        if (existed && new FileInfo(Path).Length == 0)
+            throw new StoreUnavailableException(Path, StoreProblem.Empty, "0 bytes");
         _lock = TakeLock(Path);
         try
         {
-            Database = new LiteDatabase(new ConnectionString { Filename = Path, Connection = ConnectionType.Direct }, CreateMapper());
+            foreach (var file in Files(Path)) OwnerOnlyFiles.Tighten(file);
+            // Checked before LiteDB opens it for writing: LiteDB may cut or rewrite a damaged file.
+            if (existed)
+            {
+                CheckHeader(Path);
+                ReadEverything(Path);
+            }
+            _database = Open(Path);
             EnsureIndexes();
+            HashPlainInviteCodes();
         }
-        catch
+        catch (StoreUnavailableException)
         {
             _lock.Dispose();
             throw;
+        }
+        catch (Exception e) when (e is LiteException or InvalidCastException or ArgumentException or EndOfStreamException or FormatException
+                                      or OverflowException or IndexOutOfRangeException or InvalidOperationException or NotSupportedException)
+        {
+            _database?.Dispose();
+            _lock.Dispose();
+            throw new StoreUnavailableException(Path, StoreProblem.Damaged, e.Message, e);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            _database?.Dispose();
+            _lock.Dispose();
+            throw new StoreUnavailableException(Path, StoreProblem.ReadOnly, e.Message, e);
         }
     }
 
     public string Path { get; }
 
-    public LiteDatabase Database { get; }
+    /// <summary>The open database; reopened first when a write has failed since the last use.</summary>
+    public LiteDatabase Database
+    {
+        get
+        {
+            if (_reopenNeeded) Reopen();
+            return _database;
+        }
+    }
+
+    /// <summary>False from a failed write (a full disk) until a write succeeds again: for /health.</summary>
+    public bool Healthy => !_writesFailing;
+
+    /// <summary>The database file, its log and its lock: every file the store keeps beside the path.</summary>
+    public static IEnumerable<string> Files(string databasePath) =>
+        [databasePath, LogPath(databasePath), databasePath + ".lock"];
+
+    /// <summary>LiteDB's log (write-ahead) file: "data/reformbot.db" has "data/reformbot-log.db".</summary>
+    public static string LogPath(string databasePath) =>
+        System.IO.Path.Combine(System.IO.Path.GetDirectoryName(databasePath)!,
+            System.IO.Path.GetFileNameWithoutExtension(databasePath) + "-log" + System.IO.Path.GetExtension(databasePath));
 
     internal ILiteCollection<TaskDocument> Tasks => Database.GetCollection<TaskDocument>("tasks");
     internal ILiteCollection<DepartmentDocument> Departments => Database.GetCollection<DepartmentDocument>("departments");
@@ -52,16 +113,26 @@ public sealed class LiteDbStore : IDisposable
     /// </summary>
     public T InTransaction<T>(Func<T> work)
     {
-        Database.BeginTrans();
+        var database = Database;
+        database.BeginTrans();
         try
         {
             var result = work();
-            Database.Commit();
+            database.Commit();
+            _writesFailing = false;
             return result;
         }
-        catch
+        catch (Exception e)
         {
-            Database.Rollback();
+            try
+            {
+                database.Rollback();
+            }
+            catch (Exception rollback) when (IsWriteFailure(rollback))
+            {
+                // Already failing; the reopen below starts from what is on disk.
+            }
+            if (IsWriteFailure(e)) WriteFailed();
             throw;
         }
     }
@@ -82,12 +153,143 @@ public sealed class LiteDbStore : IDisposable
     /// Moves committed pages from the log into the data file. LiteDB's commit writes the log
     /// without forcing it to disk; after a write that must survive a crash, call this.
     /// </summary>
-    public void Checkpoint() => Database.Checkpoint();
+    public void Checkpoint()
+    {
+        try
+        {
+            Database.Checkpoint();
+        }
+        catch (Exception e) when (IsWriteFailure(e))
+        {
+            WriteFailed();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// A write just failed and the store reports it: the next use reopens the database. Whether the disk
+    /// has room again shows at the next write; /health asks with <see cref="Probe"/>.
+    /// </summary>
+    public void WriteFailed()
+    {
+        _writesFailing = true;
+        _reopenNeeded = true;
+    }
+
+    /// <summary>Writes and checkpoints a small record: true when the store can save again.</summary>
+    public bool Probe()
+    {
+        try
+        {
+            InTransaction(() => Database.GetCollection("health").Upsert(new BsonDocument { ["_id"] = 1, ["at"] = DateTime.UtcNow.Ticks }));
+            Checkpoint();
+            return true;
+        }
+        catch (Exception e) when (IsWriteFailure(e))
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// A consistent copy of the whole database in <paramref name="target"/> (owner-only), taken while no
+    /// serialized transaction runs: committed pages are checkpointed first, then the file is copied.
+    /// </summary>
+    public void CopyTo(string target)
+    {
+        lock (_serial)
+        lock (_reopen)
+        {
+            _database.Checkpoint();
+            // Direct mode writes the data file only at a checkpoint, which needs this lock: the copy sees no half-written page.
+            OwnerOnlyFiles.WriteNew(target, stream =>
+            {
+                using var source = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+                source.CopyTo(stream);
+                stream.Flush();
+            });
+        }
+    }
 
     public void Dispose()
     {
-        Database.Dispose();
+        _database.Dispose();
         _lock.Dispose();
+    }
+
+    /// <summary>A failure of the disk or of LiteDB's pages under it, after which the instance must be reopened.</summary>
+    private static bool IsWriteFailure(Exception e) => e is IOException or LiteException or ObjectDisposedException;
+
+    private void Reopen()
+    {
+        lock (_reopen)
+        {
+            if (!_reopenNeeded) return;
+            try
+            {
+                _database.Dispose();
+            }
+            catch (Exception e) when (IsWriteFailure(e))
+            {
+                // It could not write its last pages; the log on disk holds every committed transaction.
+            }
+            _database = Open(Path);
+            _reopenNeeded = false;
+        }
+    }
+
+    private LiteDatabase Open(string path) =>
+        new(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }, _mapper);
+
+    /// <summary>LiteDB 5's file: whole pages, and the first one says what it is.</summary>
+    private static void CheckHeader(string path)
+    {
+        const int PageSize = 8192, InfoOffset = 32;
+        const string Info = "** This is a LiteDB file **";
+        const byte Version = 8;
+        var length = new FileInfo(path).Length;
+        if (length < PageSize || length % PageSize != 0)
+            throw new StoreUnavailableException(path, StoreProblem.Damaged, $"{length} bytes, not a whole number of {PageSize}-byte pages");
+        var header = new byte[InfoOffset + Info.Length + 1];
+        using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite)) stream.ReadExactly(header);
+        if (System.Text.Encoding.ASCII.GetString(header, InfoOffset, Info.Length) != Info || header[^1] != Version)
+            throw new StoreUnavailableException(path, StoreProblem.Damaged, "the first page is not a LiteDB 5 header");
+    }
+
+    /// <summary>
+    /// Reads every document once, so a damaged file stops the start rather than the first turn that
+    /// touches the bad page. The store is small (a plan, its contacts and reports): milliseconds.
+    /// </summary>
+    private static void ReadEverything(string path)
+    {
+        using var database = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct, ReadOnly = true });
+        foreach (var name in database.GetCollectionNames())
+            foreach (var _ in database.GetCollection(name).FindAll()) { }
+    }
+
+    /// <summary>A database from before invite codes were hashed: hash them, then rebuild so no old page keeps a plain code.</summary>
+    private void HashPlainInviteCodes()
+    {
+        var plain = Invites.FindAll().Where(i => !InviteDocument.IsHash(i.Id)).ToList();
+        if (plain.Count == 0) return;
+        InTransaction(() =>
+        {
+            foreach (var invite in plain)
+            {
+                Invites.Delete(invite.Id);
+                Invites.Insert(InviteDocument.From(invite.ToInvite(invite.Id)));
+            }
+            return plain.Count;
+        });
+        Database.Rebuild();
+        Checkpoint();
+    }
+
+    private static void RefuseSymbolicLinks(string databasePath)
+    {
+        foreach (var file in Files(databasePath))
+            if (File.Exists(file) && new FileInfo(file).LinkTarget is { } target)
+                throw new StoreUnavailableException(databasePath, StoreProblem.SymbolicLink, $"{file} -> {target}");
     }
 
     /// <summary>
@@ -101,11 +303,18 @@ public sealed class LiteDbStore : IDisposable
         {
             return new FileStream(databasePath + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
         }
+        catch (Exception e) when (e is UnauthorizedAccessException || e.HResult == ReadOnlyFileSystem)
+        {
+            throw new StoreUnavailableException(databasePath, StoreProblem.ReadOnly, e.Message, e);
+        }
         catch (IOException e)
         {
             throw new DatabaseInUseException(databasePath, e);
         }
     }
+
+    // EROFS, which .NET reports as the IOException's HResult on Linux and macOS.
+    private const int ReadOnlyFileSystem = 30;
 
     // The global mapper trims strings and turns "" into null; reports must round-trip exactly.
     private static BsonMapper CreateMapper()

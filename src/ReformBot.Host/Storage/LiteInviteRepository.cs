@@ -3,13 +3,15 @@ using ReformBot.Core.Storage;
 
 namespace ReformBot.Host.Storage;
 
+/// <summary>Invites keyed by the hash of their code (see <see cref="InviteDocument.Id"/>).</summary>
 public sealed class LiteInviteRepository(LiteDbStore store) : IInviteRepository
 {
     public bool TryAdd(Invite invite)
     {
+        var id = InviteDocument.Hash(invite.Code);
         var added = store.InSerializedTransaction(() =>
         {
-            if (store.Invites.Exists(i => i.Id == invite.Code)) return false;
+            if (store.Invites.Exists(i => i.Id == id)) return false;
             store.Invites.Insert(InviteDocument.From(invite));
             return true;
         });
@@ -18,17 +20,17 @@ public sealed class LiteInviteRepository(LiteDbStore store) : IInviteRepository
         return added;
     }
 
-    public Invite? Find(string code) => store.Invites.FindById(code)?.ToInvite();
+    public Invite? Find(string code) => store.Invites.FindById(InviteDocument.Hash(code))?.ToInvite(code);
 
-    public IReadOnlyList<Invite> All() =>
-        store.Invites.FindAll().Select(i => i.ToInvite()).OrderBy(i => i.CreatedAt).ThenBy(i => i.Code, StringComparer.Ordinal).ToList();
+    public int Count() => store.Invites.Count();
 
     public Redemption Redeem(string code, Registrant who, DateTimeOffset now)
     {
+        var id = InviteDocument.Hash(code);
         // Never await in here: LiteDB binds the transaction to this thread.
         var redemption = store.InSerializedTransaction(() =>
         {
-            var invite = store.Invites.FindById(code)?.ToInvite();
+            var invite = store.Invites.FindById(id)?.ToInvite(code);
             var key = ContactDocument.ChannelUserKey(who.Address.ChannelId, who.Address.UserId);
             var existing = store.Contacts.FindOne(c => c.ChannelUser == key)?.ToContact();
             var result = Registration.Redeem(invite, existing, who, now);

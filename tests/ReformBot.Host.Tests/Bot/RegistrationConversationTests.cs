@@ -170,7 +170,7 @@ public sealed partial class RegistrationConversationTests : IAsyncLifetime
         await _bot.Conversation("wang").Send(utterance).Says($"“{usage}”仅限协调办公室使用").StartTestAsync();
         await _bot.Conversation("stranger").Send(utterance).Says($"“{usage}”仅限协调办公室使用").StartTestAsync();
 
-        Assert.Empty(_bot.Get<IInviteRepository>().All());
+        Assert.Equal(0, _bot.Get<IInviteRepository>().Count());
     }
 
     [Theory]
@@ -184,7 +184,7 @@ public sealed partial class RegistrationConversationTests : IAsyncLifetime
 
         await _bot.Conversation("office").Send(utterance).Says(reply).StartTestAsync();
 
-        Assert.Empty(_bot.Get<IInviteRepository>().All());
+        Assert.Equal(0, _bot.Get<IInviteRepository>().Count());
     }
 
     [Theory]
@@ -196,9 +196,20 @@ public sealed partial class RegistrationConversationTests : IAsyncLifetime
     {
         _bot.AddOfficeMember("office");
 
-        await _bot.Conversation("office").Send(utterance).Says($"已为{department}生成一次性邀请码", "有效期至 2026-12-27 10:00").StartTestAsync();
+        var code = "";
+        await _bot.Conversation("office").Send(utterance)
+            .AssertReply(reply =>
+            {
+                var text = ((IMessageActivity)reply).Text;
+                Assert.Contains($"已为{department}生成一次性邀请码", text);
+                Assert.Contains("有效期至 2026-12-27 10:00", text);
+                code = CodeInReply().Match(text).Groups[1].Value.Replace("-", "");
+            })
+            .StartTestAsync();
 
-        Assert.Equal(department, Assert.Single(_bot.Get<IInviteRepository>().All()).Department);
+        var invites = _bot.Get<IInviteRepository>();
+        Assert.Equal(1, invites.Count());
+        Assert.Equal(department, invites.Find(code)!.Department);
     }
 
     [Fact]

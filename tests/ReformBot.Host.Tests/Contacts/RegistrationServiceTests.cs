@@ -82,7 +82,7 @@ public sealed class RegistrationServiceTests : IDisposable
 
         Assert.Null(result.Invite);
         Assert.Equal("科技厅", result.Suggestions.First().Name);
-        Assert.Empty(_store.Invites.All());
+        Assert.Equal(0, _store.Invites.Count());
     }
 
     [Theory]
@@ -152,6 +152,6 @@ public sealed class RegistrationServiceTests : IDisposable
 
         var stuck = new RegistrationService(_store.Invites, _store.Plans, _time, new InviteOptions(), TestStore.Shanghai, () => "K7QMXW3P9T");
         Assert.Throws<InvalidOperationException>(() => stuck.InviteDepartment("科技厅"));
-        Assert.Equal(2, _store.Invites.All().Count);
+        Assert.Equal(2, _store.Invites.Count());
     }
 }

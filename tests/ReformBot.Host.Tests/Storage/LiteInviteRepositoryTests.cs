@@ -36,7 +36,7 @@ public sealed class LiteInviteRepositoryTests : IDisposable
         Assert.Equal(TimeSpan.Zero, repository.Find("ABCDEFGHJK")!.RedeemedAt!.Value.Offset);
         Assert.Null(repository.Find("K7QM-XW3P-9T")); // lookups take the stored form
         Assert.Null(repository.Find("MMMMMMMMMM"));
-        Assert.Equal([open, used], repository.All());
+        Assert.Equal(2, repository.Count());
     }
 
     [Fact]
@@ -49,7 +49,8 @@ public sealed class LiteInviteRepositoryTests : IDisposable
         Assert.True(invites.TryAdd(first));
         Assert.False(invites.TryAdd(first with { Department = "财政厅" }));
 
-        Assert.Equal("科技厅", Assert.Single(invites.All()).Department);
+        Assert.Equal(1, invites.Count());
+        Assert.Equal("科技厅", invites.Find("K7QMXW3P9T")!.Department);
     }
 
     [Fact]
