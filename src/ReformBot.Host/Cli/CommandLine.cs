@@ -23,7 +23,16 @@ public static class CommandLine
         var databasePath = Path.GetFullPath(CliApp.Database(parsed) ?? options.Database);
         var workingDirectory = Directory.GetCurrentDirectory();
 
-        var endpoint = HostEndpointFile.Read(databasePath);
+        HostEndpointFile? endpoint;
+        try
+        {
+            endpoint = HostEndpointFile.Read(databasePath);
+        }
+        catch (UntrustedEndpointFileException e)
+        {
+            error.WriteLine(messages.Format(MessageKeys.Cli.HostUntrusted, e.FilePath, e.Reason));
+            return 1;
+        }
         if (endpoint is not null && IsRunning(endpoint.ProcessId))
         {
             try
@@ -39,6 +48,16 @@ public static class CommandLine
             catch (HttpRequestException e)
             {
                 error.WriteLine(messages.Format(MessageKeys.Cli.HostFailed, e.Message));
+                return 1;
+            }
+            catch (TimeoutException)
+            {
+                error.WriteLine(messages.Format(MessageKeys.Cli.HostNotAnswering, endpoint.ProcessId, AdminProtocol.ProofTimeout.TotalSeconds));
+                return 1;
+            }
+            catch (AdminProofException)
+            {
+                error.WriteLine(messages.Format(MessageKeys.Cli.HostUnproven, HostEndpointFile.PathFor(databasePath)));
                 return 1;
             }
         }

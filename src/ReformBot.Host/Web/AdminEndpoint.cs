@@ -15,6 +15,11 @@ public static class AdminEndpoint
     public static void MapAdminEndpoint(this WebApplication app, string token)
     {
         var expected = Encoding.UTF8.GetBytes(token);
+        // The host proves it holds the token before a command-line process sends anything (see AdminProtocol).
+        app.MapPost(AdminProtocol.ProofPath, (HttpContext http, AdminProofRequest request) =>
+            !Loopback.Contains(http.Connection.RemoteIpAddress) ? Results.StatusCode(StatusCodes.Status403Forbidden)
+            : string.IsNullOrEmpty(request.Nonce) || request.Nonce.Length > 256 ? Results.BadRequest()
+            : Results.Ok(new AdminProofResponse(AdminProtocol.Proof(token, request.Nonce))));
         app.MapPost(AdminProtocol.Path, (HttpContext http, AdminCliRequest request, MessageCatalog messages) =>
         {
             if (!Loopback.Contains(http.Connection.RemoteIpAddress))
