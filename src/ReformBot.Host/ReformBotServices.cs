@@ -33,6 +33,7 @@ public static class ReformBotServices
         services.AddSingleton(TimeProvider.System);
 
         services.AddSingleton(sp => new LiteDbStore(sp.GetRequiredService<IOptions<ReformBotOptions>>().Value.Database));
+        services.AddSingleton<PartialFiles>();
         services.AddSingleton<IPlanRepository, LitePlanRepository>();
         services.AddSingleton<IContactRepository, LiteContactRepository>();
         services.AddSingleton<IReportRepository, LiteReportRepository>();

@@ -42,6 +42,7 @@ public sealed class LiteDbStore : IDisposable
         try
         {
             foreach (var file in Files(Path)) OwnerOnlyFiles.Tighten(file);
+            PartialFiles.RemoveLeftovers(Path);
             // Checked before LiteDB opens it for writing: LiteDB may cut or rewrite a damaged file.
             if (existed)
             {

@@ -132,6 +132,34 @@ public sealed class LiteDbStoreFileTests : IDisposable
         Assert.Throws<DatabaseInUseException>(() => new LiteDbStore(_dir.DatabasePath));
     }
 
+    [Fact]
+    public void A_half_written_export_left_by_a_killed_process_is_removed_at_the_next_open()
+    {
+        var target = Path.Combine(_dir.Path, "out", "台账.xlsx");
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        var killedWhileWriting = new Thread(() =>
+        {
+            using var store = new LiteDbStore(TemplateDatabase.CopyTo(_dir.DatabasePath));
+            new PartialFiles(store).Write(target, stream =>
+            {
+                stream.Write(new byte[1000]);
+                stream.Flush();
+                // As kill -9 would: the process goes, nothing after this line runs.
+                store.Dispose();
+                Thread.Sleep(Timeout.Infinite);
+            });
+        }) { IsBackground = true };
+        killedWhileWriting.Start();
+        SpinWait.SpinUntil(() => File.Exists(target + PartialFiles.Suffix) && new FileInfo(target + PartialFiles.Suffix).Length > 0, TimeSpan.FromSeconds(10));
+        Thread.Sleep(200);
+        Assert.True(File.Exists(target + PartialFiles.Suffix));
+
+        using (new LiteDbStore(_dir.DatabasePath)) { }
+
+        Assert.False(File.Exists(target + PartialFiles.Suffix));
+        Assert.False(File.Exists(target));
+    }
+
     private bool FileContains(string text) =>
         Directory.GetFiles(_dir.Path).Where(f => !f.EndsWith(".lock", StringComparison.Ordinal)).Any(f => Encoding.ASCII.GetString(File.ReadAllBytes(f)).Contains(text, StringComparison.Ordinal));
 

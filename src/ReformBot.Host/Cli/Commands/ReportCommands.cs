@@ -8,6 +8,7 @@ using ReformBot.Host.Digests;
 using ReformBot.Host.Ledger;
 using ReformBot.Host.Messages;
 using ReformBot.Host.Periods;
+using ReformBot.Host.Storage;
 
 namespace ReformBot.Host.Cli.Commands;
 
@@ -145,15 +146,12 @@ internal sealed class ReportCommands(CliContext context)
         var path = Path.GetFullPath(output ?? ledgers.FileName(period, departments), context.WorkingDirectory);
         var ledger = ledgers.Build(period, departments);
         // Written beside the target and moved over it, so a reader never sees half a workbook.
-        var partial = path + ".partial";
         try
         {
-            using (var stream = File.Create(partial)) ledgers.Write(ledger, stream);
-            File.Move(partial, path, overwrite: true);
+            context.Get<PartialFiles>().Write(path, stream => ledgers.Write(ledger, stream));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            try { File.Delete(partial); } catch (Exception cleanup) when (cleanup is IOException or UnauthorizedAccessException) { }
             context.Error.WriteLine(M.Format(MessageKeys.Cli.ExportFailed, path, e.Message));
             return 1;
         }
