@@ -3,6 +3,7 @@ using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Bot.Schema;
 using ReformBot.Host.Messages;
+using ReformBot.Host.Storage;
 
 namespace ReformBot.Host.Bot;
 
@@ -28,7 +29,7 @@ public sealed class AdapterWithErrorHandler : CloudAdapter
             if (IsProactive(turnContext.Activity)) return;
             try
             {
-                await turnContext.SendActivityAsync(messages[MessageKeys.Bot.Error]);
+                await turnContext.SendActivityAsync(messages[LiteDbStore.IsStoreFailure(exception) ? MessageKeys.Bot.StoreFailed : MessageKeys.Bot.Error]);
             }
             catch (Exception sendFailure)
             {

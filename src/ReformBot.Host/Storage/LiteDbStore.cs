@@ -221,6 +221,10 @@ public sealed class LiteDbStore : IDisposable
     /// <summary>A failure of the disk or of LiteDB's pages under it, after which the instance must be reopened.</summary>
     private static bool IsWriteFailure(Exception e) => e is IOException or LiteException or ObjectDisposedException;
 
+    /// <summary>Whether a turn failed because the store could not save (for the reply that says the answers are kept).</summary>
+    public static bool IsStoreFailure(Exception e) =>
+        e is IOException or LiteException || e.InnerException is { } inner && IsStoreFailure(inner);
+
     private void Reopen()
     {
         lock (_reopen)

@@ -47,7 +47,10 @@ public static class ReformBotWebHost
 
         app.MapBotEndpoint();
         app.MapDownloadEndpoint();
-        app.MapGet("/health", (IPlanRepository plans) => Results.Ok(new { status = "ok", tasks = plans.Tasks().Count }));
+        // After a failed write (a full disk) the store is unhealthy until a probe write succeeds again.
+        app.MapGet("/health", (IPlanRepository plans, LiteDbStore store) => store.Healthy || store.Probe()
+            ? Results.Ok(new { status = "ok", tasks = plans.Tasks().Count })
+            : Results.Json(new { status = "unhealthy", store = "cannot save" }, statusCode: StatusCodes.Status503ServiceUnavailable));
 
         var token = Convert.ToHexString(RandomNumberGenerator.GetBytes(32));
         app.MapAdminEndpoint(token);
