@@ -42,6 +42,40 @@ public sealed class ProcessTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task A_damaged_database_and_a_second_host_each_stop_the_host_with_one_line_and_exit_code_3()
+    {
+        var damaged = _dir.File("damaged.db");
+        File.WriteAllBytes(damaged, [.. new byte[8192], .. File.ReadAllBytes(TemplateDatabase.CopyTo(_dir.DatabasePath))[8192..]]);
+        var (code, error) = await RunToExit(Start("serve", "--db", damaged, "--urls", "http://127.0.0.1:0"));
+        Assert.Equal(3, code);
+        Assert.Equal($"数据库文件 {damaged} 已损坏，无法读取（the first page is not a LiteDB 5 header）。服务没有启动，文件未作任何改动。"
+            + "请停止后用备份恢复：restore <备份文件>（服务每日自动备份的文件默认在数据库旁的 backups 目录）。", error.Trim());
+
+        using var first = Start("serve", "--db", _dir.DatabasePath, "--urls", "http://127.0.0.1:0");
+        try
+        {
+            await WaitForEndpointFile(first);
+            (code, error) = await RunToExit(Start("serve", "--db", _dir.DatabasePath, "--urls", "http://127.0.0.1:0"));
+            Assert.Equal(3, code);
+            Assert.Equal($"数据库 {_dir.DatabasePath} 已被另一个 ReformBot 服务使用，本服务没有启动。同一数据库只能运行一个服务。", error.Trim());
+        }
+        finally
+        {
+            first.Kill(entireProcessTree: true);
+        }
+    }
+
+    private static async Task<(int ExitCode, string Error)> RunToExit(Process process)
+    {
+        using (process)
+        {
+            var error = process.StandardError.ReadToEndAsync();
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+            return (process.ExitCode, await error);
+        }
+    }
+
     private Process Start(params string[] args)
     {
         var info = new ProcessStartInfo("dotnet") { WorkingDirectory = _dir.Path, RedirectStandardOutput = true, RedirectStandardError = true };
