@@ -24,7 +24,7 @@ public static class CliApp
         {
             new Option<string?>(DbOptionName) { Description = messages[MessageKeys.Cli.OptionDb], Recursive = true },
         };
-        foreach (var command in PlanCommands.Create(messages).Concat(ContactCommands.Create(messages)).Concat(ReportCommands.Create(messages)))
+        foreach (var command in PlanCommands.Create(messages).Concat(ContactCommands.Create(messages)).Concat(ReportCommands.Create(messages)).Concat(StoreCommands.Create(messages)))
             root.Subcommands.Add(command);
         return root;
     }

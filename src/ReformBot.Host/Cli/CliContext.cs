@@ -15,8 +15,10 @@ namespace ReformBot.Host.Cli;
 /// </remarks>
 public sealed class CliContext : InvocationConfiguration
 {
-    public CliContext(TextWriter output, TextWriter error, string workingDirectory, IServiceProvider services)
+    /// <param name="inHost">The host runs the command for a command-line process (commands that replace the database refuse).</param>
+    public CliContext(TextWriter output, TextWriter error, string workingDirectory, IServiceProvider services, bool inHost = false)
     {
+        InHost = inHost;
         Output = output;
         Error = error;
         WorkingDirectory = workingDirectory;
@@ -29,6 +31,9 @@ public sealed class CliContext : InvocationConfiguration
     public string WorkingDirectory { get; }
 
     public IServiceProvider Services { get; }
+
+    /// <summary>True when a running host runs the command; false in the command-line process.</summary>
+    public bool InHost { get; }
 
     public MessageCatalog Messages => Get<MessageCatalog>();
 

@@ -50,6 +50,16 @@ public static class MessageKeys
         public const string DatabaseEmpty = "cli.database.empty";
         public const string DatabaseReadOnly = "cli.database.readOnly";
         public const string DatabaseSymbolicLink = "cli.database.symlink";
+        public const string Backup = "cli.backup";
+        public const string BackupOut = "cli.backup.out";
+        public const string BackupDone = "cli.backup.done";
+        public const string BackupFailed = "cli.backup.failed";
+        public const string Restore = "cli.restore";
+        public const string RestoreFile = "cli.restore.file";
+        public const string RestoreHostRunning = "cli.restore.hostRunning";
+        public const string RestoreBad = "cli.restore.bad";
+        public const string RestoreDone = "cli.restore.done";
+        public const string RestoreKept = "cli.restore.kept";
         public const string ReportsPeriodInvalid = "cli.reports.periodInvalid";
         public const string ReportsNone = "cli.reports.none";
         public const string ReportsHeader = "cli.reports.header";

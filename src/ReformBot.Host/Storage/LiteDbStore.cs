@@ -193,22 +193,84 @@ public sealed class LiteDbStore : IDisposable
     }
 
     /// <summary>
-    /// A consistent copy of the whole database in <paramref name="target"/> (owner-only), taken while no
-    /// serialized transaction runs: committed pages are checkpointed first, then the file is copied.
+    /// A consistent copy of the whole database in <paramref name="target"/> (owner-only), while the store
+    /// runs. Committed pages are checkpointed into the data file first; then an open transaction keeps any
+    /// checkpoint (LiteDB's needs every transaction closed) from changing the data file while it is copied.
+    /// Later commits stay in the log and are not in the copy.
     /// </summary>
     public void CopyTo(string target)
     {
-        lock (_serial)
-        lock (_reopen)
+        Checkpoint();
+        var database = Database;
+        database.BeginTrans();
+        try
         {
-            _database.Checkpoint();
-            // Direct mode writes the data file only at a checkpoint, which needs this lock: the copy sees no half-written page.
             OwnerOnlyFiles.WriteNew(target, stream =>
             {
                 using var source = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
                 source.CopyTo(stream);
-                stream.Flush();
             });
+        }
+        finally
+        {
+            database.Rollback();
+        }
+    }
+
+    /// <summary>
+    /// Checks that <paramref name="file"/> is a whole LiteDB database, as a damaged database is checked at open.
+    /// </summary>
+    /// <exception cref="StoreUnavailableException">It is empty or damaged.</exception>
+    public static void Verify(string file)
+    {
+        var path = System.IO.Path.GetFullPath(file);
+        if (new FileInfo(path).Length == 0) throw new StoreUnavailableException(path, StoreProblem.Empty, "0 bytes");
+        CheckHeader(path);
+        try
+        {
+            ReadEverything(path);
+        }
+        catch (Exception e) when (e is LiteException or InvalidCastException or ArgumentException or EndOfStreamException or FormatException
+                                      or OverflowException or IndexOutOfRangeException or InvalidOperationException or NotSupportedException)
+        {
+            throw new StoreUnavailableException(path, StoreProblem.Damaged, e.Message, e);
+        }
+    }
+
+    /// <summary>
+    /// Replaces the database at <paramref name="databasePath"/> with a checked copy of <paramref name="backup"/>,
+    /// while holding the lock (so no host or tool has it open). The database it replaces is kept beside it as
+    /// <c>&lt;db&gt;.before-restore-&lt;time&gt;</c>; its log, which belongs to it, is moved there too.
+    /// </summary>
+    /// <returns>Where the replaced database was kept; null when there was none.</returns>
+    /// <exception cref="DatabaseInUseException">A host or another tool has the database open; nothing changed.</exception>
+    /// <exception cref="StoreUnavailableException">The backup is empty or damaged; nothing changed.</exception>
+    public static string? Restore(string databasePath, string backup, DateTimeOffset now)
+    {
+        var path = System.IO.Path.GetFullPath(databasePath);
+        OwnerOnlyFiles.RestrictNewFiles();
+        OwnerOnlyFiles.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+        RefuseSymbolicLinks(path);
+        using var _ = TakeLock(path);
+        // Checked from a private copy, so what is checked is what is put in place.
+        var incoming = path + ".restoring";
+        File.Copy(backup, incoming, overwrite: true);
+        try
+        {
+            Verify(incoming);
+            string? kept = null;
+            if (File.Exists(path))
+            {
+                kept = $"{path}.before-restore-{now.UtcDateTime:yyyyMMdd-HHmmss}";
+                File.Move(path, kept);
+                if (File.Exists(LogPath(path))) File.Move(LogPath(path), kept + "-log");
+            }
+            File.Move(incoming, path);
+            return kept;
+        }
+        finally
+        {
+            File.Delete(incoming);
         }
     }
 

@@ -53,7 +53,11 @@ public static class OwnerOnlyFiles
         var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
         try
         {
-            using (var stream = new FileStream(temporary, CreateOptions())) write(stream);
+            using (var stream = new FileStream(temporary, CreateOptions()))
+            {
+                write(stream);
+                stream.Flush(flushToDisk: true);
+            }
             File.Move(temporary, path, overwrite: true);
         }
         finally

@@ -32,7 +32,7 @@ public static class AdminEndpoint
 
             var output = new StringWriter();
             var error = new StringWriter();
-            var exitCode = CliApp.Parse(request.Args, messages).Invoke(new CliContext(output, error, request.WorkingDirectory, http.RequestServices));
+            var exitCode = CliApp.Parse(request.Args, messages).Invoke(new CliContext(output, error, request.WorkingDirectory, http.RequestServices, inHost: true));
             return Results.Ok(new AdminCliResponse(exitCode, output.ToString(), error.ToString()));
         });
     }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 using ReformBot.Core.Storage;
+using ReformBot.Host.Backups;
 using ReformBot.Host.Bot;
 using ReformBot.Host.Cli;
 using ReformBot.Host.Configuration;
@@ -33,6 +34,7 @@ public static class ReformBotWebHost
         builder.Services.AddReformBotCore(builder.Configuration, messages);
         builder.Services.AddReformBot();
         builder.Services.AddScheduling();
+        builder.Services.AddDailyBackups();
         configureServices?.Invoke(builder.Services);
         configure?.Invoke(builder);
 
