@@ -83,10 +83,17 @@ public sealed class ReformBotActivityHandler(
         return missing.Count == 0 ? byId : throw new InvalidOperationException($"No handler for commands: {string.Join(", ", missing)}.");
     }
 
+    /// <summary>
+    /// One welcome at most per update, never one per member: when someone joins a one-to-one
+    /// conversation with the bot, or when the bot itself is added to a group (a team of 2,000 people
+    /// joining must not make 2,000 messages).
+    /// </summary>
     protected override async Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
     {
-        foreach (var member in membersAdded)
-            if (member.Id != turnContext.Activity.Recipient?.Id)
-                await turnContext.SendActivityAsync(messages[MessageKeys.Bot.Welcome], cancellationToken: cancellationToken);
+        var botId = turnContext.Activity.Recipient?.Id;
+        var welcome = turnContext.Activity.Conversation?.IsGroup == true
+            ? membersAdded.Any(m => m.Id == botId)
+            : membersAdded.Any(m => m.Id != botId);
+        if (welcome) await turnContext.SendActivityAsync(messages[MessageKeys.Bot.Welcome], cancellationToken: cancellationToken);
     }
 }

@@ -17,7 +17,7 @@ public static class AdminEndpoint
         var expected = Encoding.UTF8.GetBytes(token);
         app.MapPost(AdminProtocol.Path, (HttpContext http, AdminCliRequest request, MessageCatalog messages) =>
         {
-            if (!Loopback.Contains(http.Connection.RemoteIpAddress))
+            if (!Loopback.IsLocalCaller(http))
                 return Results.StatusCode(StatusCodes.Status403Forbidden);
             var presented = Encoding.UTF8.GetBytes(http.Request.Headers[AdminProtocol.TokenHeader].ToString());
             if (!CryptographicOperations.FixedTimeEquals(presented, expected))
