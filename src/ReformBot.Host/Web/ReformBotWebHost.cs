@@ -33,6 +33,7 @@ public static class ReformBotWebHost
         builder.Services.AddReformBotCore(builder.Configuration, messages);
         builder.Services.AddReformBot();
         builder.Services.AddScheduling();
+        builder.Services.AddSingleton<LedgerFiles>();
         configureServices?.Invoke(builder.Services);
         configure?.Invoke(builder);
 
