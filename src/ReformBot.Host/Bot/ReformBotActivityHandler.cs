@@ -29,6 +29,7 @@ public sealed class ReformBotActivityHandler(
 
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
+        CleanTypedText(turnContext.Activity);
         await base.OnTurnAsync(turnContext, cancellationToken);
         await conversationState.SaveChangesAsync(turnContext, force: false, cancellationToken);
     }
@@ -71,6 +72,13 @@ public sealed class ReformBotActivityHandler(
             return;
         }
         await _handlers[match.Command.Id].HandleAsync(turn, match.Argument, cancellationToken);
+    }
+
+    /// <summary>What people typed (the message, the name they chose) is cleaned before anything reads or stores it.</summary>
+    private static void CleanTypedText(Activity activity)
+    {
+        if (activity.Text is { } text) activity.Text = TypedText.Clean(text, multiline: true);
+        if (activity.From?.Name is { } name) activity.From.Name = TypedText.Clean(name, multiline: false);
     }
 
     private static bool IsSlashCommand(string text, CommandMatch? match) =>

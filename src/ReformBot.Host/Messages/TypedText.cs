@@ -11,9 +11,10 @@ public static class TypedText
     /// <summary>
     /// The text without what no person means to type and what can forge or garble what others read:
     /// control characters (NUL, ESC, …; line breaks and tabs stay when <paramref name="multiline"/>, as
-    /// one "\n" per break), lone surrogates, and the bidirectional embeddings, overrides and isolates
-    /// (U+202A–U+202E, U+2066–U+2069) that make a name read backwards. Without <paramref name="multiline"/>
-    /// a line break (also U+2028, U+2029) or tab becomes a space.
+    /// one "\n" per break), lone surrogates and U+FFFD (which JSON readers put in their place), and the
+    /// bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) that make a name
+    /// read backwards. Without <paramref name="multiline"/> a line break (also U+2028, U+2029) or tab
+    /// becomes a space.
     /// </summary>
     public static string Clean(string text, bool multiline)
     {
@@ -36,7 +37,7 @@ public static class TypedText
 
     private static bool IsUnwanted(char c, bool multiline) =>
         char.IsControl(c) ? !(multiline && c is '\n' or '\t')
-        : c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069' or '\u2028' or '\u2029';
+        : c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069' or '\u2028' or '\u2029' or '\uFFFD';
 
     /// <summary>
     /// Typed text for a chat message (Markdown): Markdown's active characters escaped, so a * or _ in a

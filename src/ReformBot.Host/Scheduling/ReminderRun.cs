@@ -163,5 +163,5 @@ public sealed class ReminderRun(
 
     private static ScheduledMessage Message(string text) => new(MessageFactory.Text(text));
 
-    private static string Name(Contact contact) => contact.Name.Length > 0 ? contact.Name : contact.Id;
+    private string Name(Contact contact) => contact.Name.Length > 0 ? format.ContactName(contact) : contact.Id;
 }
