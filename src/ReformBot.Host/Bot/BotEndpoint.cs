@@ -1,7 +1,6 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Schema;
-using Microsoft.IdentityModel.Tokens;
 
 namespace ReformBot.Host.Bot;
 
@@ -14,18 +13,17 @@ namespace ReformBot.Host.Bot;
 /// serviceUrl or conversation fails after authentication, outside the turn, so OnTurnError never
 /// sees it and the request ends in an unhandled 500; this endpoint answers 400 to those instead.
 /// </remarks>
-public sealed class BotEndpoint(IBotFrameworkHttpAdapter adapter, BotEndpointSecurity security, ILogger<BotEndpoint> logger)
+public sealed class BotEndpoint(IBotFrameworkHttpAdapter adapter, BotEndpointSecurity security, ServiceUrlPolicy serviceUrls, ILogger<BotEndpoint> logger)
 {
     /// <summary>Large enough for a megabyte of text and then some; bigger bodies get 413.</summary>
     public const long MaxRequestBodyBytes = 4 * 1024 * 1024;
 
     public async Task HandleAsync(HttpContext http, IBot bot)
     {
-        var remote = http.Connection.RemoteIpAddress;
-        if (!security.Admits(remote))
+        if (!security.Admits(http))
         {
-            logger.LogWarning("Refused a request to {Endpoint} from {RemoteAddress}: without an app id only loopback callers are admitted",
-                BotServices.MessagesPath, remote);
+            logger.LogWarning("Refused a request to {Endpoint} from {RemoteAddress}: without an app id only loopback callers are admitted, never through a proxy",
+                BotServices.MessagesPath, http.Connection.RemoteIpAddress);
             http.Response.StatusCode = StatusCodes.Status403Forbidden;
             return;
         }
@@ -53,15 +51,22 @@ public sealed class BotEndpoint(IBotFrameworkHttpAdapter adapter, BotEndpointSec
             return;
         }
 
+        if (!serviceUrls.Allows(activity!.ServiceUrl))
+        {
+            logger.LogWarning("Refused a request to {Endpoint}: its serviceUrl {ServiceUrl} is not an allowed service URL ({Setting})",
+                BotServices.MessagesPath, ServiceUrlPolicy.ForLog(activity.ServiceUrl), $"{BotEndpointOptions.Section}:{nameof(BotEndpointOptions.AllowedServiceUrls)}");
+            http.Response.StatusCode = StatusCodes.Status403Forbidden;
+            return;
+        }
+
         http.Request.Body.Position = 0;
         try
         {
             await adapter.ProcessAsync(http.Request, http.Response, bot, http.RequestAborted);
         }
-        catch (Exception e) when (e is SecurityTokenException or SecurityTokenArgumentException && !http.Response.HasStarted)
+        catch (TokenRefusedException) when (!http.Response.HasStarted)
         {
-            // The SDK turns most token failures into 401 itself, but lets a malformed token's parse error escape.
-            logger.LogWarning("Refused a request to {Endpoint}: invalid token ({Reason})", BotServices.MessagesPath, e.Message);
+            // Token failures of every kind, logged once by GuardedAuthentication.
             http.Response.StatusCode = StatusCodes.Status401Unauthorized;
         }
     }
@@ -73,8 +78,13 @@ public sealed class BotEndpoint(IBotFrameworkHttpAdapter adapter, BotEndpointSec
         if (string.IsNullOrEmpty(activity.ChannelId)) return "the activity has no channelId";
         if (string.IsNullOrEmpty(activity.Conversation?.Id)) return "the activity has no conversation id";
         if (string.IsNullOrEmpty(activity.From?.Id)) return "the activity has no sender (from.id)";
+        // Ids reach log lines and the store; a line break in one would forge a log line.
+        if (new[] { activity.ChannelId, activity.Conversation.Id, activity.From.Id, activity.Recipient?.Id, activity.Id }.Any(HasControlCharacter))
+            return "an id of the activity (channelId, conversation.id, from.id, recipient.id or id) holds a control character";
         if (!Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out var serviceUrl) || serviceUrl.Scheme is not ("http" or "https"))
             return "the activity has no http(s) serviceUrl";
         return null;
     }
+
+    private static bool HasControlCharacter(string? id) => id is not null && id.Any(char.IsControl);
 }

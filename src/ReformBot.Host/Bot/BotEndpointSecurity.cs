@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Extensions.Options;
 
@@ -28,8 +27,8 @@ public sealed class BotEndpointSecurity(IConfiguration configuration, IOptions<B
         : options.Value.AllowUnauthenticatedRemote ? BotEndpointMode.UnauthenticatedAnyCaller
         : BotEndpointMode.UnauthenticatedLoopbackOnly;
 
-    /// <summary>Whether a caller at this address gets past this check (the SDK's token check still follows).</summary>
-    public bool Admits(IPAddress? remote) => Mode != BotEndpointMode.UnauthenticatedLoopbackOnly || Loopback.Contains(remote);
+    /// <summary>Whether the caller gets past this check (the SDK's token check still follows).</summary>
+    public bool Admits(HttpContext http) => Mode != BotEndpointMode.UnauthenticatedLoopbackOnly || Loopback.IsLocalCaller(http);
 
     /// <summary>Says at start who may call the endpoint; both unauthenticated modes are warnings.</summary>
     public void LogMode(ILogger logger)

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Extensions.Options;
 using ReformBot.Host.Bot.Commands;
 using ReformBot.Host.Bot.Reporting;
 using ReformBot.Host.Bot.State;
@@ -22,9 +23,12 @@ public static class BotServices
         // The connector client of each turn takes its HttpClient from IHttpClientFactory: without one the
         // SDK makes a new HttpClient, so a new connection, for every turn, and a fan-out of reminders
         // leaves thousands of sockets in TIME_WAIT.
-        services.AddHttpClient();
-        services.AddSingleton<BotFrameworkAuthentication>(sp => new ConfigurationBotFrameworkAuthentication(
-            sp.GetRequiredService<IConfiguration>(), httpClientFactory: sp.GetRequiredService<IHttpClientFactory>()));
+        // Redirects are never followed: a channel's service answers a connector call itself, and a redirect
+        // would carry the bot's message and token to wherever a caller's serviceUrl points it.
+        services.AddHttpClient(Options.DefaultName).ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+        services.AddSingleton<BotFrameworkAuthentication>(sp => new GuardedAuthentication(
+            new ConfigurationBotFrameworkAuthentication(sp.GetRequiredService<IConfiguration>(), httpClientFactory: sp.GetRequiredService<IHttpClientFactory>()),
+            sp.GetRequiredService<ServiceUrlPolicy>(), sp.GetRequiredService<ILogger<GuardedAuthentication>>()));
         services.AddSingleton<CloudAdapter, AdapterWithErrorHandler>();
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<CloudAdapter>());
 
@@ -37,8 +41,9 @@ public static class BotServices
         services.AddChatCommands();
         services.AddTransient<IBot, ReformBotActivityHandler>();
 
-        services.AddSettings<BotEndpointOptions>(BotEndpointOptions.Section);
+        services.AddSettings<BotEndpointOptions>(BotEndpointOptions.Section, o => o.Problems());
         services.AddSingleton<BotEndpointSecurity>();
+        services.AddSingleton<ServiceUrlPolicy>();
         services.AddSingleton<BotEndpoint>();
 
         // Messages the bot starts itself (reminders, digests), through the same adapter.

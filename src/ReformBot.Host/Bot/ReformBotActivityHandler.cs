@@ -29,6 +29,7 @@ public sealed class ReformBotActivityHandler(
 
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
+        CleanTypedText(turnContext.Activity);
         await base.OnTurnAsync(turnContext, cancellationToken);
         await conversationState.SaveChangesAsync(turnContext, force: false, cancellationToken);
     }
@@ -73,6 +74,13 @@ public sealed class ReformBotActivityHandler(
         await _handlers[match.Command.Id].HandleAsync(turn, match.Argument, cancellationToken);
     }
 
+    /// <summary>What people typed (the message, the name they chose) is cleaned before anything reads or stores it.</summary>
+    private static void CleanTypedText(Activity activity)
+    {
+        if (activity.Text is { } text) activity.Text = TypedText.Clean(text, multiline: true);
+        if (activity.From?.Name is { } name) activity.From.Name = TypedText.Clean(name, multiline: false);
+    }
+
     private static bool IsSlashCommand(string text, CommandMatch? match) =>
         match is not null && text.Normalize(System.Text.NormalizationForm.FormKC).TrimStart().StartsWith('/') && match.Command.Id != CommandIds.Help;
 
@@ -83,10 +91,17 @@ public sealed class ReformBotActivityHandler(
         return missing.Count == 0 ? byId : throw new InvalidOperationException($"No handler for commands: {string.Join(", ", missing)}.");
     }
 
+    /// <summary>
+    /// One welcome at most per update, never one per member: when someone joins a one-to-one
+    /// conversation with the bot, or when the bot itself is added to a group (a team of 2,000 people
+    /// joining must not make 2,000 messages).
+    /// </summary>
     protected override async Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
     {
-        foreach (var member in membersAdded)
-            if (member.Id != turnContext.Activity.Recipient?.Id)
-                await turnContext.SendActivityAsync(messages[MessageKeys.Bot.Welcome], cancellationToken: cancellationToken);
+        var botId = turnContext.Activity.Recipient?.Id;
+        var welcome = turnContext.Activity.Conversation?.IsGroup == true
+            ? membersAdded.Any(m => m.Id == botId)
+            : membersAdded.Any(m => m.Id != botId);
+        if (welcome) await turnContext.SendActivityAsync(messages[MessageKeys.Bot.Welcome], cancellationToken: cancellationToken);
     }
 }

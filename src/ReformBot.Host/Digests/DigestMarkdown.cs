@@ -156,17 +156,7 @@ public sealed class DigestMarkdown(MessageCatalog messages, TextFormat format)
     /// Text typed by people (problems, names) with Markdown's active characters escaped, so a * or _ in
     /// it does not turn the rest of the message bold or italic.
     /// </summary>
-    internal static string Escape(string text)
-    {
-        if (text.AsSpan().IndexOfAny(@"\*_`[]~<>") < 0) return text;
-        var escaped = new StringBuilder(text.Length + 8);
-        foreach (var c in text)
-        {
-            if (c is '\\' or '*' or '_' or '`' or '[' or ']' or '~' or '<' or '>') escaped.Append('\\');
-            escaped.Append(c);
-        }
-        return escaped.ToString();
-    }
+    internal static string Escape(string text) => TypedText.Markdown(text);
 
     /// <param name="Header">A bold line before the lines; null for none.</param>
     /// <param name="IsList">Lines are list items (one per line); otherwise each is a paragraph.</param>

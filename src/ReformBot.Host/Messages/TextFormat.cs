@@ -36,6 +36,12 @@ public sealed class TextFormat(MessageCatalog messages, ReportingCalendar calend
     /// <summary>Names (departments, contacts) or numbers in a sentence: 科技厅、财政厅.</summary>
     public string List<T>(IEnumerable<T> items) => string.Join(messages[MessageKeys.Format.Separator], items);
 
-    /// <summary>A contact's name, or a word for one who left none.</summary>
-    public string ContactName(Contact contact) => string.IsNullOrWhiteSpace(contact.Name) ? messages[MessageKeys.Contacts.Unnamed] : contact.Name;
+    /// <summary>
+    /// A contact's name as a chat message shows it, or a word for one who left none. People choose their
+    /// names, so the name is cleaned (also one stored before input was cleaned) and Markdown-escaped.
+    /// </summary>
+    public string ContactName(Contact contact) =>
+        TypedText.Clean(contact.Name, multiline: false) is { } name && !string.IsNullOrWhiteSpace(name)
+            ? TypedText.Markdown(name)
+            : messages[MessageKeys.Contacts.Unnamed];
 }

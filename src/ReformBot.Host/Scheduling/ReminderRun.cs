@@ -11,9 +11,9 @@ using ReformBot.Host.Periods;
 namespace ReformBot.Host.Scheduling;
 
 /// <summary>What one reminder run did.</summary>
-public sealed record ReminderRunResult(string? Kind, int Sent, int AlreadySent, int Unreachable, int Failed, int Escalated)
+public sealed record ReminderRunResult(string? Kind, int Sent, int AlreadySent, int Unreachable, int Failed, int Unknown, int Escalated)
 {
-    public static ReminderRunResult Nothing { get; } = new(null, 0, 0, 0, 0, 0);
+    public static ReminderRunResult Nothing { get; } = new(null, 0, 0, 0, 0, 0, 0);
 }
 
 /// <summary>
@@ -84,7 +84,7 @@ public sealed class ReminderRun(
             .Where(c => !c.Unreachable && c.Departments.Any(pending.ContainsKey))
             .OrderBy(c => c.RegisteredAt)
             .ToList();
-        int sent = 0, already = 0, unreachable = 0, failed = 0;
+        int sent = 0, already = 0, unreachable = 0, failed = 0, unknown = 0;
 
         // Cancelling the loop starts no new send; those on the wire finish within SendOnce's grace period.
         await Parallel.ForEachAsync(targets,
@@ -96,6 +96,9 @@ public sealed class ReminderRun(
                     cancellationToken);
                 switch (outcome)
                 {
+                    // Claimed before: sent, or interrupted by a crash with an outcome nobody knows (not "already reminded").
+                    case SendOnceResult.AlreadyClaimed when log.Find(new ReminderKey(period, contact.Id, kind))?.Error == SendOnce.UnknownOutcome:
+                        Interlocked.Increment(ref unknown); break;
                     case SendOnceResult.AlreadyClaimed: Interlocked.Increment(ref already); break;
                     case SendOnceResult.Delivered: Interlocked.Increment(ref sent); break;
                     case SendOnceResult.Unreachable: Interlocked.Increment(ref unreachable); break;
@@ -103,9 +106,9 @@ public sealed class ReminderRun(
                 }
             });
 
-        logger.LogInformation("Reminder {Kind} for {Period}: {Sent} sent, {AlreadySent} already sent, {Unreachable} unreachable, {Failed} failed",
-            kind, period, sent, already, unreachable, failed);
-        return new ReminderRunResult(kind, sent, already, unreachable, failed, 0);
+        logger.LogInformation("Reminder {Kind} for {Period}: {Sent} sent, {AlreadySent} already sent, {Unreachable} unreachable, {Failed} failed, {Unknown} of unknown outcome",
+            kind, period, sent, already, unreachable, failed, unknown);
+        return new ReminderRunResult(kind, sent, already, unreachable, failed, unknown, 0);
     }
 
     /// <summary>Tells the office members which departments are still missing after the last overdue reminder.</summary>
@@ -160,5 +163,5 @@ public sealed class ReminderRun(
 
     private static ScheduledMessage Message(string text) => new(MessageFactory.Text(text));
 
-    private static string Name(Contact contact) => contact.Name.Length > 0 ? contact.Name : contact.Id;
+    private string Name(Contact contact) => contact.Name.Length > 0 ? format.ContactName(contact) : contact.Id;
 }

@@ -22,7 +22,7 @@ public static class AdminEndpoint
             : Results.Ok(new AdminProofResponse(AdminProtocol.Proof(token, request.Nonce))));
         app.MapPost(AdminProtocol.Path, (HttpContext http, AdminCliRequest request, MessageCatalog messages) =>
         {
-            if (!Loopback.Contains(http.Connection.RemoteIpAddress))
+            if (!Loopback.IsLocalCaller(http))
                 return Results.StatusCode(StatusCodes.Status403Forbidden);
             var presented = Encoding.UTF8.GetBytes(http.Request.Headers[AdminProtocol.TokenHeader].ToString());
             if (!CryptographicOperations.FixedTimeEquals(presented, expected))

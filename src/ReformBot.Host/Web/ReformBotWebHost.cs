@@ -35,6 +35,7 @@ public static class ReformBotWebHost
         builder.Services.AddReformBot();
         builder.Services.AddScheduling();
         builder.Services.AddDailyBackups();
+        builder.Services.AddSingleton<LedgerFiles>();
         configureServices?.Invoke(builder.Services);
         configure?.Invoke(builder);
 

@@ -1,6 +1,9 @@
 using Microsoft.Bot.Schema;
 using ReformBot.Core.Contacts;
+using ReformBot.Core.Reminders;
 using ReformBot.Core.Storage;
+using ReformBot.Host.Periods;
+using ReformBot.Host.Scheduling;
 using ReformBot.Host.Tests.Bot.Http;
 using ReformBot.Host.Tests.Support;
 
@@ -58,6 +61,26 @@ public sealed class SchedulingCommandTests : BotTest
         Assert.Equal("bank-chat", reminder.ConversationId);
         Assert.Contains("协调办公室提醒您", reminder.Text);
         Assert.Contains("新疆银监局：还有 2 项牵头任务未汇报（第 59、61 项）", reminder.Text);
+    }
+
+    [Fact]
+    public async Task A_reminder_of_unknown_outcome_is_counted_as_unknown_not_as_already_sent()
+    {
+        await using var channel = await FakeChannel.StartAsync();
+        Bot.AddOfficeMember("office");
+        Bot.Get<IContactRepository>().Save(new Contact("bank", "王伟", ["新疆银监局"], false,
+            new ConversationAddress("emulator", channel.ServiceUrl, "bank-chat", "bank-user", null, "bot"), Bot.Time.GetUtcNow()));
+        // Today's manual reminder to bank was on the wire when the host was killed.
+        var log = Bot.Get<IReminderLog>();
+        var key = new ReminderKey(Bot.Get<ReportingPeriods>().Current(), "bank", $"manual-{Bot.Time.GetUtcNow().ToOffset(TimeSpan.FromHours(8)):yyyyMMdd}");
+        Assert.True(log.TryClaim(key, Bot.Time.GetUtcNow()));
+        log.MarkFailed(key, Bot.Time.GetUtcNow(), SendOnce.UnknownOutcome);
+
+        await Bot.Conversation("office")
+            .Send("提醒").Says("已提醒 0 位联络员；0 位今天已提醒过；0 位无法送达；0 位发送失败，将在下次提醒时重试；1 位因服务中断发送结果未知，未重发。")
+            .StartTestAsync();
+
+        Assert.Empty(channel.Activities);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using ReformBot.Core.Contacts;
 using ReformBot.Core.Storage;
@@ -9,6 +10,7 @@ using ReformBot.Host.Downloads;
 using ReformBot.Host.Storage;
 using ReformBot.Host.Tests.Bot.Http;
 using ReformBot.Host.Tests.Support;
+using ReformBot.Host.Web;
 
 namespace ReformBot.Host.Tests.Web;
 
@@ -17,6 +19,7 @@ public sealed partial class DownloadTests : IAsyncLifetime
 {
     private readonly TempDirectory _dir = new();
     private readonly FakeTimeProvider _time = new(DigestScenario.Now);
+    private readonly LogCapture _logs = new();
     private RunningHost _host = null!;
 
     public async Task InitializeAsync() => _host = await Start();
@@ -30,6 +33,7 @@ public sealed partial class DownloadTests : IAsyncLifetime
     private Task<RunningHost> Start(Dictionary<string, string?>? settings = null) =>
         RunningHost.StartAsync(TemplateDatabase.CopyTo(_dir.DatabasePath), builder =>
         {
+            builder.Logging.AddProvider(_logs).AddFilter(typeof(LedgerFiles).FullName, LogLevel.Debug);
             builder.Services.AddSingleton<TimeProvider>(_time);
             if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
         });
@@ -93,6 +97,50 @@ public sealed partial class DownloadTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, expired.StatusCode);
         Assert.Contains("下载链接无效或已过期", await expired.Content.ReadAsStringAsync());
     }
+
+    [Fact]
+    public async Task A_download_is_not_sniffed_and_HEAD_is_answered()
+    {
+        Register("office", office: true);
+        var link = LinkIn(await Say("office", "导出"));
+
+        using var head = await _host.Http.SendAsync(new HttpRequestMessage(HttpMethod.Head, link));
+        using var get = await _host.Http.GetAsync(link);
+        using var unknown = await _host.Http.GetAsync("/downloads/" + new string('A', 43));
+
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", head.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("重点任务台账-2026Q4.xlsx", head.Content.Headers.ContentDisposition?.FileNameStar);
+        Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+        Assert.Equal((await get.Content.ReadAsByteArrayAsync()).Length, head.Content.Headers.ContentLength);
+        foreach (var response in new[] { head, get, unknown })
+            Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
+    }
+
+    [Fact]
+    public async Task A_link_fetched_in_a_loop_builds_the_ledger_once_per_reuse_time()
+    {
+        Register("office", office: true);
+        var link = LinkIn(await Say("office", "导出"));
+
+        var downloads = await Task.WhenAll(Enumerable.Range(0, 100).Select(async _ =>
+        {
+            using var response = await _host.Http.GetAsync(link);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return await response.Content.ReadAsByteArrayAsync();
+        }));
+        Assert.Equal(1, Builds());
+        Assert.All(downloads, d => Assert.Equal(downloads[0], d));
+
+        // After the reuse time the store is read again: a new report shows.
+        DigestScenario.Append(_host.Services.GetRequiredService<IReportRepository>());
+        _time.Advance(TimeSpan.FromSeconds(10));
+        using var later = await _host.Http.GetAsync(link);
+        Assert.Equal(2, Builds());
+        Assert.Equal(5, Xlsx.From(await later.Content.ReadAsByteArrayAsync(), _dir).Table("汇报记录").Count);
+    }
+
+    private int Builds() => _logs.Entries.Count(e => e.Category == typeof(LedgerFiles).FullName && e.Message.StartsWith("Built the ledger", StringComparison.Ordinal));
 
     [Theory]
     [InlineData("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]

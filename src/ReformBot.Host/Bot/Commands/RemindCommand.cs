@@ -12,9 +12,9 @@ public sealed class RemindCommand(ReminderRun reminders, ReportingPeriods period
     public async Task HandleAsync(ChatTurn turn, string argument, CancellationToken cancellationToken)
     {
         var result = await reminders.RunManualAsync(cancellationToken);
-        if (result.Sent + result.AlreadySent + result.Unreachable + result.Failed == 0)
+        if (result.Sent + result.AlreadySent + result.Unreachable + result.Failed + result.Unknown == 0)
             await turn.SayAsync(MessageKeys.Reminder.RemindNothing, cancellationToken, format.Period(periods.Current()));
         else
-            await turn.SayAsync(MessageKeys.Reminder.RemindDone, cancellationToken, result.Sent, result.AlreadySent, result.Unreachable, result.Failed);
+            await turn.SayAsync(MessageKeys.Reminder.RemindDone, cancellationToken, result.Sent, result.AlreadySent, result.Unreachable, result.Failed, result.Unknown);
     }
 }
