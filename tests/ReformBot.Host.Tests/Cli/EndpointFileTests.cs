@@ -76,7 +76,9 @@ public sealed class EndpointFileTests : IDisposable
         var clock = Stopwatch.StartNew();
         var run = CliRun.Of("tasks", "--db", _dir.DatabasePath);
 
-        Assert.InRange(clock.Elapsed, AdminProtocol.ProofTimeout, AdminProtocol.ProofTimeout + TimeSpan.FromSeconds(5));
+        // It waited for the host's proof, and gave up within seconds (it used to wait five minutes). The
+        // bounds are wide: timers may fire a little early, and a loaded machine runs late.
+        Assert.InRange(clock.Elapsed, AdminProtocol.ProofTimeout - TimeSpan.FromSeconds(1), AdminProtocol.ProofTimeout + TimeSpan.FromSeconds(30));
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("秒内没有应答", run.Error);
     }
