@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 using ReformBot.Core.Storage;
 using ReformBot.Host.Bot;
+using ReformBot.Host.WebChat;
 using ReformBot.Host.Cli;
 using ReformBot.Host.Configuration;
 using ReformBot.Host.Contacts;
@@ -32,6 +33,7 @@ public static class ReformBotWebHost
 
         builder.Services.AddReformBotCore(builder.Configuration, messages);
         builder.Services.AddReformBot();
+        builder.Services.AddDirectLineChannel();
         builder.Services.AddScheduling();
         configureServices?.Invoke(builder.Services);
         configure?.Invoke(builder);
@@ -46,6 +48,7 @@ public static class ReformBotWebHost
         StoreSeeder.SeedIfEmpty(app.Services.GetRequiredService<IPlanRepository>(), options, app.Logger);
 
         app.MapBotEndpoint();
+        app.MapDirectLineChannel();
         app.MapDownloadEndpoint();
         app.MapGet("/health", (IPlanRepository plans) => Results.Ok(new { status = "ok", tasks = plans.Tasks().Count }));
 
