@@ -26,7 +26,7 @@ public sealed class DirectLineClient : IDisposable
 
     public string Token { get; set; } = "";
 
-    public string ConversationId { get; private set; } = "";
+    public string ConversationId { get; set; } = "";
 
     public string StreamUrl { get; private set; } = "";
 
