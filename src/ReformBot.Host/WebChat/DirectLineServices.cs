@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
@@ -21,6 +22,7 @@ public static class DirectLineServices
         services.AddSingleton<AttachmentStore>();
         services.AddSingleton<DirectLineEndpoints>();
         services.AddSingleton<LocalConnectorEndpoint>();
+        services.AddSingleton<WebChatPage>();
         services.AddHostedService<TranscriptPruning>();
 
         var configured = services.LastOrDefault(d => d.ServiceType == typeof(BotFrameworkAuthentication))
@@ -34,7 +36,12 @@ public static class DirectLineServices
 
     public static void MapDirectLineChannel(this WebApplication app)
     {
+        // Behind the office's HTTPS reverse proxy on this machine, the streamUrl and attachment links must
+        // name the address the browser used. Only loopback proxies are believed (the middleware's default).
+        app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost });
         app.UseWebSockets();
+        app.UseStaticFiles();
+        app.MapGet("/", (WebChatPage page) => page.Get());
         var api = app.MapGroup(DirectLineEndpoints.PathBase);
         api.MapPost("/tokens/generate", (HttpContext http, DirectLineEndpoints e) => e.GenerateAsync(http));
         api.MapPost("/tokens/refresh", (HttpContext http, DirectLineEndpoints e) => e.Refresh(http));
