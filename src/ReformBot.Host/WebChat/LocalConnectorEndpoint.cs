@@ -21,6 +21,10 @@ public sealed class LocalConnectorEndpoint(LocalConnector connector, DirectLineS
         activity.From ??= new ChannelAccount();
         activity.From.Role = RoleTypes.Bot;
         activity.ChannelId = LocalConnector.ChannelId;
+        // Teams shows each line of a message on its own line; Web Chat's Markdown joins single line breaks
+        // into one paragraph unless they are hard breaks (two spaces before the newline).
+        if (activity.Text is { } text && activity.TextFormat is null or TextFormatTypes.Markdown)
+            activity.Text = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace("\n", "  \n", StringComparison.Ordinal);
         var id = store.Append(conversationId, activity);
         // 404 is what a channel answers for a conversation it does not know: the sender marks the contact unreachable.
         return id is null ? Results.NotFound() : Results.Ok(new ResourceResponse(id));
