@@ -96,11 +96,19 @@ public sealed class WebChatBrowserTests : IDisposable
 
     private static async Task Say(IPage page, string text, string expected)
     {
-        var before = await TranscriptText(page);
+        // Counted, not searched after the old text: Web Chat rewrites earlier timestamps (刚刚 → 1 分钟前).
+        var before = Occurrences(await TranscriptText(page), expected);
         var box = page.Locator("[data-id='webchat-sendbox-input']");
         await box.FillAsync(text);
         await box.PressAsync("Enter");
-        await WaitFor(page, t => t.Length > before.Length && t[before.Length..].Contains(expected, StringComparison.Ordinal), expected);
+        await WaitFor(page, t => Occurrences(t, expected) > before, expected);
+    }
+
+    private static int Occurrences(string text, string part)
+    {
+        var count = 0;
+        for (var at = text.IndexOf(part, StringComparison.Ordinal); at >= 0; at = text.IndexOf(part, at + part.Length, StringComparison.Ordinal)) count++;
+        return count;
     }
 
     private static Task Transcript(IPage page, string expected) =>
