@@ -13,10 +13,13 @@ namespace ReformBot.Host.Bot;
 /// </summary>
 public sealed class AdapterWithErrorHandler : CloudAdapter
 {
+    private readonly string _botAppId;
+
     public AdapterWithErrorHandler(BotFrameworkAuthentication authentication, ILogger<AdapterWithErrorHandler> logger,
-        ConversationState conversationState, MessageCatalog messages)
+        ConversationState conversationState, MessageCatalog messages, IConfiguration configuration)
         : base(authentication, logger)
     {
+        _botAppId = configuration["MicrosoftAppId"] ?? "";
         // Bot state is last-writer-wins: never let two turns of one conversation overlap.
         Use(new SerializedTurnsMiddleware());
         // Runs after SerializedTurnsMiddleware has let go of the conversation, so it must not save state.
@@ -36,6 +39,23 @@ public sealed class AdapterWithErrorHandler : CloudAdapter
                 logger.LogError(sendFailure, "Could not tell the user that the turn failed");
             }
         };
+    }
+
+    /// <summary>
+    /// Runs the turn of an activity from a channel built into the host (Web Chat), whose sender the host
+    /// has authenticated itself: the same middleware and bot as every channel, with the bot's own identity
+    /// and the connector the authentication gives for the activity's serviceUrl.
+    /// </summary>
+    public Task<InvokeResponse> ProcessBuiltInChannelActivityAsync(Activity activity, BotCallbackHandler callback, CancellationToken cancellationToken)
+    {
+        var identity = CreateClaimsIdentity(_botAppId);
+        var request = new AuthenticateRequestResult
+        {
+            ClaimsIdentity = identity,
+            ConnectorFactory = BotFrameworkAuthentication.CreateConnectorFactory(identity),
+            Audience = AuthenticationConstants.ToChannelFromBotOAuthScope,
+        };
+        return ProcessActivityAsync(request, activity, callback, cancellationToken);
     }
 
     /// <summary>The event the SDK makes up for ContinueConversationAsync.</summary>

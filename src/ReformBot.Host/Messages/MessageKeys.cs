@@ -376,6 +376,14 @@ public static class MessageKeys
         public const string Uncovered = "contacts.uncovered";
     }
 
+    /// <summary>The Web Chat page at /.</summary>
+    public static class WebChat
+    {
+        public const string PageTitle = "webchat.pageTitle";
+        public const string ConnectionFailed = "webchat.connectionFailed";
+        public const string ClientMissing = "webchat.clientMissing";
+    }
+
     /// <summary>Prefixes that an enum's names complete; <see cref="All"/> lists the completed keys.</summary>
     private static readonly string[] Prefixes = [Report.StatusPrefix, Digest.ChangePrefix, Chart.LightPrefix, Ledger.LightPrefix, Digest.LightPrefix, Plan.ErrorPrefix];
 

@@ -107,6 +107,10 @@ public sealed class LiteDbStore : IDisposable
     internal ILiteCollection<BotStateDocument> BotState => Database.GetCollection<BotStateDocument>("botstate");
     internal ILiteCollection<InviteDocument> Invites => Database.GetCollection<InviteDocument>("invites");
     internal ILiteCollection<DownloadDocument> Downloads => Database.GetCollection<DownloadDocument>("downloads");
+    internal ILiteCollection<DirectLineConversationDocument> DirectLineConversations => Database.GetCollection<DirectLineConversationDocument>("directline_conversations");
+    internal ILiteCollection<DirectLineActivityDocument> DirectLineActivities => Database.GetCollection<DirectLineActivityDocument>("directline_activities");
+    internal ILiteCollection<DirectLineTokenDocument> DirectLineTokens => Database.GetCollection<DirectLineTokenDocument>("directline_tokens");
+    internal ILiteCollection<WebChatBrowserDocument> WebChatBrowsers => Database.GetCollection<WebChatBrowserDocument>("webchat_browsers");
 
     /// <summary>
     /// Runs <paramref name="work"/> in one transaction. LiteDB binds a transaction to the calling
@@ -410,6 +414,7 @@ public sealed class LiteDbStore : IDisposable
         typeof(TaskDocument), typeof(TaskDepartmentDocument), typeof(DepartmentDocument), typeof(ContactDocument),
         typeof(ReportDocument), typeof(NoteDocument), typeof(ReminderDocument), typeof(SettingDocument),
         typeof(InviteDocument), typeof(BotStateDocument), typeof(DownloadDocument),
+        typeof(DirectLineConversationDocument), typeof(DirectLineActivityDocument), typeof(DirectLineTokenDocument), typeof(WebChatBrowserDocument),
     ];
 
     private void EnsureIndexes()
@@ -426,5 +431,8 @@ public sealed class LiteDbStore : IDisposable
         Notes.EnsureIndex(n => n.Period);
         Invites.EnsureIndex(i => i.CreatedAt);
         Downloads.EnsureIndex(d => d.ExpiresAtTicks);
+        DirectLineActivities.EnsureIndex(a => a.CreatedAtTicks);
+        DirectLineTokens.EnsureIndex(t => t.ExpiresAtTicks);
+        WebChatBrowsers.EnsureIndex(b => b.UserId);
     }
 }

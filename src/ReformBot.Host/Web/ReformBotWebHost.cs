@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using ReformBot.Core.Storage;
 using ReformBot.Host.Backups;
 using ReformBot.Host.Bot;
+using ReformBot.Host.WebChat;
 using ReformBot.Host.Cli;
 using ReformBot.Host.Configuration;
 using ReformBot.Host.Contacts;
@@ -33,6 +34,7 @@ public static class ReformBotWebHost
 
         builder.Services.AddReformBotCore(builder.Configuration, messages);
         builder.Services.AddReformBot();
+        builder.Services.AddDirectLineChannel();
         builder.Services.AddScheduling();
         builder.Services.AddDailyBackups();
         builder.Services.AddSingleton<LedgerFiles>();
@@ -49,6 +51,7 @@ public static class ReformBotWebHost
         StoreSeeder.SeedIfEmpty(app.Services.GetRequiredService<IPlanRepository>(), options, app.Logger);
 
         app.MapBotEndpoint();
+        app.MapDirectLineChannel();
         app.MapDownloadEndpoint();
         // After a failed write (a full disk) the store is unhealthy until a probe write succeeds again.
         app.MapGet("/health", (IPlanRepository plans, LiteDbStore store) => store.Healthy || store.Probe()
