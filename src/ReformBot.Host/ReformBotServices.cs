@@ -39,6 +39,7 @@ public static class ReformBotServices
         services.AddSingleton<IReminderLog, LiteReminderLog>();
         services.AddSingleton<IInviteRepository, LiteInviteRepository>();
         services.AddSingleton<ISettingsRepository, LiteSettingsRepository>();
+        services.AddSingleton<IChaseRepository, LiteChaseRepository>();
 
         services.AddSingleton(sp => new ReportingCalendar(sp.GetRequiredService<IOptions<ReportingCalendarOptions>>().Value));
         services.AddSingleton<TextFormat>();

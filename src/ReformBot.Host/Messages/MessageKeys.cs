@@ -153,8 +153,31 @@ public static class MessageKeys
         public const string NoContact = "reminder.noContact";
         public const string Unreachable = "reminder.unreachable";
         public const string Unknown = "reminder.unknown";
-        public const string RemindDone = "remind.done";
         public const string RemindNothing = "remind.nothing";
+        public const string RemindStarted = "remind.started";
+        public const string RemindNobody = "remind.nobody";
+        public const string RemindWithoutContact = "remind.withoutContact";
+        public const string RemindUnreachable = "remind.unreachable";
+    }
+
+    /// <summary>催办 (office), and the summaries of 提醒 and 催办.</summary>
+    public static class Chase
+    {
+        public const string Usage = "chase.usage";
+        public const string Started = "chase.started";
+        public const string NoContact = "chase.noContact";
+        public const string AllUnreachable = "chase.allUnreachable";
+        public const string Message = "chase.message";
+        public const string Note = "chase.note";
+        public const string NothingPending = "chase.nothingPending";
+        public const string Summary = "chase.summary";
+        public const string RemindName = "chase.remindName";
+        public const string ChaseName = "chase.chaseName";
+        public const string SummaryDelivered = "chase.summaryDelivered";
+        public const string SummaryAlready = "chase.summaryAlready";
+        public const string SummaryUnreachable = "chase.summaryUnreachable";
+        public const string SummaryFailed = "chase.summaryFailed";
+        public const string SummarySeparator = "chase.summarySeparator";
     }
 
     /// <summary>The digest (周报) as chat Markdown.</summary>

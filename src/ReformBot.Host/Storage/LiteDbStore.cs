@@ -45,6 +45,7 @@ public sealed class LiteDbStore : IDisposable
     internal ILiteCollection<BotStateDocument> BotState => Database.GetCollection<BotStateDocument>("botstate");
     internal ILiteCollection<InviteDocument> Invites => Database.GetCollection<InviteDocument>("invites");
     internal ILiteCollection<DownloadDocument> Downloads => Database.GetCollection<DownloadDocument>("downloads");
+    internal ILiteCollection<ChaseDocument> Chases => Database.GetCollection<ChaseDocument>("chases");
 
     /// <summary>
     /// Runs <paramref name="work"/> in one transaction. LiteDB binds a transaction to the calling
@@ -134,6 +135,7 @@ public sealed class LiteDbStore : IDisposable
         typeof(TaskDocument), typeof(TaskDepartmentDocument), typeof(DepartmentDocument), typeof(ContactDocument),
         typeof(ReportDocument), typeof(NoteDocument), typeof(ReminderDocument), typeof(SettingDocument),
         typeof(InviteDocument), typeof(BotStateDocument), typeof(DownloadDocument),
+        typeof(ChaseDocument), typeof(ChaseRecipientDocument),
     ];
 
     private void EnsureIndexes()
@@ -150,5 +152,7 @@ public sealed class LiteDbStore : IDisposable
         Notes.EnsureIndex(n => n.Period);
         Invites.EnsureIndex(i => i.CreatedAt);
         Downloads.EnsureIndex(d => d.ExpiresAtTicks);
+        Chases.EnsureIndex(c => c.Period);
+        Chases.EnsureIndex(c => c.Finished);
     }
 }

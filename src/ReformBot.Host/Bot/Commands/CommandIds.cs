@@ -16,8 +16,9 @@ public static class CommandIds
     public const string Unsubscribe = "unsubscribe";
     public const string Period = "period";
     public const string Remind = "remind";
+    public const string Chase = "chase";
     public const string Digest = "digest";
     public const string Export = "export";
 
-    public static IReadOnlyList<string> All { get; } = [Help, Register, Report, MyTasks, Task, Overdue, Invite, Contacts, Subscribe, Unsubscribe, Period, Remind, Digest, Export];
+    public static IReadOnlyList<string> All { get; } = [Help, Register, Report, MyTasks, Task, Overdue, Invite, Contacts, Subscribe, Unsubscribe, Period, Remind, Chase, Digest, Export];
 }

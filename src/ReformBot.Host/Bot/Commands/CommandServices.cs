@@ -12,6 +12,7 @@ public static class CommandServices
         services.AddSingleton<IChatCommand>(sp => new SubscribeCommand(sp.GetRequiredService<IContactRepository>(), subscribe: false));
         services.AddSingleton<IChatCommand, PeriodCommand>();
         services.AddSingleton<IChatCommand, RemindCommand>();
+        services.AddSingleton<IChatCommand, ChaseCommand>();
         services.AddSingleton<IChatCommand, DigestCommand>();
         services.AddSingleton<IChatCommand, ExportCommand>();
         services.AddSingleton<IChatCommand, ReportCommand>();
