@@ -22,6 +22,8 @@ public enum ChaseScope
     AllPending,
     /// <summary>催办: one department, with the office's note; every chase goes out.</summary>
     Department,
+    /// <summary>退回: telling one department's contacts that a report was sent back, and why (the note).</summary>
+    Return,
 }
 
 /// <summary>One contact a chase was addressed to.</summary>
@@ -38,6 +40,7 @@ public sealed record ChaseRecipient(string ContactId, string Name, ChaseOutcome 
 /// <param name="RequestedBy">The office member's contact id.</param>
 /// <param name="SendKind">The reminder-log kind its messages go out under: one per chase for 催办, one per day for 提醒.</param>
 /// <param name="FinishedAt">When the last message's outcome was known; null while it runs (or after a stop interrupted it).</param>
+/// <param name="TaskNumber">The task of a <see cref="ChaseScope.Return"/>; null otherwise.</param>
 public sealed record Chase(
     string Id,
     Quarter Period,
@@ -48,4 +51,5 @@ public sealed record Chase(
     DateTimeOffset RequestedAt,
     string SendKind,
     IReadOnlyList<ChaseRecipient> Recipients,
-    DateTimeOffset? FinishedAt = null);
+    DateTimeOffset? FinishedAt = null,
+    int? TaskNumber = null);

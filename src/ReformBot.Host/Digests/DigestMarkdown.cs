@@ -56,11 +56,16 @@ public sealed class DigestMarkdown(MessageCatalog messages, TextFormat format)
                 m.Format(MessageKeys.Digest.BehindLine, r.TaskNumber, Escape(r.Department), Escape(m.Shorten(OneLine(r.Problems ?? ""), MaxProblemsLength))))),
             List(m.Format(MessageKeys.Digest.NotReportedHeader, digest.NotReported.Count), digest.NotReported.Select(n =>
                 m.Format(MessageKeys.Digest.NotReportedLine, Escape(n.Department), n.TaskNumbers.Count, Numbers(n.TaskNumbers), n.NothingReported ? m[MessageKeys.Digest.NothingReported] : ""))),
+            List(m.Format(MessageKeys.Digest.ReturnedHeader, Returned(digest).Count), Returned(digest).Select(r =>
+                m.Format(MessageKeys.Digest.ReturnedLine, r.TaskNumber, Escape(r.Department), Escape(m.Shorten(OneLine(r.Returned!.Reason), MaxProblemsLength))))),
             OverdueSection(digest),
             List(m.Format(MessageKeys.Digest.ChangesHeader, digest.Changes.Count), digest.Changes.Select(Change)),
         };
         return Split(sections);
     }
+
+    /// <summary>The reports the office sent back (退回) and that are not reported again yet.</summary>
+    private static List<DigestTaskRow> Returned(Digest digest) => digest.Tasks.Where(r => r.Returned is not null).ToList();
 
     /// <summary>Only the tasks overdue against the plan, as 逾期 shows them: the digest's own section.</summary>
     public IReadOnlyList<string> RenderOverdue(Digest digest) => Split([OverdueSection(digest)]);

@@ -180,6 +180,22 @@ public static class MessageKeys
         public const string SummarySeparator = "chase.summarySeparator";
     }
 
+    /// <summary>退回 (office): sending a report back.</summary>
+    public static class ReturnReport
+    {
+        public const string Usage = "return.usage";
+        public const string TaskNumberInvalid = "return.taskNumberInvalid";
+        public const string NotLead = "return.notLead";
+        public const string NothingToReturn = "return.nothingToReturn";
+        public const string AlreadyReturned = "return.alreadyReturned";
+        public const string Done = "return.done";
+        public const string Notifying = "return.notifying";
+        public const string NoContact = "return.noContact";
+        public const string Message = "return.message";
+        public const string NoticeName = "return.noticeName";
+        public const string Returned = "return.returned";
+    }
+
     /// <summary>The digest (周报) as chat Markdown.</summary>
     public static class Digest
     {
@@ -192,6 +208,8 @@ public static class MessageKeys
         public const string MoreDepartments = "digest.moreDepartments";
         public const string BehindHeader = "digest.behindHeader";
         public const string BehindLine = "digest.behindLine";
+        public const string ReturnedHeader = "digest.returnedHeader";
+        public const string ReturnedLine = "digest.returnedLine";
         public const string NotReportedHeader = "digest.notReportedHeader";
         public const string NotReportedLine = "digest.notReportedLine";
         public const string NothingReported = "digest.nothingReported";
@@ -321,6 +339,7 @@ public static class MessageKeys
         public const string HistoryLate = "task.historyLate";
         public const string HistoryNone = "task.historyNone";
         public const string NoteLine = "task.noteLine";
+        public const string ReturnedLine = "task.returnedLine";
     }
 
     /// <summary>我的任务.</summary>

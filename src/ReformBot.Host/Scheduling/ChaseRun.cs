@@ -50,6 +50,13 @@ public sealed class ChaseRun(
         return Start(requester, periods.Current(), ChaseScope.Department, [department], note, $"chase-{id}", id);
     }
 
+    /// <summary>退回: tells the department's contacts that the office sent their report back, and why.</summary>
+    public ChaseStart NotifyReturn(Contact requester, ReportReturn sentBack)
+    {
+        var id = NewId();
+        return Start(requester, sentBack.Key.Period, ChaseScope.Return, [sentBack.Key.Department], sentBack.Reason, $"return-{id}", id, sentBack.Key.TaskNumber);
+    }
+
     /// <summary>Resumes the chases a stop interrupted (at start).</summary>
     public void ResumeUnfinished()
     {
@@ -57,7 +64,7 @@ public sealed class ChaseRun(
             background.Run($"Chase {chase.Id}", stopping => RunAsync(chase, stopping));
     }
 
-    private ChaseStart Start(Contact requester, Quarter period, ChaseScope scope, IReadOnlyList<string> departments, string? note, string kind, string? id = null)
+    private ChaseStart Start(Contact requester, Quarter period, ChaseScope scope, IReadOnlyList<string> departments, string? note, string kind, string? id = null, int? taskNumber = null)
     {
         var members = contacts.All()
             .Where(c => !c.IsOffice && c.Departments.Any(departments.Contains))
@@ -67,7 +74,8 @@ public sealed class ChaseRun(
         var unreachable = members.Where(c => c.Unreachable).ToList();
         var withoutContact = departments.Where(d => !members.Any(c => c.ReportsFor(d))).ToList();
         var chase = new Chase(id ?? NewId(), period, scope, departments, note, requester.Id, time.GetUtcNow(), kind,
-            members.Select(c => new ChaseRecipient(c.Id, format.ContactName(c), c.Unreachable ? ChaseOutcome.Unreachable : ChaseOutcome.Pending)).ToList());
+            members.Select(c => new ChaseRecipient(c.Id, format.ContactName(c), c.Unreachable ? ChaseOutcome.Unreachable : ChaseOutcome.Pending)).ToList(),
+            TaskNumber: taskNumber);
         if (targets.Count == 0)
         {
             // Nobody to write to: still part of the trail (the office tried), finished at once.
@@ -113,6 +121,8 @@ public sealed class ChaseRun(
 
     private string Text(Chase chase, Contact contact, IReadOnlyDictionary<string, IReadOnlyList<int>> pending)
     {
+        if (chase.Scope == ChaseScope.Return)
+            return messages.Format(MessageKeys.ReturnReport.Message, format.Period(chase.Period), chase.TaskNumber, format.List(chase.Departments), chase.Note);
         var departments = contact.Departments.Where(chase.Departments.Contains).ToList();
         var lines = reminders.PendingLines(departments, pending);
         if (chase.Scope == ChaseScope.AllPending) return reminders.ManualText(chase.Period, lines);
@@ -130,7 +140,12 @@ public sealed class ChaseRun(
         if (Count(ChaseOutcome.AlreadySent) > 0) parts.Add(messages.Format(MessageKeys.Chase.SummaryAlready, Count(ChaseOutcome.AlreadySent)));
         if (Count(ChaseOutcome.Unreachable) > 0) parts.Add(messages.Format(MessageKeys.Chase.SummaryUnreachable, Count(ChaseOutcome.Unreachable), Names(ChaseOutcome.Unreachable)));
         if (Count(ChaseOutcome.Failed) > 0) parts.Add(messages.Format(MessageKeys.Chase.SummaryFailed, Count(ChaseOutcome.Failed), Names(ChaseOutcome.Failed)));
-        var what = chase.Scope == ChaseScope.AllPending ? messages[MessageKeys.Chase.RemindName] : messages.Format(MessageKeys.Chase.ChaseName, format.List(chase.Departments));
+        var what = chase.Scope switch
+        {
+            ChaseScope.AllPending => messages[MessageKeys.Chase.RemindName],
+            ChaseScope.Return => messages.Format(MessageKeys.ReturnReport.NoticeName, chase.TaskNumber, format.List(chase.Departments)),
+            _ => messages.Format(MessageKeys.Chase.ChaseName, format.List(chase.Departments)),
+        };
         return messages.Format(MessageKeys.Chase.Summary, what, string.Join(messages[MessageKeys.Chase.SummarySeparator], parts));
     }
 

@@ -97,7 +97,7 @@ public sealed class ReminderRun(
 
     /// <summary>The departments of the period with lead tasks not yet reported, and those tasks.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<int>> Pending(Quarter period) =>
-        PendingReports.For(plans.Departments().Select(d => d.Name), plans.Tasks(), reports.ForPeriod(period))
+        PendingReports.For(plans.Departments().Select(d => d.Name), plans.Tasks(), reports.ForPeriod(period), reports.ReturnsForPeriod(period))
             .GroupBy(i => i.Department, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<int>)g.Select(i => i.TaskNumber).ToList(), StringComparer.Ordinal);
 

@@ -17,17 +17,18 @@ internal sealed class ChaseDocument
     public DateTimeOffset? FinishedAt { get; set; }
     /// <summary>Indexed: <see cref="FinishedAt"/> null cannot be queried by index.</summary>
     public bool Finished { get; set; }
+    public int? TaskNumber { get; set; }
 
     public static ChaseDocument From(Chase c) => new()
     {
         Id = c.Id, Period = c.Period.ToString(), Scope = c.Scope, Departments = [.. c.Departments], Note = c.Note,
         RequestedBy = c.RequestedBy, RequestedAt = c.RequestedAt, SendKind = c.SendKind,
         Recipients = c.Recipients.Select(ChaseRecipientDocument.From).ToList(),
-        FinishedAt = c.FinishedAt, Finished = c.FinishedAt is not null,
+        FinishedAt = c.FinishedAt, Finished = c.FinishedAt is not null, TaskNumber = c.TaskNumber,
     };
 
     public Chase ToChase() => new(Id, Quarter.Parse(Period), Scope, Departments, Note, RequestedBy, RequestedAt, SendKind,
-        Recipients.Select(r => r.ToRecipient()).ToList(), FinishedAt);
+        Recipients.Select(r => r.ToRecipient()).ToList(), FinishedAt, TaskNumber);
 }
 
 internal sealed class ChaseRecipientDocument

@@ -45,6 +45,7 @@ public sealed class LiteDbStore : IDisposable
     internal ILiteCollection<BotStateDocument> BotState => Database.GetCollection<BotStateDocument>("botstate");
     internal ILiteCollection<InviteDocument> Invites => Database.GetCollection<InviteDocument>("invites");
     internal ILiteCollection<DownloadDocument> Downloads => Database.GetCollection<DownloadDocument>("downloads");
+    internal ILiteCollection<ReturnDocument> Returns => Database.GetCollection<ReturnDocument>("returns");
     internal ILiteCollection<ChaseDocument> Chases => Database.GetCollection<ChaseDocument>("chases");
 
     /// <summary>
@@ -135,7 +136,7 @@ public sealed class LiteDbStore : IDisposable
         typeof(TaskDocument), typeof(TaskDepartmentDocument), typeof(DepartmentDocument), typeof(ContactDocument),
         typeof(ReportDocument), typeof(NoteDocument), typeof(ReminderDocument), typeof(SettingDocument),
         typeof(InviteDocument), typeof(BotStateDocument), typeof(DownloadDocument),
-        typeof(ChaseDocument), typeof(ChaseRecipientDocument),
+        typeof(ChaseDocument), typeof(ChaseRecipientDocument), typeof(ReturnDocument),
     ];
 
     private void EnsureIndexes()
@@ -153,6 +154,8 @@ public sealed class LiteDbStore : IDisposable
         Invites.EnsureIndex(i => i.CreatedAt);
         Downloads.EnsureIndex(d => d.ExpiresAtTicks);
         Chases.EnsureIndex(c => c.Period);
+        Returns.EnsureIndex(r => r.Period);
+        Returns.EnsureIndex(r => r.TaskNumber);
         Chases.EnsureIndex(c => c.Finished);
     }
 }

@@ -17,8 +17,9 @@ public static class CommandIds
     public const string Period = "period";
     public const string Remind = "remind";
     public const string Chase = "chase";
+    public const string Return = "return";
     public const string Digest = "digest";
     public const string Export = "export";
 
-    public static IReadOnlyList<string> All { get; } = [Help, Register, Report, MyTasks, Task, Overdue, Invite, Contacts, Subscribe, Unsubscribe, Period, Remind, Chase, Digest, Export];
+    public static IReadOnlyList<string> All { get; } = [Help, Register, Report, MyTasks, Task, Overdue, Invite, Contacts, Subscribe, Unsubscribe, Period, Remind, Chase, Return, Digest, Export];
 }

@@ -13,6 +13,7 @@ public static class CommandServices
         services.AddSingleton<IChatCommand, PeriodCommand>();
         services.AddSingleton<IChatCommand, RemindCommand>();
         services.AddSingleton<IChatCommand, ChaseCommand>();
+        services.AddSingleton<IChatCommand, ReturnCommand>();
         services.AddSingleton<IChatCommand, DigestCommand>();
         services.AddSingleton<IChatCommand, ExportCommand>();
         services.AddSingleton<IChatCommand, ReportCommand>();
