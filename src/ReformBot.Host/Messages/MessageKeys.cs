@@ -397,6 +397,18 @@ public static class MessageKeys
         public const string Unnamed = "contacts.unnamed";
         public const string Unreachable = "contacts.unreachable";
         public const string Uncovered = "contacts.uncovered";
+        public const string RemoveUsage = "contacts.remove.usage";
+        public const string RemoveNotFound = "contacts.remove.notFound";
+        public const string RemoveAmbiguous = "contacts.remove.ambiguous";
+        public const string RemoveCandidate = "contacts.remove.candidate";
+        public const string RemoveNotInDepartment = "contacts.remove.notInDepartment";
+        public const string RemoveSelf = "contacts.remove.self";
+        public const string RemoveOffice = "contacts.remove.office";
+        public const string RemovedFromDepartment = "contacts.remove.fromDepartment";
+        public const string Removed = "contacts.remove.removed";
+        public const string CliRemove = "cli.contacts.remove";
+        public const string CliRemoveWho = "cli.contacts.remove.who";
+        public const string CliRemoveDepartment = "cli.contacts.remove.department";
     }
 
     /// <summary>Prefixes that an enum's names complete; <see cref="All"/> lists the completed keys.</summary>

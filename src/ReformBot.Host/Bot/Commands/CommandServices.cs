@@ -23,6 +23,7 @@ public static class CommandServices
         services.AddSingleton<IChatCommand, RegisterCommand>();
         services.AddSingleton<IChatCommand, InviteCommand>();
         services.AddSingleton<IChatCommand, ContactsCommand>();
+        services.AddSingleton<IChatCommand, RemoveContactCommand>();
         return services;
     }
 }

@@ -29,6 +29,13 @@ internal sealed class ContactCommands(CliContext context)
         var contactsJson = CliApp.JsonOption(m);
         var contacts = new Command("contacts", m[MessageKeys.Cli.Contacts]) { contactsJson };
         contacts.SetAction(r => For(r).ListContacts(r.GetValue(contactsJson)));
+
+        var removeWho = new Argument<string>("who") { Description = m[MessageKeys.Contacts.CliRemoveWho] };
+        var removeDepartment = new Option<string?>("--department") { Description = m[MessageKeys.Contacts.CliRemoveDepartment] };
+        var removeJson = CliApp.JsonOption(m);
+        var remove = new Command("remove", m[MessageKeys.Contacts.CliRemove]) { removeWho, removeDepartment, removeJson };
+        remove.SetAction(r => For(r).RemoveContact(r.GetValue(removeWho)!, r.GetValue(removeDepartment), r.GetValue(removeJson)));
+        contacts.Subcommands.Add(remove);
         yield return contacts;
     }
 
@@ -56,6 +63,25 @@ internal sealed class ContactCommands(CliContext context)
         context.Output.WriteLine(json
             ? JsonOutput.Serialize(JsonOutput.Invite(invite))
             : InviteTexts.Created(M, Format, invite));
+
+    private int RemoveContact(string who, string? department, bool json)
+    {
+        var outcome = context.Get<ContactRemoval>().Remove(who, department, requesterId: null);
+        if (!outcome.Changed)
+        {
+            context.Error.WriteLine(outcome.Text);
+            return 1;
+        }
+        context.Output.WriteLine(json
+            ? JsonOutput.Serialize(new RemovedContactJson(outcome.Contact!.Id, outcome.Contact.Name, outcome.Department, outcome.RemovedEntirely,
+                outcome.RemovedEntirely ? [] : outcome.Contact.Departments))
+            : outcome.Text);
+        return 0;
+    }
+
+    /// <param name="Removed">The contact is gone; false when only taken out of <paramref name="Department"/>.</param>
+    /// <param name="Departments">The departments the contact still belongs to.</param>
+    private sealed record RemovedContactJson(string Id, string Name, string? Department, bool Removed, IReadOnlyList<string> Departments);
 
     private int ListContacts(bool json)
     {
