@@ -55,6 +55,7 @@ public static class ReformBotServices
         services.AddSingleton<Downloads.HostAddress>();
         services.AddSingleton<Downloads.DownloadService>();
         services.AddSingleton<ContactRemoval>();
+        services.AddSingleton<InviteBatch>();
         services.AddSingleton(sp => new RegistrationService(
             sp.GetRequiredService<IInviteRepository>(), sp.GetRequiredService<IPlanRepository>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<InviteOptions>>().Value, sp.GetRequiredService<ReportingCalendar>().Zone));

@@ -369,6 +369,12 @@ public static class MessageKeys
         public const string NoSuggestions = "invite.noSuggestions";
         public const string Created = "invite.created";
         public const string CreatedOffice = "invite.createdOffice";
+        public const string AllMissingWord = "invite.allMissingWord";
+        public const string NoneMissing = "invite.noneMissing";
+        public const string BatchHeader = "invite.batchHeader";
+        public const string BatchLine = "invite.batchLine";
+        public const string CliAllMissing = "cli.invite.allMissing";
+        public const string CliMissing = "cli.invite.missing";
     }
 
     /// <summary>注册.</summary>

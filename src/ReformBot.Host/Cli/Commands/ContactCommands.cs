@@ -16,9 +16,10 @@ internal sealed class ContactCommands(CliContext context)
     public static IEnumerable<Command> Create(MessageCatalog m)
     {
         var inviteJson = CliApp.JsonOption(m);
-        var inviteDepartment = new Argument<string>("department") { Description = m[MessageKeys.Cli.InviteDepartment] };
-        var invite = new Command("invite", m[MessageKeys.Cli.Invite]) { inviteDepartment, inviteJson };
-        invite.SetAction(r => For(r).InviteDepartment(r.GetValue(inviteDepartment)!, r.GetValue(inviteJson)));
+        var inviteDepartment = new Argument<string[]>("department") { Description = m[MessageKeys.Cli.InviteDepartment], Arity = ArgumentArity.ZeroOrMore };
+        var allMissing = new Option<bool>("--all-missing") { Description = m[MessageKeys.Invite.CliAllMissing] };
+        var invite = new Command("invite", m[MessageKeys.Cli.Invite]) { inviteDepartment, allMissing, inviteJson };
+        invite.SetAction(r => For(r).InviteDepartments(r.GetValue(inviteDepartment) ?? [], r.GetValue(allMissing), r.GetValue(inviteJson)));
         yield return invite;
 
         var adminInviteJson = CliApp.JsonOption(m);
@@ -41,15 +42,29 @@ internal sealed class ContactCommands(CliContext context)
 
     private static ContactCommands For(ParseResult parsed) => new(CliContext.Of(parsed));
 
-    private int InviteDepartment(string name, bool json)
+    /// <summary>One department prints one object; several, or --all-missing, print an array of them.</summary>
+    private int InviteDepartments(string[] names, bool allMissing, bool json)
     {
-        var result = context.Get<RegistrationService>().InviteDepartment(name);
-        if (result.Invite is not { } invite)
+        var batch = context.Get<InviteBatch>();
+        if (names.Length == 0 && !allMissing)
         {
-            context.Error.WriteLine(InviteTexts.UnknownDepartment(M, Format, name, result.Suggestions.Select(d => d.Name)));
+            context.Error.WriteLine(M[MessageKeys.Invite.CliMissing]);
             return 1;
         }
-        WriteInvite(invite, json);
+        var result = allMissing ? batch.CreateAllMissing() : batch.Create(names);
+        if (result.Refusal is { } refusal && (result.Invites.Count > 0 || !allMissing))
+        {
+            context.Error.WriteLine(refusal);
+            return 1;
+        }
+        if (names.Length == 1 && !allMissing)
+        {
+            WriteInvite(result.Invites[0], json);
+            return 0;
+        }
+        context.Output.WriteLine(json
+            ? JsonOutput.Serialize(result.Invites.Select(JsonOutput.Invite))
+            : result.Refusal ?? batch.Text(result.Invites));
         return 0;
     }
 
