@@ -95,7 +95,7 @@ public sealed class DigestMarkdown(MessageCatalog messages, TextFormat format)
     private string Numbers(IReadOnlyList<int> numbers)
     {
         var shown = format.List(numbers.Take(MaxNumbers));
-        return numbers.Count > MaxNumbers ? messages.Format(MessageKeys.Reminder.NumbersMore, shown) : shown;
+        return messages.Format(numbers.Count > MaxNumbers ? MessageKeys.Reminder.NumbersMore : MessageKeys.Reminder.Numbers, shown);
     }
 
     /// <summary>

@@ -147,6 +147,7 @@ public static class MessageKeys
         public const string Overdue = "reminder.overdue";
         public const string Manual = "reminder.manual";
         public const string PendingLine = "reminder.pendingLine";
+        public const string Numbers = "reminder.numbers";
         public const string NumbersMore = "reminder.numbersMore";
         public const string Escalation = "reminder.escalation";
         public const string EscalationLine = "reminder.escalationLine";

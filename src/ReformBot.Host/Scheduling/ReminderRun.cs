@@ -163,7 +163,7 @@ public sealed class ReminderRun(
     private string PendingLine(string department, IReadOnlyList<int> tasks)
     {
         var numbers = format.List(tasks.Take(ListedTaskNumbers));
-        if (tasks.Count > ListedTaskNumbers) numbers = messages.Format(MessageKeys.Reminder.NumbersMore, numbers);
+        numbers = messages.Format(tasks.Count > ListedTaskNumbers ? MessageKeys.Reminder.NumbersMore : MessageKeys.Reminder.Numbers, numbers);
         return messages.Format(MessageKeys.Reminder.PendingLine, department, tasks.Count, numbers);
     }
 
