@@ -40,6 +40,7 @@ public static class ReformBotServices
         services.AddSingleton<IReminderLog, LiteReminderLog>();
         services.AddSingleton<IInviteRepository, LiteInviteRepository>();
         services.AddSingleton<ISettingsRepository, LiteSettingsRepository>();
+        services.AddSingleton<IChaseRepository, LiteChaseRepository>();
 
         services.AddSingleton(sp => new ReportingCalendar(sp.GetRequiredService<IOptions<ReportingCalendarOptions>>().Value));
         services.AddSingleton<TextFormat>();
@@ -54,6 +55,8 @@ public static class ReformBotServices
         services.AddSingleton<IDownloadRepository, LiteDownloadRepository>();
         services.AddSingleton<Downloads.HostAddress>();
         services.AddSingleton<Downloads.DownloadService>();
+        services.AddSingleton<ContactRemoval>();
+        services.AddSingleton<InviteBatch>();
         services.AddSingleton(sp => new RegistrationService(
             sp.GetRequiredService<IInviteRepository>(), sp.GetRequiredService<IPlanRepository>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<InviteOptions>>().Value, sp.GetRequiredService<ReportingCalendar>().Zone));

@@ -16,6 +16,11 @@ public sealed record Contact(
     bool Unreachable = false,
     bool DigestSubscribed = false)
 {
+    /// <summary>The first characters of the id: enough to tell contacts apart in a listing and to name one (移除联络员).</summary>
+    public string ShortId => Id.Length <= ShortIdLength ? Id : Id[..ShortIdLength];
+
+    public const int ShortIdLength = 6;
+
     /// <summary>Only a registered contact of a department reports for it.</summary>
     public bool ReportsFor(string department) => Departments.Contains(department, StringComparer.Ordinal);
 }

@@ -89,15 +89,17 @@ public sealed record DigestDepartmentRow(
 /// <summary>One (task, lead department) report of the period.</summary>
 /// <param name="Latest">The latest revision (highest number) of the period, or null if none was submitted.</param>
 /// <param name="CopiedFromPrevious">The latest revision's answers equal (<see cref="ReportContent.SameAs"/>) the previous period's latest for the same task and department.</param>
-/// <param name="OverdueAgainstPlan">The task's due year has passed and no report ever marked it 已完成 (<see cref="PlanDeadlineRule"/>).</param>
+/// <param name="OverdueAgainstPlan">The task's due year has passed and this lead department has never reported it 已完成 (<see cref="PlanDeadlineRule"/>).</param>
+/// <param name="Returned">The office sent the latest revision back (退回): the report counts as not submitted until a new revision comes.</param>
 public sealed record DigestTaskRow(
-    PlanTask Task, string Department, ReportRevision? Latest, TrafficLight Light, bool CopiedFromPrevious, bool OverdueAgainstPlan)
+    PlanTask Task, string Department, ReportRevision? Latest, TrafficLight Light, bool CopiedFromPrevious, bool OverdueAgainstPlan,
+    ReportReturn? Returned = null)
 {
     public int TaskNumber => Task.Number;
 
-    public bool Submitted => Latest is not null;
+    public bool Submitted => Latest is not null && Returned is null;
 
-    public ReportStatus? Status => Latest?.Content.Status;
+    public ReportStatus? Status => Submitted ? Latest!.Content.Status : null;
 
     /// <summary>存在问题 of the latest revision, exactly as typed; null if none was submitted.</summary>
     public string? Problems => Latest?.Content.Problems;

@@ -60,11 +60,12 @@ public static class DigestCalculator
         {
             var key = r.Key;
             if (!byTask.TryGetValue(key.TaskNumber, out var entry) || entry.Pairs.Length == 0) continue;
-            if (entry.MayBeOverdue && !entry.Completed && r.Content.Status == ReportStatus.Completed) entry.Completed = true;
+            if (Find(entry.Pairs, key.Department) is not { } pair) continue;
+            // With several leads (按职能分别牵头), each lead's 已完成 completes its own part only.
+            if (entry.MayBeOverdue && r.Content.Status == ReportStatus.Completed) pair.Completed = true;
 
             var isCurrent = key.Period == period;
             if (!isCurrent && !(hasPrevious && key.Period == previous)) continue;
-            if (Find(entry.Pairs, key.Department) is not { } pair) continue;
 
             if (!isCurrent)
             {
@@ -82,6 +83,11 @@ public static class DigestCalculator
             }
         }
 
+        var returns = new Dictionary<ReportKey, ReportReturn>();
+        foreach (var r in input.Returns ?? [])
+            if (r.Key.Period == period && (!returns.TryGetValue(r.Key, out var other) || other.ReturnedAt <= r.ReturnedAt))
+                returns[r.Key] = r;
+
         var totals = new Tally();
         var departments = new Dictionary<string, Tally>(StringComparer.Ordinal);
         var rows = new List<DigestTaskRow>(pairs.Count);
@@ -92,18 +98,20 @@ public static class DigestCalculator
         {
             var task = pair.Task;
             var latest = pair.Latest;
-            var overdue = PlanDeadlineRule.IsOverdueAgainstPlan(
-                task.Schedule, byTask[task.Number].Completed ? CompletedOnly : [], localYear);
-            var light = lights.ForTask(latest?.Content.Status, overdue, task.Schedule);
-            var copied = latest is not null && pair.Previous is not null && latest.Content.SameAs(pair.Previous.Content);
-            var row = new DigestTaskRow(task, pair.Department, latest, light, copied, overdue);
+            var overdue = PlanDeadlineRule.IsOverdueAgainstPlan(task.Schedule, pair.Completed ? CompletedOnly : [], localYear);
+            // A return is in force while the revision it sent back is still the latest.
+            var returned = latest is not null && returns.TryGetValue(new ReportKey(task.Number, pair.Department, period), out var ret) && ret.Revision == latest.Revision
+                ? ret : null;
+            var light = lights.ForTask(returned is null ? latest?.Content.Status : null, overdue, task.Schedule);
+            var copied = returned is null && latest is not null && pair.Previous is not null && latest.Content.SameAs(pair.Previous.Content);
+            var row = new DigestTaskRow(task, pair.Department, latest, light, copied, overdue, returned);
 
             rows.Add(row);
             totals.Add(row);
             if (!departments.TryGetValue(pair.Department, out var tally))
                 departments.Add(pair.Department, tally = new Tally());
             tally.Add(row);
-            if (latest?.Content.Status == ReportStatus.Behind) behind.Add(row);
+            if (row.Status == ReportStatus.Behind) behind.Add(row);
             if (overdue) overdueRows.Add(row);
             if (pair.ChangedSince && latest is not null && Change(pair) is { } kind)
                 changes.Add(new DigestChange(task, pair.Department, kind, pair.AtSince, latest));
@@ -156,12 +164,11 @@ public static class DigestCalculator
         return null;
     }
 
-    /// <summary>A task's expected reports, and whether any report ever marked it 已完成 (tracked only if it matters).</summary>
+    /// <summary>A task's expected reports, and whether its due year has passed (only then do old statuses matter).</summary>
     private sealed class TaskEntry(Pair[] pairs, bool mayBeOverdue)
     {
         public Pair[] Pairs { get; } = pairs;
         public bool MayBeOverdue { get; } = mayBeOverdue;
-        public bool Completed;
     }
 
     /// <summary>One expected report and the revisions found for it.</summary>
@@ -175,8 +182,10 @@ public static class DigestCalculator
         public ReportRevision? Previous;
         /// <summary>Latest revision of the period submitted at or before the last digest.</summary>
         public ReportRevision? AtSince;
-        /// <summary>A revision of the period was submitted after the last digest.</summary>
+        /// <summary>A revision was submitted after the last digest.</summary>
         public bool ChangedSince;
+        /// <summary>A report of this department, of any period, marked the task 已完成 (tracked only if its due year has passed).</summary>
+        public bool Completed;
     }
 
     /// <summary>Counts over a set of rows: the whole digest or one department.</summary>
@@ -199,10 +208,10 @@ public static class DigestCalculator
             _worst = TrafficLightRule.Worst(_worst, row.Light);
             if (row.CopiedFromPrevious) _copied++;
             if (row.OverdueAgainstPlan) _overdue++;
-            if (row.Latest is { } latest)
+            if (row.Status is { } status)
             {
                 Submitted++;
-                _statuses[(int)latest.Content.Status]++;
+                _statuses[(int)status]++;
             }
             else
             {

@@ -16,6 +16,7 @@ namespace ReformBot.Core.Digests;
 /// <param name="Since">When the last digest was made; <see cref="Digest.Changes"/> lists what was submitted after it. Null: no last digest, every report of the period is new.</param>
 /// <param name="Filter">Department and overdue-only filters; null means none.</param>
 /// <param name="Options">Tuning of the rules; null means <see cref="DigestOptions.Default"/>.</param>
+/// <param name="Returns">The office's returns (退回) of the period: a report whose latest revision was sent back counts as not submitted. Null means none.</param>
 public sealed record DigestInput(
     IReadOnlyList<PlanTask> Tasks,
     IReadOnlyList<ReportRevision> Revisions,
@@ -24,7 +25,8 @@ public sealed record DigestInput(
     Quarter? Period = null,
     DateTimeOffset? Since = null,
     DigestFilter? Filter = null,
-    DigestOptions? Options = null);
+    DigestOptions? Options = null,
+    IReadOnlyList<ReportReturn>? Returns = null);
 
 /// <summary>What part of the digest to show.</summary>
 /// <param name="Department">

@@ -9,13 +9,17 @@ public static class PendingReports
 {
     /// <summary>
     /// The (task, department) pairs that <paramref name="departments"/> lead and have not reported in
-    /// the period, in table order. A confirmed revision by anyone of the department counts.
+    /// the period, in table order. A confirmed revision by anyone of the department counts, unless the
+    /// office sent the latest one back (<paramref name="returns"/>, 退回): then it is pending again.
     /// </summary>
     public static IReadOnlyList<ReportItem> For(
-        IEnumerable<string> departments, IReadOnlyList<PlanTask> tasks, IEnumerable<ReportRevision> periodRevisions)
+        IEnumerable<string> departments, IReadOnlyList<PlanTask> tasks, IEnumerable<ReportRevision> periodRevisions,
+        IEnumerable<ReportReturn>? returns = null)
     {
         var mine = departments.ToHashSet(StringComparer.Ordinal);
-        var reported = periodRevisions.Select(r => new ReportItem(r.Key.TaskNumber, r.Key.Department)).ToHashSet();
+        var revisions = periodRevisions as IReadOnlyCollection<ReportRevision> ?? periodRevisions.ToList();
+        var returned = returns is null ? [] : ReportReturn.InForce(returns, Latest(revisions)).Keys.ToHashSet();
+        var reported = revisions.Where(r => !returned.Contains(r.Key)).Select(r => new ReportItem(r.Key.TaskNumber, r.Key.Department)).ToHashSet();
         return tasks
             .SelectMany(t => t.LeadDepartments.Where(mine.Contains).Select(d => new ReportItem(t.Number, d)))
             .Where(item => !reported.Contains(item))

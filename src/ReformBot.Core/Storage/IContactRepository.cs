@@ -16,6 +16,9 @@ public interface IContactRepository
     /// <summary>Adds the contact or replaces the stored one with the same id.</summary>
     void Save(Contact contact);
 
+    /// <summary>Removes the contact; false if there is none with that id. On disk when this returns.</summary>
+    bool Remove(string id);
+
     /// <summary>
     /// Changes a stored contact atomically (read, change, write with no other writer in between);
     /// returns the changed contact, or null if there is none with that id.

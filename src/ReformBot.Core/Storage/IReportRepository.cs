@@ -24,6 +24,15 @@ public interface IReportRepository
     /// <summary>Every revision for one task, all departments and periods, oldest first.</summary>
     IReadOnlyList<ReportRevision> ForTask(int taskNumber);
 
+    /// <summary>Stores the office's sending back (退回) of a revision; on disk when this returns. The revision stays.</summary>
+    void AppendReturn(ReportReturn reportReturn);
+
+    /// <summary>Every return of the period, oldest first.</summary>
+    IReadOnlyList<ReportReturn> ReturnsForPeriod(Quarter period);
+
+    /// <summary>Every return of one task, all departments and periods, oldest first.</summary>
+    IReadOnlyList<ReportReturn> ReturnsForTask(int taskNumber);
+
     /// <summary>Stores a supporting department's note; on disk when this returns.</summary>
     void AppendNote(ReportNote note);
 

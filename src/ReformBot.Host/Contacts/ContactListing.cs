@@ -42,7 +42,7 @@ public static class ContactListing
         foreach (var c in members)
         {
             var flags = c.Unreachable ? m[MessageKeys.Contacts.Unreachable] : "";
-            text.Append('\n').Append(m.Format(MessageKeys.Contacts.Line, format.ContactName(c), c.Address.ChannelId, format.LocalDay(c.RegisteredAt), flags));
+            text.Append('\n').Append(m.Format(MessageKeys.Contacts.Line, format.ContactName(c), c.Address.ChannelId, format.LocalDay(c.RegisteredAt), flags, c.ShortId));
         }
     }
 }

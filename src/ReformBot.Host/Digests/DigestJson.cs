@@ -26,7 +26,8 @@ public static class DigestJson
                 d.Department, Word(d.Light), d.Expected, d.Submitted, d.NotSubmitted, d.Rate, Statuses(d.Statuses), Lights(d.Lights), d.Copied, d.OverdueAgainstPlan)).ToList(),
             digest.Tasks.Select(r => new DigestTaskJson(
                 r.TaskNumber, r.Department, Status(r.Status), r.Latest?.Content.Percent, Word(r.Light), r.OverdueAgainstPlan, r.CopiedFromPrevious,
-                r.Latest?.Revision, r.Latest is { } latest ? format.Local(latest.SubmittedAt) : null, r.Latest?.Late)).ToList(),
+                r.Latest?.Revision, r.Latest is { } latest ? format.Local(latest.SubmittedAt) : null, r.Latest?.Late,
+                r.Returned is { } returned ? new ReturnedJson(returned.Reason, returned.Revision, format.Local(returned.ReturnedAt)) : null)).ToList(),
             digest.Behind.Select(r => new BehindJson(r.TaskNumber, r.Department, r.Problems ?? "", r.Latest!.Revision)).ToList(),
             digest.NotReported.Select(n => new NotReportedJson(n.Department, n.TaskNumbers, n.NothingReported)).ToList(),
             digest.OverdueAgainstPlan.Select(r => new OverdueJson(
@@ -67,10 +68,14 @@ public sealed record DigestDepartmentJson(
     string Name, string Light, int Expected, int Submitted, int NotSubmitted, double Rate, StatusesJson Statuses, LightsJson Lights,
     int Copied, int OverdueAgainstPlan);
 
-/// <param name="Status">The latest status of the period; null when not submitted (so are percent, revision, submittedAt, late).</param>
+/// <param name="Status">The latest status of the period; null when not submitted (so are percent, revision, submittedAt, late) or sent back.</param>
+/// <param name="Returned">The office sent the latest revision back (退回); null otherwise. Percent, revision, submittedAt and late are then the returned revision's.</param>
 public sealed record DigestTaskJson(
     int Task, string Department, string? Status, int? Percent, string Light, bool OverdueAgainstPlan, bool Copied,
-    int? Revision, DateTimeOffset? SubmittedAt, bool? Late);
+    int? Revision, DateTimeOffset? SubmittedAt, bool? Late, ReturnedJson? Returned);
+
+/// <param name="Revision">The revision sent back.</param>
+public sealed record ReturnedJson(string Reason, int Revision, DateTimeOffset ReturnedAt);
 
 public sealed record BehindJson(int Task, string Department, string Problems, int Revision);
 

@@ -56,11 +56,72 @@ public sealed class DigestMarkdown(MessageCatalog messages, TextFormat format)
                 m.Format(MessageKeys.Digest.BehindLine, r.TaskNumber, Escape(r.Department), Escape(m.Shorten(OneLine(r.Problems ?? ""), MaxProblemsLength))))),
             List(m.Format(MessageKeys.Digest.NotReportedHeader, digest.NotReported.Count), digest.NotReported.Select(n =>
                 m.Format(MessageKeys.Digest.NotReportedLine, Escape(n.Department), n.TaskNumbers.Count, Numbers(n.TaskNumbers), n.NothingReported ? m[MessageKeys.Digest.NothingReported] : ""))),
+            List(m.Format(MessageKeys.Digest.ReturnedHeader, Returned(digest).Count), Returned(digest).Select(r =>
+                m.Format(MessageKeys.Digest.ReturnedLine, r.TaskNumber, Escape(r.Department), Escape(m.Shorten(OneLine(r.Returned!.Reason), MaxProblemsLength))))),
             OverdueSection(digest),
             List(m.Format(MessageKeys.Digest.ChangesHeader, digest.Changes.Count), digest.Changes.Select(Change)),
         };
         return Split(sections);
     }
+
+    /// <summary>Red departments named in the first message; the rest are counted.</summary>
+    public const int MaxSummaryRedDepartments = 4;
+
+    /// <summary>Problems named in the first message.</summary>
+    public const int MaxSummaryProblems = 3;
+
+    /// <summary>Longest problem in the first message.</summary>
+    private const int MaxSummaryProblemLength = 40;
+
+    /// <summary>
+    /// The first message of 周报, one phone screen (at most about 15 lines): the totals, the red
+    /// departments with why each is red, the most pressing problems, and how to ask for the detail.
+    /// </summary>
+    public string RenderSummary(Digest digest)
+    {
+        var m = messages;
+        var t = digest.Totals;
+        var period = format.Period(digest.Period);
+        var title = digest.Filter.Department is { } department
+            ? m.Format(MessageKeys.Digest.TitleDepartment, period, format.LocalDate(digest.Now), Escape(department))
+            : m.Format(MessageKeys.Digest.Title, period, format.LocalDate(digest.Now));
+        var paragraphs = new List<string>
+        {
+            string.Join("\n", title,
+                m.Format(MessageKeys.Digest.SummaryTotals, t.Expected, t.Submitted, Percent(t.Submitted, t.Expected), t.Statuses.Behind, t.OverdueAgainstPlan),
+                m.Format(MessageKeys.Digest.Lights, t.Lights.Red, t.Lights.Yellow, t.Lights.Green)),
+        };
+
+        var red = RedDepartments(digest);
+        if (red.Count > 0)
+        {
+            var lines = red.Take(MaxSummaryRedDepartments).Select(d => m.Format(MessageKeys.Digest.SummaryRedLine, Light(d.Light), Escape(d.Department), RedReason(d))).ToList();
+            if (red.Count > MaxSummaryRedDepartments) lines.Add(m.Format(MessageKeys.Digest.SummaryMoreRed, red.Count - MaxSummaryRedDepartments));
+            paragraphs.Add(m.Format(MessageKeys.Digest.SummaryRedHeader, red.Count) + "\n" + string.Join("\n", lines));
+        }
+        var pressing = digest.Behind.Take(MaxSummaryProblems).Select(r =>
+            m.Format(MessageKeys.Digest.BehindLine, r.TaskNumber, Escape(r.Department), Escape(m.Shorten(OneLine(r.Problems ?? ""), MaxSummaryProblemLength)))).ToList();
+        if (pressing.Count > 0) paragraphs.Add(m[MessageKeys.Digest.SummaryPressingHeader] + "\n" + string.Join("\n", pressing));
+        paragraphs.Add(m[MessageKeys.Digest.SummaryMore]);
+        return string.Join(ParagraphBreak, paragraphs);
+    }
+
+    /// <summary>The red departments, worst first: those the office chases.</summary>
+    public static IReadOnlyList<DigestDepartmentRow> RedDepartments(Digest digest) =>
+        digest.Departments.Where(d => d.Light == TrafficLight.Red).ToList();
+
+    /// <summary>Why a department is red: tasks overdue against the plan (progress), reports missing after the due date (reporting), or both.</summary>
+    private string RedReason(DigestDepartmentRow d)
+    {
+        var missing = d.Lights.Red - d.OverdueAgainstPlan;
+        var reasons = new List<string>();
+        if (missing > 0) reasons.Add(messages.Format(MessageKeys.Digest.RedMissing, missing));
+        if (d.OverdueAgainstPlan > 0) reasons.Add(messages.Format(MessageKeys.Digest.RedOverdue, d.OverdueAgainstPlan, d.Submitted, d.Expected));
+        return string.Join(messages[MessageKeys.Chase.SummarySeparator], reasons);
+    }
+
+    /// <summary>The reports the office sent back (退回) and that are not reported again yet.</summary>
+    private static List<DigestTaskRow> Returned(Digest digest) => digest.Tasks.Where(r => r.Returned is not null).ToList();
 
     /// <summary>Only the tasks overdue against the plan, as 逾期 shows them: the digest's own section.</summary>
     public IReadOnlyList<string> RenderOverdue(Digest digest) => Split([OverdueSection(digest)]);
@@ -71,7 +132,8 @@ public sealed class DigestMarkdown(MessageCatalog messages, TextFormat format)
     private Section OverdueSection(Digest digest) =>
         List(messages.Format(MessageKeys.Digest.OverdueHeader, digest.OverdueAgainstPlan.Count), digest.OverdueAgainstPlan.Select(r =>
             messages.Format(MessageKeys.Digest.OverdueLine, r.TaskNumber, Escape(r.Department), Escape(r.Task.Schedule.Text),
-                Escape(messages.Shorten(OneLine(r.Task.Text), MaxTaskTextLength)))));
+                Escape(messages.Shorten(OneLine(r.Task.Text), MaxTaskTextLength)),
+                r.Status is { } status ? format.Status(status) : messages[MessageKeys.Digest.OverdueNotReported])));
 
     private string Change(DigestChange c)
     {
@@ -90,7 +152,7 @@ public sealed class DigestMarkdown(MessageCatalog messages, TextFormat format)
     private string Numbers(IReadOnlyList<int> numbers)
     {
         var shown = format.List(numbers.Take(MaxNumbers));
-        return numbers.Count > MaxNumbers ? messages.Format(MessageKeys.Reminder.NumbersMore, shown) : shown;
+        return messages.Format(numbers.Count > MaxNumbers ? MessageKeys.Reminder.NumbersMore : MessageKeys.Reminder.Numbers, shown);
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using ReformBot.Core.Digests;
+using ReformBot.Host.Messages;
 
 namespace ReformBot.Host.Digests;
 
@@ -18,6 +19,28 @@ public sealed class DigestReplies(DigestMarkdown markdown, DigestChart chart)
             replies.Add(new DigestReply(Image(png, chart.FileName(digest)), IsChart: true));
         return replies;
     }
+
+    /// <summary>
+    /// The first of 周报: one phone screen of summary with <paramref name="buttons"/> as suggested
+    /// actions (each sends its own text back), then the chart.
+    /// </summary>
+    public IReadOnlyList<DigestReply> SummaryFor(Digest digest, IReadOnlyList<string> buttons)
+    {
+        var summary = Text(markdown.RenderSummary(digest));
+        if (buttons.Count > 0)
+            summary.SuggestedActions = new SuggestedActions { Actions = buttons.Select(b => new CardAction(ActionTypes.ImBack, b, value: b)).ToList() };
+        var replies = new List<DigestReply> { new(summary, IsChart: false) };
+        if (chart.Render(digest) is { } png)
+            replies.Add(new DigestReply(Image(png, chart.FileName(digest)), IsChart: true));
+        return replies;
+    }
+
+    /// <summary>催办 buttons for the first red departments, for the office.</summary>
+    public static IEnumerable<string> ChaseButtons(IEnumerable<string> departments, MessageCatalog messages) =>
+        departments.Take(MaxChaseButtons).Select(d => messages.Format(MessageKeys.Digest.ChaseButton, d));
+
+    /// <summary>Buttons beyond a few crowd a phone screen.</summary>
+    public const int MaxChaseButtons = 3;
 
     /// <summary>A message of Markdown text.</summary>
     public static IMessageActivity Text(string markdown)

@@ -10,9 +10,12 @@ public sealed class DigestService(IPlanRepository plans, IReportRepository repor
 {
     /// <param name="period">Null: the period being reported (with the office's override).</param>
     /// <param name="since">When the previous digest went out, for "what changed"; null lists every report as new.</param>
-    public Digest Compute(Quarter? period = null, DigestFilter? filter = null, DateTimeOffset? since = null) =>
-        DigestCalculator.Compute(new DigestInput(
-            plans.Tasks(), reports.All(), periods.Calendar, time.GetUtcNow(), period ?? periods.Current(), since, filter));
+    public Digest Compute(Quarter? period = null, DigestFilter? filter = null, DateTimeOffset? since = null)
+    {
+        var quarter = period ?? periods.Current();
+        return DigestCalculator.Compute(new DigestInput(
+            plans.Tasks(), reports.All(), periods.Calendar, time.GetUtcNow(), quarter, since, filter, Returns: reports.ReturnsForPeriod(quarter)));
+    }
 
     /// <summary>Seven days before now: "what changed" of a digest asked for on demand covers the last week.</summary>
     public DateTimeOffset WeekAgo() => time.GetUtcNow() - TimeSpan.FromDays(7);

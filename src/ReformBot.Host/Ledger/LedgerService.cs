@@ -103,7 +103,8 @@ public sealed class LedgerService(DigestService digests, IReportRepository repor
             var latest = r.Latest;
             return (IReadOnlyList<SheetCell>)
             [
-                new(r.TaskNumber), new(r.Task.Text, CellLook.Wrapped), new(r.Department), new(Status(r.Status)),
+                new(r.TaskNumber), new(r.Task.Text, CellLook.Wrapped), new(r.Department),
+                new(r.Returned is { } sentBack ? m.Format(MessageKeys.ReturnReport.Returned, sentBack.Reason) : Status(r.Status), CellLook.Wrapped),
                 new(latest?.Content.Percent), LightCell(r.Light), new(YesNo(r.OverdueAgainstPlan)), new(YesNo(r.CopiedFromPrevious)),
                 new(r.Task.Schedule.IsEmpty ? null : r.Task.Schedule.Text), new(latest?.Revision),
                 new(latest is null ? null : Local(latest.SubmittedAt), CellLook.DateTime),

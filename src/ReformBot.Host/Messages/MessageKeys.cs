@@ -165,14 +165,55 @@ public static class MessageKeys
         public const string Overdue = "reminder.overdue";
         public const string Manual = "reminder.manual";
         public const string PendingLine = "reminder.pendingLine";
+        public const string Numbers = "reminder.numbers";
         public const string NumbersMore = "reminder.numbersMore";
         public const string Escalation = "reminder.escalation";
         public const string EscalationLine = "reminder.escalationLine";
         public const string NoContact = "reminder.noContact";
         public const string Unreachable = "reminder.unreachable";
         public const string Unknown = "reminder.unknown";
-        public const string RemindDone = "remind.done";
         public const string RemindNothing = "remind.nothing";
+        public const string RemindStarted = "remind.started";
+        public const string RemindNobody = "remind.nobody";
+        public const string RemindWithoutContact = "remind.withoutContact";
+        public const string RemindUnreachable = "remind.unreachable";
+    }
+
+    /// <summary>催办 (office), and the summaries of 提醒 and 催办.</summary>
+    public static class Chase
+    {
+        public const string Usage = "chase.usage";
+        public const string Started = "chase.started";
+        public const string NoContact = "chase.noContact";
+        public const string AllUnreachable = "chase.allUnreachable";
+        public const string Message = "chase.message";
+        public const string Note = "chase.note";
+        public const string NothingPending = "chase.nothingPending";
+        public const string Summary = "chase.summary";
+        public const string RemindName = "chase.remindName";
+        public const string ChaseName = "chase.chaseName";
+        public const string SummaryDelivered = "chase.summaryDelivered";
+        public const string SummaryAlready = "chase.summaryAlready";
+        public const string SummaryUnreachable = "chase.summaryUnreachable";
+        public const string SummaryFailed = "chase.summaryFailed";
+        public const string SummaryUnknown = "chase.summaryUnknown";
+        public const string SummarySeparator = "chase.summarySeparator";
+    }
+
+    /// <summary>退回 (office): sending a report back.</summary>
+    public static class ReturnReport
+    {
+        public const string Usage = "return.usage";
+        public const string TaskNumberInvalid = "return.taskNumberInvalid";
+        public const string NotLead = "return.notLead";
+        public const string NothingToReturn = "return.nothingToReturn";
+        public const string AlreadyReturned = "return.alreadyReturned";
+        public const string Done = "return.done";
+        public const string Notifying = "return.notifying";
+        public const string NoContact = "return.noContact";
+        public const string Message = "return.message";
+        public const string NoticeName = "return.noticeName";
+        public const string Returned = "return.returned";
     }
 
     /// <summary>The digest (周报) as chat Markdown.</summary>
@@ -185,8 +226,22 @@ public static class MessageKeys
         public const string DepartmentsHeader = "digest.departmentsHeader";
         public const string DepartmentLine = "digest.departmentLine";
         public const string MoreDepartments = "digest.moreDepartments";
+        public const string SummaryTotals = "digest.summaryTotals";
+        public const string SummaryRedHeader = "digest.summaryRedHeader";
+        public const string SummaryRedLine = "digest.summaryRedLine";
+        public const string SummaryMoreRed = "digest.summaryMoreRed";
+        public const string RedMissing = "digest.redMissing";
+        public const string RedOverdue = "digest.redOverdue";
+        public const string SummaryPressingHeader = "digest.summaryPressingHeader";
+        public const string SummaryMore = "digest.summaryMore";
+        public const string DetailWord = "digest.detailWord";
+        public const string OverdueNotReported = "digest.overdueNotReported";
+        public const string DetailButton = "digest.detailButton";
+        public const string ChaseButton = "digest.chaseButton";
         public const string BehindHeader = "digest.behindHeader";
         public const string BehindLine = "digest.behindLine";
+        public const string ReturnedHeader = "digest.returnedHeader";
+        public const string ReturnedLine = "digest.returnedLine";
         public const string NotReportedHeader = "digest.notReportedHeader";
         public const string NotReportedLine = "digest.notReportedLine";
         public const string NothingReported = "digest.nothingReported";
@@ -317,6 +372,7 @@ public static class MessageKeys
         public const string HistoryLate = "task.historyLate";
         public const string HistoryNone = "task.historyNone";
         public const string NoteLine = "task.noteLine";
+        public const string ReturnedLine = "task.returnedLine";
     }
 
     /// <summary>我的任务.</summary>
@@ -346,6 +402,12 @@ public static class MessageKeys
         public const string NoSuggestions = "invite.noSuggestions";
         public const string Created = "invite.created";
         public const string CreatedOffice = "invite.createdOffice";
+        public const string AllMissingWord = "invite.allMissingWord";
+        public const string NoneMissing = "invite.noneMissing";
+        public const string BatchHeader = "invite.batchHeader";
+        public const string BatchLine = "invite.batchLine";
+        public const string CliAllMissing = "cli.invite.allMissing";
+        public const string CliMissing = "cli.invite.missing";
     }
 
     /// <summary>注册.</summary>
@@ -374,6 +436,18 @@ public static class MessageKeys
         public const string Unnamed = "contacts.unnamed";
         public const string Unreachable = "contacts.unreachable";
         public const string Uncovered = "contacts.uncovered";
+        public const string RemoveUsage = "contacts.remove.usage";
+        public const string RemoveNotFound = "contacts.remove.notFound";
+        public const string RemoveAmbiguous = "contacts.remove.ambiguous";
+        public const string RemoveCandidate = "contacts.remove.candidate";
+        public const string RemoveNotInDepartment = "contacts.remove.notInDepartment";
+        public const string RemoveSelf = "contacts.remove.self";
+        public const string RemoveOffice = "contacts.remove.office";
+        public const string RemovedFromDepartment = "contacts.remove.fromDepartment";
+        public const string Removed = "contacts.remove.removed";
+        public const string CliRemove = "cli.contacts.remove";
+        public const string CliRemoveWho = "cli.contacts.remove.who";
+        public const string CliRemoveDepartment = "cli.contacts.remove.department";
     }
 
     /// <summary>The Web Chat page at /.</summary>

@@ -66,14 +66,38 @@ public sealed class ReminderRun(
     public Task<ReminderRunResult> RunManualAsync(CancellationToken cancellationToken)
     {
         var period = periods.Current();
-        var window = Calendar.WindowFor(period);
-        var kind = $"manual-{Calendar.LocalDate(time.GetUtcNow()):yyyyMMdd}";
-        return FanOutAsync(period, kind, pending => messages.Format(MessageKeys.Reminder.Manual, format.Period(period), format.Date(window.DueDate), pending), cancellationToken);
+        return FanOutAsync(period, ManualKind(), pending => ManualText(period, pending), cancellationToken);
+    }
+
+    /// <summary>The reminder-log kind of today's 提醒: each contact gets one a day, whoever of the office asks.</summary>
+    public string ManualKind() => $"manual-{Calendar.LocalDate(time.GetUtcNow()):yyyyMMdd}";
+
+    /// <summary>The text of a 提醒 to a contact, with their pending lines.</summary>
+    public string ManualText(Quarter period, string pendingLines) =>
+        messages.Format(MessageKeys.Reminder.Manual, format.Period(period), format.Date(Calendar.WindowFor(period).DueDate), pendingLines);
+
+    /// <summary>One line per department of <paramref name="departments"/> that has pending lead tasks.</summary>
+    public string PendingLines(IEnumerable<string> departments, IReadOnlyDictionary<string, IReadOnlyList<int>> pending) =>
+        string.Join("\n", departments.Where(pending.ContainsKey).Select(d => PendingLine(d, pending[d])));
+
+    /// <summary>
+    /// Sends <paramref name="text"/> to each of <paramref name="targets"/> once under <paramref name="kind"/>,
+    /// through <see cref="SendOnce"/>, as many at a time as the fan-out allows; the result per contact id.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, SendOnceResult>> SendEachAsync(
+        Quarter period, string kind, IReadOnlyList<Contact> targets, Func<Contact, string> text, CancellationToken cancellationToken)
+    {
+        var outcomes = new System.Collections.Concurrent.ConcurrentDictionary<string, SendOnceResult>();
+        // Cancelling the loop starts no new send; those on the wire finish within SendOnce's grace period.
+        await Parallel.ForEachAsync(targets,
+            new ParallelOptions { MaxDegreeOfParallelism = schedulingOptions.Value.FanOutConcurrency, CancellationToken = cancellationToken },
+            async (contact, _) => outcomes[contact.Id] = await sendOnce.SendAsync(new ReminderKey(period, contact.Id, kind), contact, () => [Message(text(contact))], cancellationToken));
+        return outcomes;
     }
 
     /// <summary>The departments of the period with lead tasks not yet reported, and those tasks.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<int>> Pending(Quarter period) =>
-        PendingReports.For(plans.Departments().Select(d => d.Name), plans.Tasks(), reports.ForPeriod(period))
+        PendingReports.For(plans.Departments().Select(d => d.Name), plans.Tasks(), reports.ForPeriod(period), reports.ReturnsForPeriod(period))
             .GroupBy(i => i.Department, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<int>)g.Select(i => i.TaskNumber).ToList(), StringComparer.Ordinal);
 
@@ -84,27 +108,10 @@ public sealed class ReminderRun(
             .Where(c => !c.Unreachable && c.Departments.Any(pending.ContainsKey))
             .OrderBy(c => c.RegisteredAt)
             .ToList();
-        int sent = 0, already = 0, unreachable = 0, failed = 0, unknown = 0;
-
-        // Cancelling the loop starts no new send; those on the wire finish within SendOnce's grace period.
-        await Parallel.ForEachAsync(targets,
-            new ParallelOptions { MaxDegreeOfParallelism = schedulingOptions.Value.FanOutConcurrency, CancellationToken = cancellationToken },
-            async (contact, _) =>
-            {
-                var outcome = await sendOnce.SendAsync(new ReminderKey(period, contact.Id, kind), contact, () =>
-                    [Message(text(string.Join("\n", contact.Departments.Where(pending.ContainsKey).Select(d => PendingLine(d, pending[d])))))],
-                    cancellationToken);
-                switch (outcome)
-                {
-                    // Claimed before: sent, or interrupted by a crash with an outcome nobody knows (not "already reminded").
-                    case SendOnceResult.AlreadyClaimed when log.Find(new ReminderKey(period, contact.Id, kind))?.Error == SendOnce.UnknownOutcome:
-                        Interlocked.Increment(ref unknown); break;
-                    case SendOnceResult.AlreadyClaimed: Interlocked.Increment(ref already); break;
-                    case SendOnceResult.Delivered: Interlocked.Increment(ref sent); break;
-                    case SendOnceResult.Unreachable: Interlocked.Increment(ref unreachable); break;
-                    default: Interlocked.Increment(ref failed); break;
-                }
-            });
+        var outcomes = await SendEachAsync(period, kind, targets, contact => text(PendingLines(contact.Departments, pending)), cancellationToken);
+        int Count(SendOnceResult result) => outcomes.Values.Count(o => o == result);
+        var (sent, already, unreachable, failed, unknown) = (Count(SendOnceResult.Delivered), Count(SendOnceResult.AlreadyClaimed),
+            Count(SendOnceResult.Unreachable), Count(SendOnceResult.Failed), Count(SendOnceResult.OutcomeUnknown));
 
         logger.LogInformation("Reminder {Kind} for {Period}: {Sent} sent, {AlreadySent} already sent, {Unreachable} unreachable, {Failed} failed, {Unknown} of unknown outcome",
             kind, period, sent, already, unreachable, failed, unknown);
@@ -157,7 +164,7 @@ public sealed class ReminderRun(
     private string PendingLine(string department, IReadOnlyList<int> tasks)
     {
         var numbers = format.List(tasks.Take(ListedTaskNumbers));
-        if (tasks.Count > ListedTaskNumbers) numbers = messages.Format(MessageKeys.Reminder.NumbersMore, numbers);
+        numbers = messages.Format(tasks.Count > ListedTaskNumbers ? MessageKeys.Reminder.NumbersMore : MessageKeys.Reminder.Numbers, numbers);
         return messages.Format(MessageKeys.Reminder.PendingLine, department, tasks.Count, numbers);
     }
 

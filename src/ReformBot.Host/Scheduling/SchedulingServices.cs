@@ -19,6 +19,10 @@ public static class SchedulingServices
         services.AddSingleton<SendOnce>();
         services.AddSingleton<ReminderRun>();
         services.AddSingleton<DigestRun>();
+        services.AddSingleton<BackgroundSends>();
+        services.AddHostedService(sp => sp.GetRequiredService<BackgroundSends>());
+        services.AddSingleton<ChaseRun>();
+        services.AddHostedService<ChaseResume>();
 
         // Quartz keeps schedulers in a process-wide registry by name, and a stopped one can linger there:
         // a name of its own per host keeps two hosts in one process (tests, a restart) from sharing one.

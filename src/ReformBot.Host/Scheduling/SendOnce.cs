@@ -13,8 +13,10 @@ public sealed record ScheduledMessage(IMessageActivity Activity, bool Optional =
 /// <summary>What came of a scheduled send.</summary>
 public enum SendOnceResult
 {
-    /// <summary>Claimed before (sent, failed for good, or of unknown outcome): not sent again.</summary>
+    /// <summary>Claimed before (sent, or failed for good): not sent again.</summary>
     AlreadyClaimed,
+    /// <summary>Claimed before by a send that a crash or stop interrupted: it may or may not have arrived, and is not sent again.</summary>
+    OutcomeUnknown,
     Delivered,
     /// <summary>The contact removed the bot; they are marked and get nothing more.</summary>
     Unreachable,
@@ -49,7 +51,8 @@ public sealed class SendOnce(IReminderLog log, IContactRepository contacts, IPro
     {
         RecoverInterrupted();
         stopping.ThrowIfCancellationRequested();
-        if (!log.TryClaim(key, time.GetUtcNow())) return SendOnceResult.AlreadyClaimed;
+        if (!log.TryClaim(key, time.GetUtcNow()))
+            return log.Find(key)?.Error == UnknownOutcome ? SendOnceResult.OutcomeUnknown : SendOnceResult.AlreadyClaimed;
 
         using var grace = new CancellationTokenSource();
         using var stop = stopping.Register(() => grace.CancelAfter(SendGracePeriod));

@@ -24,6 +24,13 @@ public sealed class LiteContactRepository(LiteDbStore store) : IContactRepositor
         store.Checkpoint();
     }
 
+    public bool Remove(string id)
+    {
+        var removed = store.InSerializedTransaction(() => store.Contacts.Delete(id));
+        store.Checkpoint();
+        return removed;
+    }
+
     public Contact? Update(string id, Func<Contact, Contact> change)
     {
         var changed = store.InSerializedTransaction(() =>

@@ -111,6 +111,8 @@ public sealed class LiteDbStore : IDisposable
     internal ILiteCollection<DirectLineActivityDocument> DirectLineActivities => Database.GetCollection<DirectLineActivityDocument>("directline_activities");
     internal ILiteCollection<DirectLineTokenDocument> DirectLineTokens => Database.GetCollection<DirectLineTokenDocument>("directline_tokens");
     internal ILiteCollection<WebChatBrowserDocument> WebChatBrowsers => Database.GetCollection<WebChatBrowserDocument>("webchat_browsers");
+    internal ILiteCollection<ReturnDocument> Returns => Database.GetCollection<ReturnDocument>("returns");
+    internal ILiteCollection<ChaseDocument> Chases => Database.GetCollection<ChaseDocument>("chases");
 
     /// <summary>
     /// Runs <paramref name="work"/> in one transaction. LiteDB binds a transaction to the calling
@@ -415,6 +417,7 @@ public sealed class LiteDbStore : IDisposable
         typeof(ReportDocument), typeof(NoteDocument), typeof(ReminderDocument), typeof(SettingDocument),
         typeof(InviteDocument), typeof(BotStateDocument), typeof(DownloadDocument),
         typeof(DirectLineConversationDocument), typeof(DirectLineActivityDocument), typeof(DirectLineTokenDocument), typeof(WebChatBrowserDocument),
+        typeof(ChaseDocument), typeof(ChaseRecipientDocument), typeof(ReturnDocument),
     ];
 
     private void EnsureIndexes()
@@ -434,5 +437,9 @@ public sealed class LiteDbStore : IDisposable
         DirectLineActivities.EnsureIndex(a => a.CreatedAtTicks);
         DirectLineTokens.EnsureIndex(t => t.ExpiresAtTicks);
         WebChatBrowsers.EnsureIndex(b => b.UserId);
+        Chases.EnsureIndex(c => c.Period);
+        Returns.EnsureIndex(r => r.Period);
+        Returns.EnsureIndex(r => r.TaskNumber);
+        Chases.EnsureIndex(c => c.Finished);
     }
 }

@@ -45,6 +45,21 @@ public sealed class LiteReportRepository(LiteDbStore store) : IReportRepository
     public IReadOnlyList<ReportRevision> ForTask(int taskNumber) =>
         Oldest(store.Reports.Query().Where(r => r.TaskNumber == taskNumber).ToList());
 
+    public void AppendReturn(ReportReturn reportReturn)
+    {
+        store.Returns.Insert(ReturnDocument.From(reportReturn));
+        store.Checkpoint();
+    }
+
+    public IReadOnlyList<ReportReturn> ReturnsForPeriod(Quarter period)
+    {
+        var periodText = period.ToString();
+        return store.Returns.Find(r => r.Period == periodText).Select(r => r.ToReturn()).OrderBy(r => r.ReturnedAt).ToList();
+    }
+
+    public IReadOnlyList<ReportReturn> ReturnsForTask(int taskNumber) =>
+        store.Returns.Find(r => r.TaskNumber == taskNumber).Select(r => r.ToReturn()).OrderBy(r => r.ReturnedAt).ToList();
+
     public void AppendNote(ReportNote note)
     {
         store.Notes.Insert(NoteDocument.From(note));

@@ -72,6 +72,26 @@ internal sealed class NoteDocument
     public ReportNote ToNote() => new(TaskNumber, Department, Quarter.Parse(Period), Text, SubmittedBy, SubmittedAt);
 }
 
+internal sealed class ReturnDocument
+{
+    public LiteDB.ObjectId? Id { get; set; }
+    public int TaskNumber { get; set; }
+    public string Department { get; set; } = "";
+    public string Period { get; set; } = "";
+    public int Revision { get; set; }
+    public string Reason { get; set; } = "";
+    public string ReturnedBy { get; set; } = "";
+    public DateTimeOffset ReturnedAt { get; set; }
+
+    public static ReturnDocument From(ReportReturn r) => new()
+    {
+        TaskNumber = r.Key.TaskNumber, Department = r.Key.Department, Period = r.Key.Period.ToString(),
+        Revision = r.Revision, Reason = r.Reason, ReturnedBy = r.ReturnedBy, ReturnedAt = r.ReturnedAt,
+    };
+
+    public ReportReturn ToReturn() => new(new ReportKey(TaskNumber, Department, Quarter.Parse(Period)), Revision, Reason, ReturnedBy, ReturnedAt);
+}
+
 internal sealed class ReminderDocument
 {
     /// <summary>Period, contact and kind in one string, so the key itself guarantees one record per reminder.</summary>

@@ -258,9 +258,10 @@ public class DigestPropertyTests
                 .OrderBy(r => r.Revision)
                 .LastOrDefault();
 
-            bool Overdue(PlanTask t) =>
+            // Each lead department's part is its own: only its own 已完成 clears it.
+            bool Overdue(PlanTask t, string department) =>
                 t.Schedule.DoneYear is null && t.Schedule.DueYear is int due && today.Year > due &&
-                s.Revisions.All(r => r.Key.TaskNumber != t.Number || r.Content.Status != ReportStatus.Completed);
+                s.Revisions.All(r => r.Key.TaskNumber != t.Number || r.Key.Department != department || r.Content.Status != ReportStatus.Completed);
 
             TrafficLight Light(PlanTask t, ReportRevision? latest, bool overdue)
             {
@@ -286,7 +287,7 @@ public class DigestPropertyTests
             {
                 var latest = LatestOf(p.Task.Number, p.Department, s.Period);
                 var before = LatestOf(p.Task.Number, p.Department, previous);
-                var overdue = Overdue(p.Task);
+                var overdue = Overdue(p.Task, p.Department);
                 return new Row(p.Task, p.Department, latest, Light(p.Task, latest, overdue),
                     latest is not null && before is not null && latest.Content.SameAs(before.Content), overdue);
             }).ToList();

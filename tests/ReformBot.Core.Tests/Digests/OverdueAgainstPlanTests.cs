@@ -38,21 +38,36 @@ public class OverdueAgainstPlanTests
     }
 
     [Theory]
-    // Completed in an earlier period, in a later period than the digest's, in a revision later corrected,
-    // or by another lead department of the task: the plan's rule asks whether any report ever said 已完成.
-    [InlineData("2019Q2", "科技厅", false)]
-    [InlineData("2021Q1", "科技厅", false)]
-    [InlineData("2019Q4", "教育厅", false)]
-    [InlineData("2019Q4", "科技厅", true)]
-    public void Any_report_ever_marking_the_task_completed_clears_it(string period, string department, bool corrected)
+    // Completed in an earlier period, in a later period than the digest's, or in a revision later
+    // corrected: the plan's rule asks whether any report of the lead department ever said 已完成.
+    [InlineData("2019Q2", false)]
+    [InlineData("2021Q1", false)]
+    [InlineData("2019Q4", true)]
+    public void Any_report_of_the_lead_ever_marking_the_task_completed_clears_it(string period, bool corrected)
     {
-        var tasks = new[] { TaskLedByAll(1, DueIn(2019), "科技厅", "教育厅") };
-        var revisions = new List<ReportRevision> { Rev(1, department, period, 1, ReportStatus.Completed, "2020-01-05T09:00:00+08:00") };
-        if (corrected) revisions.Add(Rev(1, department, period, 2, ReportStatus.Behind, "2020-01-06T09:00:00+08:00"));
+        var tasks = new[] { Task(1, "科技厅", DueIn(2019)) };
+        var revisions = new List<ReportRevision> { Rev(1, "科技厅", period, 1, ReportStatus.Completed, "2020-01-05T09:00:00+08:00") };
+        if (corrected) revisions.Add(Rev(1, "科技厅", period, 2, ReportStatus.Behind, "2020-01-06T09:00:00+08:00"));
 
         var digest = Compute(tasks, revisions, "2022-01-05T09:00:00+08:00", "2019Q4");
         Assert.Empty(digest.OverdueAgainstPlan);
         Assert.All(digest.Tasks, r => Assert.False(r.OverdueAgainstPlan));
+    }
+
+    [Fact]
+    public void With_several_leads_one_leads_completion_completes_its_own_part_only()
+    {
+        // 按职能分别牵头: each lead's part is its own.
+        var tasks = new[] { TaskLedByAll(1, DueIn(2019), "科技厅", "教育厅") };
+        var revisions = new[] { Rev(1, "教育厅", "2019Q4", 1, ReportStatus.Completed, "2020-01-05T09:00:00+08:00") };
+
+        var digest = Compute(tasks, revisions, "2022-01-05T09:00:00+08:00", "2019Q4");
+
+        Assert.Equal(["科技厅"], digest.OverdueAgainstPlan.Select(r => r.Department));
+        Assert.True(digest.Row(1, "科技厅").OverdueAgainstPlan);
+        Assert.False(digest.Row(1, "教育厅").OverdueAgainstPlan);
+        Assert.Equal(TrafficLight.Red, digest.Department("科技厅").Light);
+        Assert.Equal(0, digest.Department("教育厅").OverdueAgainstPlan);
     }
 
     [Fact]

@@ -39,11 +39,11 @@ public sealed class DigestChatTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_office_gets_the_whole_digest_as_markdown_then_the_chart()
+    public async Task 周报_详细_gives_the_office_the_whole_digest_as_markdown_then_the_chart()
     {
         _bot.AddOfficeMember("office");
 
-        var replies = await _bot.AllRepliesAsync("office", "周报");
+        var replies = await _bot.AllRepliesAsync("office", "周报 详细");
 
         var texts = replies.TakeWhile(r => !r.IsChart()).ToList();
         Assert.NotEmpty(texts);
@@ -57,6 +57,42 @@ public sealed class DigestChatTests : IAsyncLifetime
         using var png = attachment.InlinePng();
         Assert.Equal(800, png.Width);
         Assert.True(attachment.ContentUrl.Length < 100_000, $"{attachment.ContentUrl.Length} characters inline");
+    }
+
+    [Fact]
+    public async Task The_first_message_of_周报_fits_a_phone_screen_names_why_each_red_department_is_red_and_offers_the_detail_and_催办()
+    {
+        _bot.AddOfficeMember("office");
+
+        var replies = await _bot.AllRepliesAsync("office", "周报");
+
+        var first = replies[0];
+        var lines = first.Text.Split('\n').Where(l => l.Trim().Length > 0).ToList();
+        Assert.InRange(lines.Count, 5, 15);
+        Assert.StartsWith("**2026年第4季度进展周报**", lines[0]);
+        Assert.Contains("**红灯部门（", first.Text);
+        Assert.Contains(lines, l => l.StartsWith("- 🔴 ") && l.Contains("项超过计划期限未完成"));
+        Assert.Contains("**最需关注的问题**", first.Text);
+        Assert.Contains("周报 详细", first.Text);
+        var buttons = first.SuggestedActions.Actions.Select(a => (string)a.Value).ToList();
+        Assert.Equal("周报 详细", buttons[0]);
+        Assert.Equal(4, buttons.Count);
+        Assert.All(buttons.Skip(1), b => Assert.StartsWith("催办 ", b));
+        Assert.True(replies[1].IsChart());
+        Assert.Equal(2, replies.Count);
+    }
+
+    [Fact]
+    public async Task 逾期_shows_each_leads_status_this_period_and_offers_the_office_催办()
+    {
+        _bot.AddOfficeMember("office");
+
+        var replies = await _bot.AllRepliesAsync("office", "逾期");
+
+        Assert.Contains(replies, r => r.Text.Contains("；本期：未报"));
+        var buttons = replies[^1].SuggestedActions.Actions.Select(a => (string)a.Value).ToList();
+        Assert.Equal(3, buttons.Count);
+        Assert.All(buttons, b => Assert.StartsWith("催办 ", b));
     }
 
     [Fact]

@@ -65,7 +65,7 @@ public sealed partial class RegistrationConversationTests : IAsyncLifetime
 
         // The office sees them under 科技厅.
         await _bot.Conversation("office").Send("联络员")
-            .Says("已注册 2 人", "【协调办公室】1 人", "【科技厅】1 人", "· wang（test，", "尚无联络员的牵头部门")
+            .Says("已注册 2 人", "【协调办公室】1 人", "【科技厅】1 人", "· wang（编号 ", "，test，", "尚无联络员的牵头部门")
             .StartTestAsync();
 
         // The code is spent.

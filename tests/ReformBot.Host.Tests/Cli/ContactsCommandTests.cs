@@ -55,15 +55,37 @@ public sealed class ContactsCommandTests : IDisposable
         var lines = run.Output.ReplaceLineEndings("\n").Split('\n');
         Assert.Equal("已注册 3 人：", lines[0]);
         Assert.Equal("【协调办公室】1 人", lines[1]);
-        Assert.Equal("  · 张主任（webchat，2026-11-28 注册）", lines[2]);
+        Assert.Equal("  · 张主任（编号 c1，webchat，2026-11-28 注册）", lines[2]);
         Assert.Equal("【科技厅】2 人", lines[3]);
-        Assert.Equal("  · 李娜（msteams，2026-11-29 注册，消息无法送达）", lines[4]);
-        Assert.Equal("  · 未留姓名（webchat，2026-11-30 注册）", lines[5]);
+        Assert.Equal("  · 李娜（编号 c2，msteams，2026-11-29 注册，消息无法送达）", lines[4]);
+        Assert.Equal("  · 未留姓名（编号 c3，webchat，2026-11-30 注册）", lines[5]);
         Assert.Contains("【财政厅】1 人", lines);
         var uncovered = Assert.Single(lines, l => l.StartsWith("尚无联络员的牵头部门"));
         Assert.Contains("发改委", uncovered);
         Assert.DoesNotContain("科技厅", uncovered);
         Assert.DoesNotContain("财政厅", uncovered);
+    }
+
+    [Fact]
+    public void Contacts_remove_takes_a_contact_out_of_a_department_then_removes_them()
+    {
+        Register();
+
+        var fromOne = CliRun.Of("contacts", "remove", "李娜", "--department", "科学技术厅", "--json", "--db", _dir.DatabasePath);
+        Assert.Equal(0, fromOne.ExitCode);
+        Assert.Equal("""{"id":"c2","name":"李娜","department":"科技厅","removed":false,"departments":["财政厅"]}""", fromOne.Output.Trim());
+
+        var again = CliRun.Of("contacts", "remove", "李娜", "--department", "科技厅", "--db", _dir.DatabasePath);
+        Assert.Equal(1, again.ExitCode);
+        Assert.Contains("李娜不是科技厅的联络员（所属：财政厅）", again.Error);
+
+        var entirely = CliRun.Of("contacts", "remove", "c2", "--db", _dir.DatabasePath);
+        Assert.Equal(0, entirely.ExitCode);
+        Assert.Contains("已移除联络员李娜（编号 c2）", entirely.Output);
+        Assert.Equal(1, CliRun.Of("contacts", "remove", "nobody", "--db", _dir.DatabasePath).ExitCode);
+
+        using var json = JsonDocument.Parse(CliRun.Of("contacts", "--json", "--db", _dir.DatabasePath).Output);
+        Assert.Equal(["c1", "c3"], json.RootElement.EnumerateArray().Select(c => c.GetProperty("id").GetString()));
     }
 
     [Fact]

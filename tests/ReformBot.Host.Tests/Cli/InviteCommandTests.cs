@@ -17,6 +17,33 @@ public sealed partial class InviteCommandTests : IDisposable
     [GeneratedRegex("^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{2}$")]
     private static partial Regex DisplayedCode();
 
+    [Fact]
+    public void Invite_all_missing_json_prints_an_array_of_single_invite_objects_and_several_names_too()
+    {
+        using (var store = new TestStore(_dir.DatabasePath))
+            store.Contacts.Save(new Contact("c1", "李娜", ["科技厅"], false,
+                new ConversationAddress("webchat", "http://localhost/", "conv-1", "user-1", null, "bot"), DateTimeOffset.UtcNow));
+
+        var run = CliRun.Of("invite", "--all-missing", "--json", "--db", _dir.DatabasePath);
+
+        Assert.Equal(0, run.ExitCode);
+        using var json = JsonDocument.Parse(run.Output);
+        var invites = json.RootElement.EnumerateArray().ToList();
+        Assert.True(invites.Count > 20);
+        Assert.All(invites, i => Assert.Equal(["code", "department", "expiresAt"], i.EnumerateObject().Select(p => p.Name)));
+        Assert.All(invites, i => Assert.Matches(DisplayedCode(), i.GetProperty("code").GetString()));
+        Assert.DoesNotContain(invites, i => i.GetProperty("department").GetString() == "科技厅");
+        Assert.Contains(invites, i => i.GetProperty("department").GetString() == "财政厅");
+
+        var two = CliRun.Of("invite", "财政厅", "发改委", "--json", "--db", _dir.DatabasePath);
+        using var twoJson = JsonDocument.Parse(two.Output);
+        Assert.Equal(["财政厅", "发改委"], twoJson.RootElement.EnumerateArray().Select(i => i.GetProperty("department").GetString()));
+
+        var unknown = CliRun.Of("invite", "财政厅", "科技部", "--db", _dir.DatabasePath);
+        Assert.Equal(1, unknown.ExitCode);
+        Assert.Contains("科技部", unknown.Error);
+    }
+
     [Theory]
     [InlineData("科技厅", "科技厅")]
     [InlineData("科学技术厅", "科技厅")]

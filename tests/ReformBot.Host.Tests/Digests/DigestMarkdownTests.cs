@@ -37,7 +37,8 @@ public sealed class DigestMarkdownTests : IDisposable
         Assert.Contains("**滞后任务及存在问题（1 项）**\n\n- 第 2 项（科技厅）：  资金拨付滞后，\\*配套\\*政策未出台； 人员不足 \\<待补充\\> ", text);
         Assert.Contains("**尚未报送的部门（", text);
         Assert.Contains("- 财政厅：15 项未报（第 ", text);
-        Assert.Contains("等）", text); // more than ten task numbers are cut
+        Assert.Contains("项等）", text); // more than ten task numbers are cut, and the sentence still reads: 第 8、14、…项等
+        Assert.DoesNotContain("等 项", text);
         Assert.Contains("，本季度尚未报送任何一项", text);
         Assert.Contains("**超过计划期限未完成的任务（", text);
         Assert.Contains("- 第 6 项（国资委，2017年完成）：", text);

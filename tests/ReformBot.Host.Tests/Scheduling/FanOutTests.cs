@@ -114,11 +114,12 @@ public sealed class FanOutTests : IAsyncLifetime
         {
             var endpoint = await WaitForEndpoint(host);
             using var http = new HttpClient { BaseAddress = new Uri(endpoint.Url) };
-            var remind = http.PostAsJsonAsync("/api/messages", Remind());
+            // The office is answered at once; the fan-out runs on in the background.
+            using var remind = await http.PostAsJsonAsync("/api/messages", Remind());
+            Assert.Contains("正在提醒", await remind.Content.ReadAsStringAsync());
             await WaitUntil(() => _channel.Hits.Count >= 12);
             host.Kill(entireProcessTree: true);
             await host.WaitForExitAsync();
-            await Assert.ThrowsAnyAsync<HttpRequestException>(() => remind);
         }
         Assert.InRange(_channel.Hits.Count, 12, ids.Count - 1);
 
@@ -128,6 +129,8 @@ public sealed class FanOutTests : IAsyncLifetime
         {
             using var response = await host.Http.PostAsJsonAsync("/api/messages", Remind());
             Assert.True(response.IsSuccessStatusCode);
+            // The interrupted 提醒 resumes at start, the new one runs too: each ends with a summary to the office.
+            await WaitUntil(() => _channel.HitsOf("office-chat").Count >= 2);
         }
 
         // Nothing twice. A reminder in flight at the kill may or may not have reached the channel; it is

@@ -17,13 +17,13 @@ public abstract class BotTest : IAsyncLifetime
 
     protected IReportRepository Reports => Bot.Get<IReportRepository>();
 
-    public Task InitializeAsync()
+    public virtual Task InitializeAsync()
     {
         Bot = BotHarness.Create(_dir.DatabasePath);
         return Task.CompletedTask;
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         await Bot.DisposeAsync();
         _dir.Dispose();

@@ -11,13 +11,16 @@ public static class CommandIds
     public const string Register = "register";
     public const string Invite = "invite";
     public const string Contacts = "contacts";
+    public const string RemoveContact = "removecontact";
 
     public const string Subscribe = "subscribe";
     public const string Unsubscribe = "unsubscribe";
     public const string Period = "period";
     public const string Remind = "remind";
+    public const string Chase = "chase";
+    public const string Return = "return";
     public const string Digest = "digest";
     public const string Export = "export";
 
-    public static IReadOnlyList<string> All { get; } = [Help, Register, Report, MyTasks, Task, Overdue, Invite, Contacts, Subscribe, Unsubscribe, Period, Remind, Digest, Export];
+    public static IReadOnlyList<string> All { get; } = [Help, Register, Report, MyTasks, Task, Overdue, Invite, Contacts, RemoveContact, Subscribe, Unsubscribe, Period, Remind, Chase, Return, Digest, Export];
 }

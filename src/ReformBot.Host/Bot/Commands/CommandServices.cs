@@ -12,6 +12,8 @@ public static class CommandServices
         services.AddSingleton<IChatCommand>(sp => new SubscribeCommand(sp.GetRequiredService<IContactRepository>(), subscribe: false));
         services.AddSingleton<IChatCommand, PeriodCommand>();
         services.AddSingleton<IChatCommand, RemindCommand>();
+        services.AddSingleton<IChatCommand, ChaseCommand>();
+        services.AddSingleton<IChatCommand, ReturnCommand>();
         services.AddSingleton<IChatCommand, DigestCommand>();
         services.AddSingleton<IChatCommand, ExportCommand>();
         services.AddSingleton<IChatCommand, ReportCommand>();
@@ -21,6 +23,7 @@ public static class CommandServices
         services.AddSingleton<IChatCommand, RegisterCommand>();
         services.AddSingleton<IChatCommand, InviteCommand>();
         services.AddSingleton<IChatCommand, ContactsCommand>();
+        services.AddSingleton<IChatCommand, RemoveContactCommand>();
         return services;
     }
 }

@@ -18,6 +18,10 @@ public sealed class DigestCommand(DigestService digests, DigestReplies replies, 
     {
         var contact = turn.RegisteredContact;
 
+        // 周报 详细: the whole digest; without it, one screen first and the detail on request.
+        var words = argument.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        var detailed = words.Contains(turn.Messages[MessageKeys.Digest.DetailWord]);
+        argument = string.Join(' ', words.Where(w => w != turn.Messages[MessageKeys.Digest.DetailWord]));
         var (period, department, unknown) = PeriodOrDepartment.Parse(argument, plans.Departments());
         if (unknown is not null)
         {
@@ -37,7 +41,14 @@ public sealed class DigestCommand(DigestService digests, DigestReplies replies, 
         }
         var since = digests.WeekAgo();
         foreach (var part in parts)
-            foreach (var reply in replies.For(digests.Compute(period, new DigestFilter(part), since)))
+        {
+            var digest = digests.Compute(period, new DigestFilter(part), since);
+            var detailButton = turn.Messages[MessageKeys.Digest.DetailButton] + (argument.Length > 0 ? " " + argument : "");
+            IEnumerable<string> buttons = contact.IsOffice
+                ? DigestReplies.ChaseButtons(DigestMarkdown.RedDepartments(digest).Select(d => d.Department), turn.Messages).Prepend(detailButton)
+                : [detailButton];
+            foreach (var reply in detailed ? replies.For(digest) : replies.SummaryFor(digest, buttons.ToList()))
                 await turn.Context.SendActivityAsync(reply.Activity, cancellationToken);
+        }
     }
 }

@@ -3,19 +3,19 @@ using ReformBot.Host.Messages;
 
 namespace ReformBot.Host.Bot.Commands;
 
-/// <summary>邀请 &lt;部门&gt; (office): a one-time invite code for a department's contact.</summary>
-public sealed class InviteCommand(RegistrationService registration, TextFormat format) : IChatCommand
+/// <summary>邀请 &lt;部门&gt; [部门…] | 全部未注册 (office): one one-time invite code per department.</summary>
+public sealed class InviteCommand(InviteBatch batch) : IChatCommand
 {
+    private static readonly char[] Separators = [' ', '\u3000', '\t', '、', '，', ','];
+
     public string Id => CommandIds.Invite;
 
     public Task HandleAsync(ChatTurn turn, string argument, CancellationToken cancellationToken)
     {
         if (argument.Length == 0) return turn.SayAsync(MessageKeys.Invite.MissingDepartment, cancellationToken);
-        var result = registration.InviteDepartment(argument);
-        return turn.SayTextAsync(
-            result.Invite is { } invite
-                ? InviteTexts.Created(turn.Messages, format, invite)
-                : InviteTexts.UnknownDepartment(turn.Messages, format, argument, result.Suggestions.Select(d => d.Name)),
-            cancellationToken);
+        var result = batch.IsAllMissing(argument)
+            ? batch.CreateAllMissing()
+            : batch.Create(argument.Split(Separators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        return turn.SayTextAsync(result.Refusal ?? batch.Text(result.Invites), cancellationToken);
     }
 }

@@ -41,10 +41,16 @@ public sealed class TaskCommand(IPlanRepository plans, IReportRepository reports
             if (PlanDeadlineRule.IsOverdueAgainstPlan(task.Schedule, history.Select(r => r.Content.Status), calendar, time.GetUtcNow()))
                 text.Append('\n').Append(m[MessageKeys.TaskInfo.Overdue]);
             text.Append('\n').Append(history.Count + notes.Count == 0 ? m[MessageKeys.TaskInfo.HistoryNone] : m[MessageKeys.TaskInfo.HistoryHeader]);
+            var returns = reports.ReturnsForTask(number);
             foreach (var r in history.OrderByDescending(r => r.Key.Period).ThenBy(r => r.Key.Department).ThenByDescending(r => r.Revision))
+            {
                 text.Append('\n').Append(m.Format(MessageKeys.TaskInfo.HistoryLine,
                     format.Period(r.Key.Period), r.Key.Department, format.Status(r.Content.Status),
                     r.Revision, format.LocalDate(r.SubmittedAt), r.Late ? m[MessageKeys.TaskInfo.HistoryLate] : ""));
+                // Every return stays in the trail, under the revision it sent back.
+                foreach (var sentBack in returns.Where(x => x.Key == r.Key && x.Revision == r.Revision))
+                    text.Append('\n').Append(m.Format(MessageKeys.TaskInfo.ReturnedLine, format.LocalDate(sentBack.ReturnedAt), m.Shorten(sentBack.Reason, NoteLength)));
+            }
             foreach (var n in notes.OrderByDescending(n => n.Period).ThenByDescending(n => n.SubmittedAt))
                 text.Append('\n').Append(m.Format(MessageKeys.TaskInfo.NoteLine,
                     format.Period(n.Period), n.Department, m.Shorten(n.Text, NoteLength), format.LocalDate(n.SubmittedAt)));

@@ -62,7 +62,7 @@ public sealed class ReportConversation(
 
         var period = periods.Current();
         var items = argument.Length == 0
-            ? PendingReports.For(contact.Departments, plans.Tasks(), reports.ForPeriod(period))
+            ? PendingReports.For(contact.Departments, plans.Tasks(), reports.ForPeriod(period), reports.ReturnsForPeriod(period))
                 .Select(i => new ReportSessionItem { TaskNumber = i.TaskNumber, Department = i.Department }).ToList()
             : await OneTaskAsync(turn, contact, argument, cancellationToken);
         if (items is null) return;

@@ -16,9 +16,10 @@ internal sealed class ContactCommands(CliContext context)
     public static IEnumerable<Command> Create(MessageCatalog m)
     {
         var inviteJson = CliApp.JsonOption(m);
-        var inviteDepartment = new Argument<string>("department") { Description = m[MessageKeys.Cli.InviteDepartment] };
-        var invite = new Command("invite", m[MessageKeys.Cli.Invite]) { inviteDepartment, inviteJson };
-        invite.SetAction(r => For(r).InviteDepartment(r.GetValue(inviteDepartment)!, r.GetValue(inviteJson)));
+        var inviteDepartment = new Argument<string[]>("department") { Description = m[MessageKeys.Cli.InviteDepartment], Arity = ArgumentArity.ZeroOrMore };
+        var allMissing = new Option<bool>("--all-missing") { Description = m[MessageKeys.Invite.CliAllMissing] };
+        var invite = new Command("invite", m[MessageKeys.Cli.Invite]) { inviteDepartment, allMissing, inviteJson };
+        invite.SetAction(r => For(r).InviteDepartments(r.GetValue(inviteDepartment) ?? [], r.GetValue(allMissing), r.GetValue(inviteJson)));
         yield return invite;
 
         var adminInviteJson = CliApp.JsonOption(m);
@@ -29,20 +30,41 @@ internal sealed class ContactCommands(CliContext context)
         var contactsJson = CliApp.JsonOption(m);
         var contacts = new Command("contacts", m[MessageKeys.Cli.Contacts]) { contactsJson };
         contacts.SetAction(r => For(r).ListContacts(r.GetValue(contactsJson)));
+
+        var removeWho = new Argument<string>("who") { Description = m[MessageKeys.Contacts.CliRemoveWho] };
+        var removeDepartment = new Option<string?>("--department") { Description = m[MessageKeys.Contacts.CliRemoveDepartment] };
+        var removeJson = CliApp.JsonOption(m);
+        var remove = new Command("remove", m[MessageKeys.Contacts.CliRemove]) { removeWho, removeDepartment, removeJson };
+        remove.SetAction(r => For(r).RemoveContact(r.GetValue(removeWho)!, r.GetValue(removeDepartment), r.GetValue(removeJson)));
+        contacts.Subcommands.Add(remove);
         yield return contacts;
     }
 
     private static ContactCommands For(ParseResult parsed) => new(CliContext.Of(parsed));
 
-    private int InviteDepartment(string name, bool json)
+    /// <summary>One department prints one object; several, or --all-missing, print an array of them.</summary>
+    private int InviteDepartments(string[] names, bool allMissing, bool json)
     {
-        var result = context.Get<RegistrationService>().InviteDepartment(name);
-        if (result.Invite is not { } invite)
+        var batch = context.Get<InviteBatch>();
+        if (names.Length == 0 && !allMissing)
         {
-            context.Error.WriteLine(InviteTexts.UnknownDepartment(M, Format, name, result.Suggestions.Select(d => d.Name)));
+            context.Error.WriteLine(M[MessageKeys.Invite.CliMissing]);
             return 1;
         }
-        WriteInvite(invite, json);
+        var result = allMissing ? batch.CreateAllMissing() : batch.Create(names);
+        if (result.Refusal is { } refusal && (result.Invites.Count > 0 || !allMissing))
+        {
+            context.Error.WriteLine(refusal);
+            return 1;
+        }
+        if (names.Length == 1 && !allMissing)
+        {
+            WriteInvite(result.Invites[0], json);
+            return 0;
+        }
+        context.Output.WriteLine(json
+            ? JsonOutput.Serialize(result.Invites.Select(JsonOutput.Invite))
+            : result.Refusal ?? batch.Text(result.Invites));
         return 0;
     }
 
@@ -56,6 +78,25 @@ internal sealed class ContactCommands(CliContext context)
         context.Output.WriteLine(json
             ? JsonOutput.Serialize(JsonOutput.Invite(invite))
             : InviteTexts.Created(M, Format, invite));
+
+    private int RemoveContact(string who, string? department, bool json)
+    {
+        var outcome = context.Get<ContactRemoval>().Remove(who, department, requesterId: null);
+        if (!outcome.Changed)
+        {
+            context.Error.WriteLine(outcome.Text);
+            return 1;
+        }
+        context.Output.WriteLine(json
+            ? JsonOutput.Serialize(new RemovedContactJson(outcome.Contact!.Id, outcome.Contact.Name, outcome.Department, outcome.RemovedEntirely,
+                outcome.RemovedEntirely ? [] : outcome.Contact.Departments))
+            : outcome.Text);
+        return 0;
+    }
+
+    /// <param name="Removed">The contact is gone; false when only taken out of <paramref name="Department"/>.</param>
+    /// <param name="Departments">The departments the contact still belongs to.</param>
+    private sealed record RemovedContactJson(string Id, string Name, string? Department, bool Removed, IReadOnlyList<string> Departments);
 
     private int ListContacts(bool json)
     {
