@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Reflection;
 using LiteDB;
 
 namespace ReformBot.Host.Storage;
@@ -298,6 +299,7 @@ public sealed class LiteDbStore : IDisposable
         lock (_reopen)
         {
             if (!_reopenNeeded) return;
+            ForgetFailedTransactions(_database);
             try
             {
                 _database.Dispose();
@@ -309,6 +311,30 @@ public sealed class LiteDbStore : IDisposable
             _database = Open(Path);
             _reopenNeeded = false;
         }
+    }
+
+    /// <summary>
+    /// A transaction whose commit failed on the disk stays open with dirty pages; once the abandoned instance
+    /// lets go of it, its finalizer tries to discard them again, throws, and an exception thrown on the
+    /// finalizer thread ends the process. LiteDB offers no way to close such a transaction, so its
+    /// finalizer is suppressed: the instance is discarded anyway and the file is reopened from disk.
+    /// </summary>
+    private static void ForgetFailedTransactions(LiteDatabase database)
+    {
+        const BindingFlags Instance = BindingFlags.Instance | BindingFlags.NonPublic | BindingFlags.Public;
+        static object? FieldOfType(object owner, string typeName) =>
+            owner.GetType().GetFields(Instance).FirstOrDefault(f => f.FieldType.Name == typeName)?.GetValue(owner);
+
+        var engine = database.GetType().GetFields(Instance).FirstOrDefault(f => typeof(LiteDB.Engine.ILiteEngine).IsAssignableFrom(f.FieldType))?.GetValue(database);
+        var monitor = engine is null ? null : FieldOfType(engine, "TransactionMonitor");
+        var transactions = monitor?.GetType().GetFields(Instance)
+            .Where(f => f.FieldType.IsGenericType && f.FieldType.GetGenericTypeDefinition() == typeof(Dictionary<,>))
+            .Select(f => f.GetValue(monitor)).OfType<System.Collections.IDictionary>().FirstOrDefault();
+        if (transactions is null) throw new InvalidOperationException("LiteDB's transaction monitor was not found: check ForgetFailedTransactions against this LiteDB version.");
+        object[] open;
+        // LiteDB locks the dictionary itself while it changes it.
+        lock (transactions) open = transactions.Values.Cast<object>().ToArray();
+        foreach (var transaction in open) GC.SuppressFinalize(transaction);
     }
 
     private LiteDatabase Open(string path) =>

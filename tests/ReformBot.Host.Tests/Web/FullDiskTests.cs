@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
+using ReformBot.Host.Messages;
+using ReformBot.Host.Tests.Bot.Http;
 using ReformBot.Host.Tests.Support;
 using Xunit.Abstractions;
 
@@ -33,7 +35,7 @@ public sealed class FullDiskTests(ITestOutputHelper output) : IDisposable
             return;
         }
         var database = TemplateDatabase.CopyTo(Path.Combine(_mount, "reformbot.db"));
-        await using var host = await RunningHost.StartAsync(database);
+        var host = await RunningHost.StartAsync(database);
         Assert.Equal(0, CliRun.Of("admin-invite", "--db", database).ExitCode);
 
         var filler = Path.Combine(_mount, "filler");
@@ -47,6 +49,8 @@ public sealed class FullDiskTests(ITestOutputHelper output) : IDisposable
         for (var i = 0; i < 5; i++) failed += CliRun.Of("admin-invite", "--db", database).ExitCode != 0 ? 1 : 0;
         Assert.True(failed > 0, "a write on a full disk failed");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, (await host.Http.GetAsync("/health")).StatusCode);
+        // A person writing meanwhile is told that nothing of this message was saved and what was filled in is kept.
+        Assert.Equal(TestFiles.Messages[MessageKeys.Bot.StoreFailed], (await host.Http.SayAsync("c-full-disk", "汇报"))[^1]);
 
         File.Delete(filler);
 
@@ -56,6 +60,13 @@ public sealed class FullDiskTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(0, CliRun.Of("admin-invite", "--db", database).ExitCode);
         var health = await host.Http.GetAsync("/health");
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        await host.DisposeAsync();
+
+        // The transactions that failed on the full disk must not take the process down when collected.
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
     }
 
     private static int Run(string file, params string[] args)
