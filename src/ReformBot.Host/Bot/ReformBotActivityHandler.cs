@@ -35,7 +35,13 @@ public sealed class ReformBotActivityHandler(
 
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
     {
-        var text = turnContext.Activity.Text?.Trim() ?? "";
+        var activity = turnContext.Activity;
+        var inGroup = activity.Conversation?.IsGroup == true;
+        // In a group the bot speaks only when spoken to, and reads the text without its @mention.
+        if (inGroup && !MentionsBot(activity)) return;
+        if (inGroup) activity.RemoveRecipientMention();
+
+        var text = activity.Text?.Trim() ?? "";
         if (text.Length > MaxMessageLength)
         {
             await turnContext.SendActivityAsync(messages.Format(MessageKeys.Bot.TooLong, MaxMessageLength), cancellationToken: cancellationToken);
@@ -43,14 +49,14 @@ public sealed class ReformBotActivityHandler(
         }
 
         var data = await _conversationData.GetAsync(turnContext, () => new ConversationData(), cancellationToken);
-        var contact = turnContext.Activity.From?.Id is { } userId
-            ? contacts.FindByUser(turnContext.Activity.ChannelId, userId)
+        var contact = activity.From?.Id is { } userId
+            ? contacts.FindByUser(activity.ChannelId, userId)
             : null;
         var turn = new ChatTurn(turnContext, contact, data, messages);
 
         var match = commands.Match(text);
-        // While a report is in progress, messages answer its questions; slash commands still work.
-        if (data.Report is { Paused: false, Draft: not null } && !IsSlashCommand(text, match))
+        // While a report is in progress, its owner's messages answer its questions; slash commands still work.
+        if (data.Report is { Paused: false, Draft: not null } report && report.OwnedBy(activity.From?.Id) && !IsSlashCommand(text, match))
         {
             await reporting.ContinueAsync(turn, text, cancellationToken);
             return;
@@ -70,8 +76,16 @@ public sealed class ReformBotActivityHandler(
             await turn.SayAsync(MessageKeys.Report.NotRegistered, cancellationToken);
             return;
         }
+        if (match.Command.OneToOne && inGroup)
+        {
+            await turn.SayAsync(MessageKeys.Bot.OneToOneOnly, cancellationToken, match.Command.Words[0]);
+            return;
+        }
         await _handlers[match.Command.Id].HandleAsync(turn, match.Argument, cancellationToken);
     }
+
+    private static bool MentionsBot(IMessageActivity activity) =>
+        activity.Recipient?.Id is { Length: > 0 } botId && activity.GetMentions().Any(m => m.Mentioned?.Id == botId);
 
     private static bool IsSlashCommand(string text, CommandMatch? match) =>
         match is not null && text.Normalize(System.Text.NormalizationForm.FormKC).TrimStart().StartsWith('/') && match.Command.Id != CommandIds.Help;

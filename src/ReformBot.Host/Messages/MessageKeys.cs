@@ -94,6 +94,7 @@ public static class MessageKeys
         public const string LastAnswer = "report.lastAnswer";
         public const string NoLastAnswer = "report.noLastAnswer";
         public const string PlanDeadlineNone = "report.planDeadlineNone";
+        public const string NoLongerMember = "report.noLongerMember";
     }
 
     /// <summary>Plan import.</summary>
@@ -271,6 +272,7 @@ public static class MessageKeys
         public const string HelpHeader = "bot.help.header";
         public const string HelpLine = "bot.help.line";
         public const string OfficeOnly = "bot.officeOnly";
+        public const string OneToOneOnly = "bot.oneToOneOnly";
         public const string TooLong = "bot.tooLong";
         public const string Error = "bot.error";
     }

@@ -53,7 +53,8 @@ public sealed class ReportConversation(
             await turn.SayAsync(MessageKeys.Report.NoDepartment, cancellationToken);
             return;
         }
-        if (turn.Conversation.Report is { Draft: not null } inProgress && argument.Length == 0)
+        var owner = turn.Context.Activity.From.Id;
+        if (turn.Conversation.Report is { Draft: not null } inProgress && inProgress.OwnedBy(owner) && argument.Length == 0)
         {
             inProgress.Paused = false;
             await turn.SayTextAsync(messages[MessageKeys.Report.Resuming] + "\n" + dialogs.Prompt(inProgress.Draft), cancellationToken);
@@ -74,6 +75,7 @@ public sealed class ReportConversation(
 
         var session = new ReportSession
         {
+            Owner = owner,
             Period = period.ToString(),
             Items = items.ToList(),
         };
@@ -105,6 +107,13 @@ public sealed class ReportConversation(
     private async Task RunActionAsync(ChatTurn turn, ReportSession session, DialogState draft, string action, CancellationToken cancellationToken)
     {
         var item = session.Items[session.Index];
+        // Membership may have changed since the report started: only a member may store for the department.
+        if (action == Submit && turn.Contact?.Departments.Contains(item.Department) != true)
+        {
+            turn.Conversation.Report = null;
+            await turn.SayAsync(MessageKeys.Report.NoLongerMember, cancellationToken, item.Department, item.TaskNumber);
+            return;
+        }
         switch (action)
         {
             case Submit when item.Note:
@@ -232,14 +241,14 @@ public sealed class ReportConversation(
         var now = time.GetUtcNow();
         var late = periods.Calendar.WindowFor(period).IsLate(now);
         var content = ReportFields.ToContent(draft.Values);
-        var revision = reports.Append(new ReportKey(item.TaskNumber, item.Department, period), content, turn.Contact!.Id, now, late);
+        var revision = reports.Append(new ReportKey(item.TaskNumber, item.Department, period), content, turn.RegisteredContact.Id, now, late);
         session.Submitted++;
         await turn.SayAsync(late ? MessageKeys.Report.SavedLate : MessageKeys.Report.Saved, cancellationToken, item.TaskNumber, format.Status(content.Status), revision.Revision);
     }
 
     private async Task SubmitNoteAsync(ChatTurn turn, ReportSession session, ReportSessionItem item, DialogState draft, CancellationToken cancellationToken)
     {
-        reports.AppendNote(new ReportNote(item.TaskNumber, item.Department, Quarter.Parse(session.Period), draft.Values[ReportFields.Note], turn.Contact!.Id, time.GetUtcNow()));
+        reports.AppendNote(new ReportNote(item.TaskNumber, item.Department, Quarter.Parse(session.Period), draft.Values[ReportFields.Note], turn.RegisteredContact.Id, time.GetUtcNow()));
         session.Submitted++;
         await turn.SayAsync(MessageKeys.Report.NoteSaved, cancellationToken, item.Department, item.TaskNumber);
     }

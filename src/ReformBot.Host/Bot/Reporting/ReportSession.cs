@@ -8,6 +8,8 @@ namespace ReformBot.Host.Bot.Reporting;
 /// </summary>
 public sealed class ReportSession
 {
+    /// <summary>The user id of the person reporting: only their messages answer its questions.</summary>
+    public string Owner { get; set; } = "";
     public string Period { get; set; } = "";
     public List<ReportSessionItem> Items { get; set; } = [];
     /// <summary>Index into <see cref="Items"/> of the task being answered.</summary>
@@ -18,6 +20,8 @@ public sealed class ReportSession
     public DialogState? Draft { get; set; }
     /// <summary>Set by 稍后: messages are commands again until 汇报 resumes.</summary>
     public bool Paused { get; set; }
+
+    public bool OwnedBy(string? userId) => userId is not null && string.Equals(Owner, userId, StringComparison.Ordinal);
 }
 
 public sealed class ReportSessionItem
