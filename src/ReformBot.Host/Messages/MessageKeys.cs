@@ -95,6 +95,7 @@ public static class MessageKeys
         public const string NoLastAnswer = "report.noLastAnswer";
         public const string PlanDeadlineNone = "report.planDeadlineNone";
         public const string NoLongerMember = "report.noLongerMember";
+        public const string AlreadySaved = "report.alreadySaved";
     }
 
     /// <summary>Plan import.</summary>

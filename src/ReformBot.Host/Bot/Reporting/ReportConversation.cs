@@ -227,6 +227,7 @@ public sealed class ReportConversation(
         // Editing a report submitted this period starts from its latest answers.
         var started = dialogs.Start(DialogId, context, current is null ? null : ReportFields.ToValues(current.Content));
         session.Draft = started.State;
+        session.DraftId = Guid.NewGuid().ToString("N");
 
         var lines = new List<string>();
         if (intro is not null) lines.Add(intro);
@@ -238,10 +239,17 @@ public sealed class ReportConversation(
     private async Task SubmitAsync(ChatTurn turn, ReportSession session, ReportSessionItem item, DialogState draft, CancellationToken cancellationToken)
     {
         var period = Quarter.Parse(session.Period);
+        // Stored before, and the conversation state that would have moved on was lost (a crash after the store).
+        if (session.DraftId is not null && reports.FindByDraft(session.DraftId) is { } stored)
+        {
+            session.Submitted++;
+            await turn.SayAsync(MessageKeys.Report.AlreadySaved, cancellationToken, item.TaskNumber, stored.Revision);
+            return;
+        }
         var now = time.GetUtcNow();
         var late = periods.Calendar.WindowFor(period).IsLate(now);
         var content = ReportFields.ToContent(draft.Values);
-        var revision = reports.Append(new ReportKey(item.TaskNumber, item.Department, period), content, turn.RegisteredContact.Id, now, late);
+        var revision = reports.Append(new ReportKey(item.TaskNumber, item.Department, period), content, turn.RegisteredContact.Id, now, late, session.DraftId);
         session.Submitted++;
         await turn.SayAsync(late ? MessageKeys.Report.SavedLate : MessageKeys.Report.Saved, cancellationToken, item.TaskNumber, format.Status(content.Status), revision.Revision);
     }
@@ -257,6 +265,7 @@ public sealed class ReportConversation(
     {
         session.Index++;
         session.Draft = null;
+        session.DraftId = null;
         if (session.Index < session.Items.Count)
         {
             await StartItemAsync(turn, session, null, cancellationToken);

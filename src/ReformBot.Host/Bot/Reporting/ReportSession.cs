@@ -18,6 +18,8 @@ public sealed class ReportSession
     public int Skipped { get; set; }
     /// <summary>The draft of the current task: the dialog's step and answers so far.</summary>
     public DialogState? Draft { get; set; }
+    /// <summary>The identity of the current report draft, recorded by its revision so that it is stored at most once.</summary>
+    public string? DraftId { get; set; }
     /// <summary>Set by 稍后: messages are commands again until 汇报 resumes.</summary>
     public bool Paused { get; set; }
 
