@@ -11,7 +11,7 @@ namespace ReformBot.Host.Bot;
 /// The bot: reads each message as a command (dialogs/commands.yaml) or, while a report is in
 /// progress, as the answer to the current question. State is saved at the end of every turn.
 /// </summary>
-public sealed class ReformBotActivityHandler(
+public sealed partial class ReformBotActivityHandler(
     ConversationState conversationState,
     CommandCatalog commands,
     IEnumerable<IChatCommand> handlers,
@@ -55,8 +55,10 @@ public sealed class ReformBotActivityHandler(
         var turn = new ChatTurn(turnContext, contact, data, messages);
 
         var match = commands.Match(text);
-        // While a report is in progress, its owner's messages answer its questions; slash commands still work.
-        if (data.Report is { Paused: false, Draft: not null } report && report.OwnedBy(activity.From?.Id) && !IsSlashCommand(text, match))
+        // While a report is in progress, its owner's messages answer its questions, except a command's exact
+        // words (我的任务, 任务 5, 汇报 5) and slash commands: those are answered, then the question is asked again.
+        var answering = data.Report is { Paused: false, Draft: not null } report && report.OwnedBy(activity.From?.Id);
+        if (answering && !(match is not null && (IsSlashCommand(text, match) || IsExactCommand(match)) && !reporting.IsDialogWord(data.Report!, text)))
         {
             await reporting.ContinueAsync(turn, text, cancellationToken);
             return;
@@ -82,7 +84,17 @@ public sealed class ReformBotActivityHandler(
             return;
         }
         await _handlers[match.Command.Id].HandleAsync(turn, match.Argument, cancellationToken);
+        // 汇报 itself shows the question it resumes or starts.
+        if (answering && match.Command.Id != CommandIds.Report && data.Report is { Paused: false, Draft: not null })
+            await reporting.RepeatQuestionAsync(turn, cancellationToken);
     }
+
+    /// <summary>A command's word alone, or with a number (任务 5, 汇报 73 科技厅): never an answer to a question.</summary>
+    private static bool IsExactCommand(CommandMatch match) =>
+        ExactArgument().IsMatch(match.Argument.Split('\n', 2)[0].Trim());
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(\d{1,4}(\s+\S{1,20})?)?$")]
+    private static partial System.Text.RegularExpressions.Regex ExactArgument();
 
     private static bool MentionsBot(IMessageActivity activity) =>
         activity.Recipient?.Id is { Length: > 0 } botId && activity.GetMentions().Any(m => m.Mentioned?.Id == botId);

@@ -12,4 +12,10 @@ public sealed class DialogState
     public Dictionary<string, string> Values { get; set; } = [];
     /// <summary>Values given by the starter for the texts (e.g. the task's number and text).</summary>
     public Dictionary<string, string> Context { get; set; } = [];
+    /// <summary>Earlier answers offered for reuse (e.g. last quarter's), by save name; never copied unless asked for.</summary>
+    public Dictionary<string, string> Offered { get; set; } = [];
+    /// <summary>The steps answered before the current one, most recent last, for going back.</summary>
+    public List<string> History { get; set; } = [];
+    /// <summary>The step to come back to after changing one answer (修改 进展 at the summary), or null.</summary>
+    public string? ReturnTo { get; set; }
 }

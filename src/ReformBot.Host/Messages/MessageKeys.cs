@@ -85,7 +85,6 @@ public static class MessageKeys
         public const string Editing = "report.editing";
         public const string Resuming = "report.resuming";
         public const string Saved = "report.saved";
-        public const string SavedLate = "report.savedLate";
         public const string NoteSaved = "report.noteSaved";
         public const string Skipped = "report.skipped";
         public const string Paused = "report.paused";
@@ -95,6 +94,12 @@ public static class MessageKeys
         public const string NoLastAnswer = "report.noLastAnswer";
         public const string PlanDeadlineNone = "report.planDeadlineNone";
         public const string NoLongerMember = "report.noLongerMember";
+        public const string SkippedKept = "report.skippedKept";
+        public const string CancelConfirm = "report.cancelConfirm";
+        public const string CurrentAnswer = "report.currentAnswer";
+        public const string PeriodChanged = "report.periodChanged";
+        public const string Copied = "report.copied";
+        public const string Late = "report.late";
         public const string AlreadySaved = "report.alreadySaved";
     }
 

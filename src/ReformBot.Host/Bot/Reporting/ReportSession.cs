@@ -22,6 +22,8 @@ public sealed class ReportSession
     public string? DraftId { get; set; }
     /// <summary>Set by 稍后: messages are commands again until 汇报 resumes.</summary>
     public bool Paused { get; set; }
+    /// <summary>取消 was answered once with a question; a second 取消 drops the draft.</summary>
+    public bool CancelAsked { get; set; }
 
     public bool OwnedBy(string? userId) => userId is not null && string.Equals(Owner, userId, StringComparison.Ordinal);
 }
@@ -32,4 +34,14 @@ public sealed class ReportSessionItem
     public string Department { get; set; } = "";
     /// <summary>A supporting department's note rather than the lead's report.</summary>
     public bool Note { get; set; }
+}
+
+/// <summary>A report draft put aside (跳过, or 汇报 &lt;n&gt; for another task), kept with its identity and period.</summary>
+public sealed class KeptDraft
+{
+    public string Period { get; set; } = "";
+    public DialogState Draft { get; set; } = new();
+    public string? DraftId { get; set; }
+
+    public static string KeyOf(ReportSessionItem item) => $"{item.TaskNumber}|{item.Department}";
 }
