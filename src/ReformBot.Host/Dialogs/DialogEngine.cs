@@ -96,7 +96,12 @@ public sealed partial class DialogEngine(IReadOnlyDictionary<string, DialogDefin
             if (step.Save is not null) state.Values[step.Save] = choice.Value;
             if (choice.Action is not null) return DialogTurn.ForAction(state, choice.Action);
             next = choice.Next ?? step.Next;
-            if (next is not null && choice.Next is not null) state.History.Clear();
+            if (next is not null && choice.Next is not null)
+            {
+                // 修改: every question again, in order.
+                state.History.Clear();
+                state.Filling = false;
+            }
             return MoveOn(state, next);
         }
         var problem = Apply(dialog, step, state, answer);
@@ -191,6 +196,8 @@ public sealed partial class DialogEngine(IReadOnlyDictionary<string, DialogDefin
 
     private DialogTurn MoveOn(DialogState state, string? next)
     {
+        // After a labelled message, only what is still missing is asked.
+        if (state.Filling) return Advance(state, []);
         if (state.ReturnTo is not null)
         {
             next = state.ReturnTo;
@@ -211,6 +218,7 @@ public sealed partial class DialogEngine(IReadOnlyDictionary<string, DialogDefin
             if (Apply(dialog, step, state, text) is { } problem)
             {
                 state.Values.Remove(step.Save!);
+                state.Retry.Add(step.Id);
                 problems.Add((step, problem));
             }
         return Advance(state, problems);
@@ -226,20 +234,21 @@ public sealed partial class DialogEngine(IReadOnlyDictionary<string, DialogDefin
         var dialog = dialogs[state.DialogId];
         state.History.Clear();
         var id = dialog.Start;
-        var failed = problems.Select(p => p.Step.Id).ToHashSet(StringComparer.Ordinal);
         var visited = new HashSet<string>(StringComparer.Ordinal);
         while (visited.Add(id))
         {
             var step = dialog.Steps[id];
             var answered = step.Save is not null && state.Values.ContainsKey(step.Save);
-            if (step.Save is null || failed.Contains(id) || (!answered && !step.Optional)) break;
+            // A step whose labelled answer was refused is asked again, optional or not.
+            if (step.Save is null || (!answered && (!step.Optional || state.Retry.Contains(id)))) break;
             if (!answered) state.Values[step.Save] = "";
             if (step.Next is null) break;
             state.History.Add(id);
             id = step.Next;
         }
         state.StepId = id;
-        var replies = problems.Where(p => p.Step.Id == id).Select(p => p.Problem).ToList();
+        state.Filling = dialog.Steps[id].Save is not null;
+        var replies = problems.Select(p => p.Problem).ToList();
         replies.Add(Prompt(state));
         return DialogTurn.Waiting(state, replies);
     }

@@ -18,4 +18,8 @@ public sealed class DialogState
     public List<string> History { get; set; } = [];
     /// <summary>The step to come back to after changing one answer (修改 进展 at the summary), or null.</summary>
     public string? ReturnTo { get; set; }
+    /// <summary>Set after a message answered several steps: answering a step goes on to the next one still unanswered.</summary>
+    public bool Filling { get; set; }
+    /// <summary>Steps whose answer in a labelled message was refused: asked again even when optional.</summary>
+    public List<string> Retry { get; set; } = [];
 }

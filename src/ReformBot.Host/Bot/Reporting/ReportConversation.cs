@@ -56,9 +56,9 @@ public sealed class ReportConversation(
             await turn.SayAsync(MessageKeys.Report.NoDepartment, cancellationToken);
             return;
         }
-        var lines = argument.Split('\n', 2);
-        argument = lines[0].Trim();
-        var answers = lines.Length > 1 ? lines[1].Trim() : "";
+        argument = argument.Split('\n', 2)[0].Trim();
+        // The answers after the first line, as typed: the command's argument is folded (full-width commas made half-width).
+        var answers = (turn.Context.Activity.Text ?? "").Split('\n', 2) is [_, var rest] ? rest.Trim() : "";
         var owner = turn.Context.Activity.From.Id;
         if (turn.Conversation.Report is { Draft: not null } inProgress && inProgress.OwnedBy(owner) && argument.Length == 0)
         {
