@@ -162,7 +162,7 @@ public sealed class ReportFlowTests : BotTest
             Bot.Time.GetUtcNow().AddMonths(-3), late: false);
 
         await Bot.Conversation()
-            .Send("汇报 61\n沿用上季度").Says("请核对第 61 项", "状态：按计划推进", "进展情况：持续推进", "照抄上季度")
+            .Send("汇报 61\n沿用上季度").Says("请核对第 61 项", "状态：按计划推进", "进展情况：持续推进", "与上季度相同，将标为照抄")
             .Send("确认").Says("已保存第 61 项")
             .StartTestAsync();
 

@@ -781,8 +781,8 @@ public sealed class DialogEngineTests : IDisposable
             · 完成进度（%）：80
             · 佐证材料：无
             """.ReplaceLineEndings("\n"), summary);
-        Assert.StartsWith("请核对第 61 项的汇报：", summary);
-        Assert.EndsWith("1. 确认\n2. 修改\n3. 跳过", summary);
+        Assert.StartsWith("请核对第 61 项：", summary);
+        Assert.EndsWith("确认 / 修改 / 跳过？", summary);
         Assert.Equal(new Dictionary<string, string>
         {
             ["status"] = "OnTrack", ["progress"] = "召开推进会", ["problems"] = "见 {progress}", ["nextSteps"] = "下季度验收", ["percent"] = "80", ["evidence"] = "",
