@@ -25,5 +25,6 @@ public sealed record ReportContent(
 /// <param name="Revision">1 for the first submission of the key, then 2, 3, …</param>
 /// <param name="SubmittedBy">The contact's id.</param>
 /// <param name="Late">Submitted after the period's deadline.</param>
+/// <param name="DraftId">The draft it was confirmed from, when it came from one: a draft is stored at most once.</param>
 public sealed record ReportRevision(
-    ReportKey Key, int Revision, ReportContent Content, string SubmittedBy, DateTimeOffset SubmittedAt, bool Late);
+    ReportKey Key, int Revision, ReportContent Content, string SubmittedBy, DateTimeOffset SubmittedAt, bool Late, string? DraftId = null);

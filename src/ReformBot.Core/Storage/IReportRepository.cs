@@ -8,9 +8,13 @@ public interface IReportRepository
 {
     /// <summary>
     /// Stores a new revision with the next revision number of its key. It is on disk when this
-    /// returns, so a caller may then tell the user it is saved.
+    /// returns, so a caller may then tell the user it is saved. A <paramref name="draftId"/> that
+    /// is already stored stores nothing and returns that draft's revision.
     /// </summary>
-    ReportRevision Append(ReportKey key, ReportContent content, string submittedBy, DateTimeOffset submittedAt, bool late);
+    ReportRevision Append(ReportKey key, ReportContent content, string submittedBy, DateTimeOffset submittedAt, bool late, string? draftId = null);
+
+    /// <summary>The revision confirmed from this draft, or null when it was never stored.</summary>
+    ReportRevision? FindByDraft(string draftId);
 
     /// <summary>Every revision of one report, oldest first.</summary>
     IReadOnlyList<ReportRevision> History(ReportKey key);

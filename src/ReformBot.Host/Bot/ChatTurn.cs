@@ -16,6 +16,12 @@ public sealed record ChatTurn(ITurnContext Context, Contact? Contact, Conversati
     public Task SayTextAsync(string text, CancellationToken cancellationToken) =>
         Context.SendActivityAsync(MessageFactory.Text(text), cancellationToken);
 
+    /// <summary>Sends a text with buttons (suggested actions) that answer with their own text when tapped.</summary>
+    public Task SayTextAsync(string text, IReadOnlyList<string> buttons, CancellationToken cancellationToken) =>
+        buttons.Count == 0
+            ? SayTextAsync(text, cancellationToken)
+            : Context.SendActivityAsync(MessageFactory.SuggestedActions(buttons, text, ssml: null, inputHint: null), cancellationToken);
+
     /// <summary>Sends the message with this key of the catalog, formatted with <paramref name="args"/>.</summary>
     public Task SayAsync(string key, CancellationToken cancellationToken, params object?[] args) =>
         SayTextAsync(Messages.Format(key, args), cancellationToken);

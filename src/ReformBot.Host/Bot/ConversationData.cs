@@ -7,4 +7,7 @@ public sealed class ConversationData
 {
     /// <summary>The quarterly report in progress, or null when none is.</summary>
     public ReportSession? Report { get; set; }
+
+    /// <summary>Drafts of tasks skipped or left for another task before they were confirmed, by <see cref="KeptDraft.KeyOf"/>: 汇报 &lt;n&gt; resumes them.</summary>
+    public Dictionary<string, KeptDraft> KeptDrafts { get; set; } = [];
 }

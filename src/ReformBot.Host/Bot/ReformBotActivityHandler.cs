@@ -11,7 +11,7 @@ namespace ReformBot.Host.Bot;
 /// The bot: reads each message as a command (dialogs/commands.yaml) or, while a report is in
 /// progress, as the answer to the current question. State is saved at the end of every turn.
 /// </summary>
-public sealed class ReformBotActivityHandler(
+public sealed partial class ReformBotActivityHandler(
     ConversationState conversationState,
     CommandCatalog commands,
     IEnumerable<IChatCommand> handlers,
@@ -36,7 +36,13 @@ public sealed class ReformBotActivityHandler(
 
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
     {
-        var text = turnContext.Activity.Text?.Trim() ?? "";
+        var activity = turnContext.Activity;
+        var inGroup = activity.Conversation?.IsGroup == true;
+        // In a group the bot speaks only when spoken to, and reads the text without its @mention.
+        if (inGroup && !MentionsBot(activity)) return;
+        if (inGroup) activity.RemoveRecipientMention();
+
+        var text = activity.Text?.Trim() ?? "";
         if (text.Length > MaxMessageLength)
         {
             await turnContext.SendActivityAsync(messages.Format(MessageKeys.Bot.TooLong, MaxMessageLength), cancellationToken: cancellationToken);
@@ -44,14 +50,16 @@ public sealed class ReformBotActivityHandler(
         }
 
         var data = await _conversationData.GetAsync(turnContext, () => new ConversationData(), cancellationToken);
-        var contact = turnContext.Activity.From?.Id is { } userId
-            ? contacts.FindByUser(turnContext.Activity.ChannelId, userId)
+        var contact = activity.From?.Id is { } userId
+            ? contacts.FindByUser(activity.ChannelId, userId)
             : null;
         var turn = new ChatTurn(turnContext, contact, data, messages);
 
         var match = commands.Match(text);
-        // While a report is in progress, messages answer its questions; slash commands still work.
-        if (data.Report is { Paused: false, Draft: not null } && !IsSlashCommand(text, match))
+        // While a report is in progress, its owner's messages answer its questions, except a command's exact
+        // words (我的任务, 任务 5, 汇报 5) and slash commands: those are answered, then the question is asked again.
+        var answering = data.Report is { Paused: false, Draft: not null } report && report.OwnedBy(activity.From?.Id);
+        if (answering && !(match is not null && (IsSlashCommand(text, match) || IsExactCommand(match)) && !reporting.IsDialogWord(data.Report!, text)))
         {
             await reporting.ContinueAsync(turn, text, cancellationToken);
             return;
@@ -71,7 +79,15 @@ public sealed class ReformBotActivityHandler(
             await turn.SayAsync(MessageKeys.Report.NotRegistered, cancellationToken);
             return;
         }
+        if (match.Command.OneToOne && inGroup)
+        {
+            await turn.SayAsync(MessageKeys.Bot.OneToOneOnly, cancellationToken, match.Command.Words[0]);
+            return;
+        }
         await _handlers[match.Command.Id].HandleAsync(turn, match.Argument, cancellationToken);
+        // 汇报 itself shows the question it resumes or starts.
+        if (answering && match.Command.Id != CommandIds.Report && data.Report is { Paused: false, Draft: not null })
+            await reporting.RepeatQuestionAsync(turn, cancellationToken);
     }
 
     /// <summary>What people typed (the message, the name they chose) is cleaned before anything reads or stores it.</summary>
@@ -80,6 +96,16 @@ public sealed class ReformBotActivityHandler(
         if (activity.Text is { } text) activity.Text = TypedText.Clean(text, multiline: true);
         if (activity.From?.Name is { } name) activity.From.Name = TypedText.Clean(name, multiline: false);
     }
+
+    /// <summary>A command's word alone, or with a number (任务 5, 汇报 73 科技厅): never an answer to a question.</summary>
+    private static bool IsExactCommand(CommandMatch match) =>
+        ExactArgument().IsMatch(match.Argument.Split('\n', 2)[0].Trim());
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(\d{1,4}(\s+\S{1,20})?)?$")]
+    private static partial System.Text.RegularExpressions.Regex ExactArgument();
+
+    private static bool MentionsBot(IMessageActivity activity) =>
+        activity.Recipient?.Id is { Length: > 0 } botId && activity.GetMentions().Any(m => m.Mentioned?.Id == botId);
 
     private static bool IsSlashCommand(string text, CommandMatch? match) =>
         match is not null && text.Normalize(System.Text.NormalizationForm.FormKC).TrimStart().StartsWith('/') && match.Command.Id != CommandIds.Help;

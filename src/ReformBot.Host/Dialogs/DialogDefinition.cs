@@ -13,7 +13,16 @@ public sealed record DialogDefinition(
     IReadOnlyList<string> KeepWords,
     IReadOnlyList<string> NoneWords,
     IReadOnlyDictionary<string, string> Templates,
-    string File);
+    string File,
+    IReadOnlyList<string>? BackWords = null,
+    IReadOnlyList<string>? CopyAllWords = null)
+{
+    /// <summary>Words that go back one question (上一步).</summary>
+    public IReadOnlyList<string> BackWords { get; init; } = BackWords ?? [];
+
+    /// <summary>Words that take every offered earlier answer at once (沿用上季度) and go to the first step without a save.</summary>
+    public IReadOnlyList<string> CopyAllWords { get; init; } = CopyAllWords ?? [];
+}
 
 public enum StepType
 {
@@ -30,6 +39,7 @@ public enum StepType
 /// <param name="Save">The value name the answer is saved under, or null for choices that only steer.</param>
 /// <param name="Next">The step after this one, or null to end the dialog (for choices: unless the choice says otherwise).</param>
 /// <param name="Optional">Whether one of the dialog's NoneWords leaves the value empty.</param>
+/// <param name="Labels">Words that start a line answering this step in a message that answers several steps at once ("进展：…").</param>
 public sealed record StepDefinition(
     string Id,
     StepType Type,
@@ -40,7 +50,11 @@ public sealed record StepDefinition(
     int MaxLength,
     int Min,
     int Max,
-    bool Optional);
+    bool Optional,
+    IReadOnlyList<string>? Labels = null)
+{
+    public IReadOnlyList<string> Labels { get; init; } = Labels ?? [];
+}
 
 /// <param name="Value">What is saved (e.g. an enum name); <paramref name="Label"/> is what the user sees and may type.</param>
 /// <param name="Words">Other words the user may type for this choice.</param>

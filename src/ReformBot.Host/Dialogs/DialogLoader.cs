@@ -82,7 +82,9 @@ public static class DialogLoader
                 CheckWords(choice.Words, $"step '{s.Id}', choice '{choice.Label}'");
             Check(type is not (StepType.Text or StepType.Links) || s.MaxLength > 0, $"step '{s.Id}': maxLength must be positive.");
             Check(type != StepType.Number || s.Min <= s.Max, $"step '{s.Id}': min is greater than max.");
-            steps[s.Id!] = new StepDefinition(s.Id!, type, s.Prompt!, s.Save, s.Next, choices, s.MaxLength, s.Min, s.Max, s.Optional);
+            CheckWords(s.Labels ?? [], $"step '{s.Id}', labels");
+            Check(s.Labels is not { Count: > 0 } || s.Save is not null, $"step '{s.Id}': labels need a save name to fill.");
+            steps[s.Id!] = new StepDefinition(s.Id!, type, s.Prompt!, s.Save, s.Next, choices, s.MaxLength, s.Min, s.Max, s.Optional, s.Labels ?? []);
         }
 
         var start = entry.Start ?? entry.Steps![0].Id!;
@@ -99,6 +101,8 @@ public static class DialogLoader
         foreach (var a in anywhere) CheckWords(a.Words, $"anywhere '{a.Action}'");
         CheckWords(entry.KeepWords ?? [], "keepWords");
         CheckWords(entry.NoneWords ?? [], "noneWords");
+        CheckWords(entry.BackWords ?? [], "backWords");
+        CheckWords(entry.CopyAllWords ?? [], "copyAllWords");
         var templates = entry.Templates ?? [];
         var missing = DialogEngine.RequiredTemplates.Where(t => !templates.ContainsKey(t)).ToList();
         Check(missing.Count == 0, $"missing templates: {string.Join(", ", missing)}.");
@@ -106,7 +110,8 @@ public static class DialogLoader
         foreach (var (name, text) in templates)
             Check(text is not null && (text.Trim().Length > 0 || !DialogEngine.RequiredTemplates.Contains(name)), $"template '{name}' is empty.");
 
-        return new DialogDefinition(entry.Id!, start, steps, anywhere, entry.KeepWords ?? [], entry.NoneWords ?? [], templates, file);
+        return new DialogDefinition(entry.Id!, start, steps, anywhere, entry.KeepWords ?? [], entry.NoneWords ?? [], templates, file,
+            entry.BackWords ?? [], entry.CopyAllWords ?? []);
     }
 
     /// <summary>The code dispatches on the actions, reads the answers by save name and parses some choice values.</summary>
@@ -151,6 +156,8 @@ public static class DialogLoader
         public List<AnywhereEntry>? Anywhere { get; set; }
         public List<string>? KeepWords { get; set; }
         public List<string>? NoneWords { get; set; }
+        public List<string>? BackWords { get; set; }
+        public List<string>? CopyAllWords { get; set; }
         public Dictionary<string, string>? Templates { get; set; }
     }
 
@@ -166,6 +173,7 @@ public static class DialogLoader
         public int Min { get; set; }
         public int Max { get; set; }
         public bool Optional { get; set; }
+        public List<string>? Labels { get; set; }
     }
 
     private sealed class ChoiceEntry

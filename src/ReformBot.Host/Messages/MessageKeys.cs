@@ -103,7 +103,6 @@ public static class MessageKeys
         public const string Editing = "report.editing";
         public const string Resuming = "report.resuming";
         public const string Saved = "report.saved";
-        public const string SavedLate = "report.savedLate";
         public const string NoteSaved = "report.noteSaved";
         public const string Skipped = "report.skipped";
         public const string Paused = "report.paused";
@@ -112,6 +111,14 @@ public static class MessageKeys
         public const string LastAnswer = "report.lastAnswer";
         public const string NoLastAnswer = "report.noLastAnswer";
         public const string PlanDeadlineNone = "report.planDeadlineNone";
+        public const string NoLongerMember = "report.noLongerMember";
+        public const string SkippedKept = "report.skippedKept";
+        public const string CancelConfirm = "report.cancelConfirm";
+        public const string CurrentAnswer = "report.currentAnswer";
+        public const string PeriodChanged = "report.periodChanged";
+        public const string Copied = "report.copied";
+        public const string Late = "report.late";
+        public const string AlreadySaved = "report.alreadySaved";
     }
 
     /// <summary>Plan import.</summary>
@@ -344,6 +351,7 @@ public static class MessageKeys
         public const string HelpHeader = "bot.help.header";
         public const string HelpLine = "bot.help.line";
         public const string OfficeOnly = "bot.officeOnly";
+        public const string OneToOneOnly = "bot.oneToOneOnly";
         public const string TooLong = "bot.tooLong";
         public const string Error = "bot.error";
         public const string StoreFailed = "bot.storeFailed";

@@ -454,6 +454,7 @@ public sealed class LiteDbStore : IDisposable
         Reports.EnsureIndex(r => r.KeyRevision, unique: true);
         Reports.EnsureIndex(r => r.Period);
         Reports.EnsureIndex(r => r.TaskNumber);
+        Reports.EnsureIndex(r => r.DraftId);
         Reminders.EnsureIndex(r => r.State);
         Reminders.EnsureIndex(r => r.Period);
         Notes.EnsureIndex(n => n.TaskNumber);

@@ -10,16 +10,18 @@ public sealed class LiteReportRepository(LiteDbStore store) : IReportRepository
     // (the unique KeyRevision index is the backstop).
     private readonly Lock _appendLock = new();
 
-    public ReportRevision Append(ReportKey key, ReportContent content, string submittedBy, DateTimeOffset submittedAt, bool late)
+    public ReportRevision Append(ReportKey key, ReportContent content, string submittedBy, DateTimeOffset submittedAt, bool late, string? draftId = null)
     {
         ReportRevision revision;
         lock (_appendLock)
         {
             revision = store.InTransaction(() =>
             {
+                // A draft confirmed again (its conversation state was lost after the first store) is not stored twice.
+                if (draftId is not null && FindByDraft(draftId) is { } stored) return stored;
                 var keyText = ReportDocument.KeyOf(key);
                 var last = store.Reports.Query().Where(r => r.Key == keyText).OrderByDescending(r => r.Revision).FirstOrDefault();
-                var next = new ReportRevision(key, (last?.Revision ?? 0) + 1, content, submittedBy, submittedAt, late);
+                var next = new ReportRevision(key, (last?.Revision ?? 0) + 1, content, submittedBy, submittedAt, late, draftId);
                 store.Reports.Insert(ReportDocument.From(next));
                 return next;
             });
@@ -27,6 +29,9 @@ public sealed class LiteReportRepository(LiteDbStore store) : IReportRepository
         }
         return revision;
     }
+
+    public ReportRevision? FindByDraft(string draftId) =>
+        store.Reports.FindOne(r => r.DraftId == draftId)?.ToRevision();
 
     public IReadOnlyList<ReportRevision> History(ReportKey key)
     {

@@ -24,6 +24,8 @@ internal sealed class ReportDocument
     public string SubmittedBy { get; set; } = "";
     public DateTimeOffset SubmittedAt { get; set; }
     public bool Late { get; set; }
+    /// <summary>The draft the revision was confirmed from (indexed), or null for revisions stored otherwise.</summary>
+    public string? DraftId { get; set; }
 
     public static string KeyOf(ReportKey key) => $"{key.TaskNumber}|{key.Department}|{key.Period}";
 
@@ -44,13 +46,14 @@ internal sealed class ReportDocument
         SubmittedBy = r.SubmittedBy,
         SubmittedAt = r.SubmittedAt,
         Late = r.Late,
+        DraftId = r.DraftId,
     };
 
     public ReportRevision ToRevision() => new(
         new ReportKey(TaskNumber, Department, Quarter.Parse(Period)),
         Revision,
         new ReportContent(Status, Progress, Problems, NextSteps, Percent, Evidence),
-        SubmittedBy, SubmittedAt, Late);
+        SubmittedBy, SubmittedAt, Late, DraftId);
 }
 
 internal sealed class NoteDocument

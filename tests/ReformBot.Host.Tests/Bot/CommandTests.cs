@@ -14,11 +14,40 @@ public sealed class CommandTests : BotTest
     [InlineData("/help")]
     [InlineData("／ＨＥＬＰ")]
     [InlineData("  帮助  ")]
+    [InlineData("help")]
+    [InlineData("Help")]
+    [InlineData("?")]
+    [InlineData("？")]
     public async Task Help_lists_the_commands_in_chinese_with_their_slash_aliases(string utterance)
     {
+        Bot.AddContact("user1", "新疆银监局");
         await Bot.Conversation().Send(utterance)
             .Says("可用命令", "汇报 [任务号]（/report）", "我的任务（/mytasks）", "任务 <任务号>（/task）", "逾期（/overdue）")
             .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task Help_fits_the_person_someone_unregistered_sees_how_to_register_and_a_contact_no_office_commands()
+    {
+        Bot.AddContact("contact", "新疆银监局");
+        Bot.AddOfficeMember("office");
+
+        await Bot.Conversation("stranger").Send("帮助")
+            .AssertReply(a =>
+            {
+                var text = ((Microsoft.Bot.Schema.IMessageActivity)a).Text;
+                Assert.Contains("注册 <邀请码>", text);
+                Assert.DoesNotContain("汇报 [任务号]", text);
+                Assert.DoesNotContain("邀请 <部门>", text);
+            }).StartTestAsync();
+        await Bot.Conversation("contact").Send("？")
+            .AssertReply(a =>
+            {
+                var text = ((Microsoft.Bot.Schema.IMessageActivity)a).Text;
+                Assert.Contains("汇报 [任务号]", text);
+                Assert.DoesNotContain("邀请 <部门>", text);
+            }).StartTestAsync();
+        await Bot.Conversation("office").Send("help").Says("邀请 <部门>", "汇报 [任务号]").StartTestAsync();
     }
 
     [Theory]

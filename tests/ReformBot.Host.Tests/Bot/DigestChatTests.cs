@@ -150,9 +150,11 @@ public sealed class DigestChatTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Help_lists_export()
+    public async Task Help_lists_export_to_a_contact()
     {
-        var replies = await _bot.AllRepliesAsync("user1", "帮助");
+        // Help lists the contact commands to contacts; someone not registered sees how to register.
+        _bot.AddContact("helpreader", "科技厅");
+        var replies = await _bot.AllRepliesAsync("helpreader", "帮助");
 
         Assert.Contains("导出 [部门|季度]（/export）", replies[0].Text);
     }

@@ -228,7 +228,7 @@ public sealed partial class RegistrationConversationTests : IAsyncLifetime
         var group = TestAdapter.CreateConversation("group-1", "wang", "bot");
         group.Conversation.IsGroup = true;
 
-        await new TestFlow(new TestAdapter(group), _bot.Bot).Send($"注册 {code}").Says("请在与机器人的一对一对话中注册").StartTestAsync();
+        await new TestFlow(new TestAdapter(group), _bot.Bot).Send(BotHarness.Mentioning($"注册 {code}")).Says("请在与机器人的一对一对话中注册").StartTestAsync();
 
         Assert.Empty(Contacts.All());
     }

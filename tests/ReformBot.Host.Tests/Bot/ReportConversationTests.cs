@@ -28,7 +28,7 @@ public sealed class ReportConversationTests : BotTest
             .Send("６０％").Says("链接")
             .Send("ftp://files/a").Says("http://", "链接")
             .Send("无").Says("请核对第 59 项", "状态：滞后", "进展情况：完成调研，起草了试点方案。", "存在问题：试点银行积极性不高",
-                "完成进度（%）：60", "佐证材料：无", "1. 确认")
+                "完成进度（%）：60", "佐证材料：无", "确认 / 修改 / 跳过")
             .Send("确认").Says("已保存第 59 项的汇报（滞后，第 1 版）")
             .Says("【2/2】第 61 项")
             .Send("跳过").Says("已跳过第 61 项")
@@ -105,7 +105,7 @@ public sealed class ReportConversationTests : BotTest
             .Send("推进").Says("进展情况")
             .Send("稍后").Says("已暂停，草稿已保存")
             .Send("我的任务").Says("新疆银监局", "牵头任务 2 项，本季度已汇报 0 项")
-            .Send("汇报").Says("继续上次未完成的汇报", "进展情况")
+            .Send("汇报").Says("继续第 61 项（新疆银监局）未完成的草稿", "状态：按计划推进", "进展情况：未填", "进展情况（")
             .Send("开了两次会").Says("存在问题")
             .StartTestAsync();
     }
@@ -118,6 +118,7 @@ public sealed class ReportConversationTests : BotTest
         await Bot.Conversation()
             .Send("汇报 61").Says("第 61 项")
             .Send("1").Says("进展情况")
+            .Send("取消").Says("确定放弃这份草稿吗", "进展情况")
             .Send("取消").Says("已放弃第 61 项的草稿")
             .Send("随便说点什么").Says("没有理解您的意思")
             .StartTestAsync();
@@ -134,7 +135,7 @@ public sealed class ReportConversationTests : BotTest
             .Send("汇报 61").Says("第 61 项")
             .Send("帮助").Says("正在汇报第 61 项", "稍后", "请选择本季度进展状态")
             .Send("5").Says("没有“5”这个选项", "请选择本季度进展状态")
-            .Send("/task 61").Says("第 61 项：建立与之相适应的监管制度", "牵头部门：新疆银监局")
+            .Send("/task 61").Says("第 61 项：建立与之相适应的监管制度", "牵头部门：新疆银监局").Says("请选择本季度进展状态")
             .Send("滞后").Says("进展情况")
             .StartTestAsync();
     }
@@ -176,7 +177,11 @@ public sealed class ReportConversationTests : BotTest
         Bot.AddContact("user1", "新疆银监局");
         Bot.Time.SetUtcNow(new DateTimeOffset(2027, 1, 11, 0, 0, 0, TimeSpan.FromHours(8)));
 
-        await Submit("汇报 61", "按计划推进", "进展", "无", "继续", "无", "无", expect: "记为逾期提交");
+        await Bot.Conversation().Send("汇报 61").Says("已于 2027年1月10日 截止（已逾期 1 天）", "逾期汇报仍然接受", "第 61 项").StartTestAsync();
+        await Bot.Conversation()
+            .Send("按计划推进").Says("进展情况").Send("进展").Says("存在问题").Send("无").Says("下一步").Send("继续").Says("百分比")
+            .Send("无").Says("链接").Send("无").Says("请核对").Send("确认").Says("已保存第 61 项")
+            .StartTestAsync();
 
         Assert.True(Reports.History(new ReportKey(61, "新疆银监局", Q4)).Single().Late);
     }

@@ -91,6 +91,7 @@ public sealed class DialogEngineTests : IDisposable
           invalidLinks: 'Send http(s) links, at most {max} characters.'
           help: 'Help for {name}.'
           current: '(now {current})'
+          nothingOffered: 'Nothing to keep.'
           literal: 'Dear {nobody}, {name|someone}, {missing|fallback}, {blank|was blank}, {note}.'
           loop: 'again {loop}'
         """;
@@ -112,6 +113,7 @@ public sealed class DialogEngineTests : IDisposable
           invalidLinks: K
           help: H
           current: R
+          nothingOffered: O
         """;
 
     private static readonly Dictionary<string, string> Context = new() { ["name"] = "Ann", ["blank"] = "" };
@@ -531,14 +533,13 @@ public sealed class DialogEngineTests : IDisposable
     }
 
     [Fact]
-    public void Without_an_earlier_answer_a_keep_word_is_a_normal_answer()
+    public void Without_an_earlier_answer_a_keep_word_is_refused_and_never_saved_as_the_answer()
     {
         var text = _engine.Continue(At("purpose"), "同上");
-        Assert.Equal("同上", text.State.Values["purpose"]);
-        Assert.Equal("days", text.State.StepId);
+        AssertRefused(text, "purpose", [], "Nothing to keep.", "Purpose of the trip?");
 
         var number = _engine.Continue(At("days"), "同上");
-        AssertRefused(number, "days", [], "\"同上\" is not a number from 1 to 30.", "How many days?");
+        AssertRefused(number, "days", [], "Nothing to keep.", "How many days?");
     }
 
     [Fact]
@@ -549,10 +550,10 @@ public sealed class DialogEngineTests : IDisposable
 
         var text = _engine.Continue(state, "同上");
 
-        Assert.Equal("同上", text.State.Values["purpose"]);
+        AssertRefused(text, "purpose", new() { ["purpose"] = "" }, "Nothing to keep.", "Purpose of the trip?");
 
         var number = _engine.Continue(At("days", ("days", "")), "同上");
-        AssertRefused(number, "days", new() { ["days"] = "" }, "\"同上\" is not a number from 1 to 30.", "How many days?");
+        AssertRefused(number, "days", new() { ["days"] = "" }, "Nothing to keep.", "How many days?");
     }
 
     [Fact]
@@ -757,6 +758,7 @@ public sealed class DialogEngineTests : IDisposable
             2. 按计划推进
             3. 滞后
             4. 未启动
+            也可一条消息填完：每行“状态：滞后”“进展：……”“问题：……”“下一步：……”，可选“进度：40”“佐证：链接”。
             """.ReplaceLineEndings("\n"),
             Assert.Single(turn.Replies));
     }
@@ -779,8 +781,8 @@ public sealed class DialogEngineTests : IDisposable
             · 完成进度（%）：80
             · 佐证材料：无
             """.ReplaceLineEndings("\n"), summary);
-        Assert.StartsWith("请核对第 61 项的汇报：", summary);
-        Assert.EndsWith("1. 确认\n2. 修改\n3. 跳过", summary);
+        Assert.StartsWith("请核对第 61 项：", summary);
+        Assert.EndsWith("确认 / 修改 / 跳过？", summary);
         Assert.Equal(new Dictionary<string, string>
         {
             ["status"] = "OnTrack", ["progress"] = "召开推进会", ["problems"] = "见 {progress}", ["nextSteps"] = "下季度验收", ["percent"] = "80", ["evidence"] = "",
@@ -853,9 +855,9 @@ public sealed class DialogEngineTests : IDisposable
         Assert.Equal(prompt, help.Replies[1]);
 
         Assert.Equal(["回复不能为空。", prompt], Report.Continue(state, " ").Replies);
-        Assert.Equal(["内容太长（2001 字），请精简到 2000 字以内后重新发送。", prompt], Report.Continue(state, new string('长', 2001)).Replies);
+        Assert.Equal(["内容太长：5001 字，上限 5000 字，这条没有保存（之前填写的都还在）。请精简到 5000 字以内后重新发送。", prompt], Report.Continue(state, new string('长', 5001)).Replies);
         Assert.Equal("progress", state.StepId);
-        Assert.Equal("nextSteps", Answer(state, new string('长', 2000), "无").State.StepId);
+        Assert.Equal("nextSteps", Answer(state, new string('长', 5000), "无").State.StepId);
 
         var status = Report.Start("report", ReportContext).State;
         Assert.StartsWith("没有“5”这个选项，请回复选项前的数字或选项文字。\n", string.Join("\n", Report.Continue(status, "5").Replies));

@@ -24,6 +24,7 @@ public sealed class DialogLoaderTests : IDisposable
           invalidLinks: Not a link.
           help: Help.
           current: Now.
+          nothingOffered: Nothing offered.
         """;
 
     /// <summary>A small valid dialog; the broken cases below each differ from it in one place.</summary>

@@ -56,6 +56,23 @@ public sealed class BotHarness : IAsyncDisposable
     public TestFlow Conversation(string userId = "user1") =>
         new(new TestAdapter(TestAdapter.CreateConversation($"conversation-{userId}", userId, "bot")), Bot);
 
+    /// <summary><paramref name="userId"/> writing in a conversation that others may share, e.g. a group chat.</summary>
+    public TestFlow Conversation(string userId, string conversationId, bool isGroup)
+    {
+        var reference = TestAdapter.CreateConversation(conversationId, userId, "bot");
+        reference.Conversation.IsGroup = isGroup;
+        return new(new TestAdapter(reference), Bot);
+    }
+
+    /// <summary>A message that @mentions the bot as Teams sends it: the mention's text inside the message text.</summary>
+    public static Activity Mentioning(string text, string mention = "<at>ReformBot</at>")
+    {
+        // As it arrives over the wire: an Entity whose properties hold the mention.
+        var entity = new Entity();
+        entity.SetAs(new Mention { Mentioned = new ChannelAccount("bot", "ReformBot"), Text = mention });
+        return new Activity { Type = ActivityTypes.Message, Text = $"{mention} {text}", Entities = [entity] };
+    }
+
     public T Get<T>() where T : notnull => _app.Services.GetRequiredService<T>();
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();

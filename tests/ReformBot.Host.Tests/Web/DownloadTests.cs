@@ -49,7 +49,13 @@ public sealed partial class DownloadTests : IAsyncLifetime
     private async Task<string> Say(string userId, string text, bool group = false)
     {
         var activity = BotHttp.Message($"conversation-{userId}", text, userId: userId);
-        if (group) activity["conversation"] = new { id = $"conversation-{userId}", isGroup = true };
+        if (group)
+        {
+            // In a group the bot answers only when @mentioned.
+            activity["conversation"] = new { id = $"conversation-{userId}", isGroup = true };
+            activity["text"] = $"<at>ReformBot</at> {text}";
+            activity["entities"] = new[] { new { type = "mention", mentioned = new { id = "reformbot", name = "ReformBot" }, text = "<at>ReformBot</at>" } };
+        }
         using var response = await _host.Http.PostAsync(activity);
         return Assert.Single(await response.ReplyTextsAsync());
     }

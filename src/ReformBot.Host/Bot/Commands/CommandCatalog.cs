@@ -7,7 +7,8 @@ namespace ReformBot.Host.Bot.Commands;
 /// <summary>One chat command as defined in dialogs/commands.yaml.</summary>
 /// <param name="Contact">For registered users only: the dispatch refuses everyone else, so the handler always has a contact.</param>
 /// <param name="Office">For the coordination office only.</param>
-public sealed record CommandDefinition(string Id, IReadOnlyList<string> Words, string Alias, string Usage, string Summary, bool Contact, bool Office);
+/// <param name="OneToOne">Writes or shows a department's data: refused in group chats, where others read along.</param>
+public sealed record CommandDefinition(string Id, IReadOnlyList<string> Words, string Alias, string Usage, string Summary, bool Contact, bool Office, bool OneToOne = false);
 
 /// <summary>A message read as a command: which one, and the text after the command word.</summary>
 public sealed record CommandMatch(CommandDefinition Command, string Argument);
@@ -58,7 +59,7 @@ public sealed class CommandCatalog
             foreach (var token in e.Words.Append(e.Alias).Select(Fold))
                 if (!seen.Add(token))
                     throw new InvalidDataException($"{path}: '{token}' is used by two commands.");
-            commands.Add(new CommandDefinition(e.Id, e.Words.Select(w => w.Trim()).ToList(), e.Alias.Trim(), e.Usage ?? e.Words[0], e.Summary ?? "", e.Contact, e.Office));
+            commands.Add(new CommandDefinition(e.Id, e.Words.Select(w => w.Trim()).ToList(), e.Alias.Trim(), e.Usage ?? e.Words[0], e.Summary ?? "", e.Contact, e.Office, e.OneToOne));
         }
         var missing = knownIds.Except(commands.Select(c => c.Id)).ToList();
         if (missing.Count > 0)
@@ -92,5 +93,6 @@ public sealed class CommandCatalog
         public string? Summary { get; set; }
         public bool Contact { get; set; }
         public bool Office { get; set; }
+        public bool OneToOne { get; set; }
     }
 }

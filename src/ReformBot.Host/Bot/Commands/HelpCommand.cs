@@ -3,7 +3,7 @@ using ReformBot.Host.Messages;
 
 namespace ReformBot.Host.Bot.Commands;
 
-/// <summary>帮助: the commands this user may use, one a line.</summary>
+/// <summary>帮助: the commands this user may use, one a line: someone not registered sees how to register, a contact the contact commands, the office everything.</summary>
 public sealed class HelpCommand(CommandCatalog catalog) : IChatCommand
 {
     public string Id => CommandIds.Help;
@@ -15,7 +15,8 @@ public sealed class HelpCommand(CommandCatalog catalog) : IChatCommand
     {
         var isOffice = turn.Contact?.IsOffice == true;
         var text = new StringBuilder(turn.Messages[MessageKeys.Bot.HelpHeader]);
-        foreach (var command in catalog.Commands.Where(c => isOffice || !c.Office))
+        var registered = turn.Contact is not null;
+        foreach (var command in catalog.Commands.Where(c => (isOffice || !c.Office) && (registered || !c.Contact)))
             text.Append('\n').Append(turn.Messages.Format(MessageKeys.Bot.HelpLine, command.Usage, command.Alias, command.Summary));
         return text.ToString();
     }

@@ -44,7 +44,10 @@ public sealed class ReportConversation(
         new(NoteDialogId, Actions, FrozenSet.Create(StringComparer.Ordinal, ReportFields.Note)),
     ];
 
-    /// <summary>汇报 [任务号 [部门]]: starts, or resumes, a report.</summary>
+    /// <summary>The report dialog's step that shows the summary and waits for 确认.</summary>
+    private const string ConfirmStep = "confirm";
+
+    /// <summary>汇报 [任务号 [部门]], optionally followed by lines that answer the task ("进展：…"): starts, or resumes, a report.</summary>
     public async Task StartAsync(ChatTurn turn, string argument, CancellationToken cancellationToken)
     {
         var contact = turn.RegisteredContact;
@@ -53,10 +56,15 @@ public sealed class ReportConversation(
             await turn.SayAsync(MessageKeys.Report.NoDepartment, cancellationToken);
             return;
         }
-        if (turn.Conversation.Report is { Draft: not null } inProgress && argument.Length == 0)
+        argument = argument.Split('\n', 2)[0].Trim();
+        // The answers after the first line, as typed: the command's argument is folded (full-width commas made half-width).
+        var answers = (turn.Context.Activity.Text ?? "").Split('\n', 2) is [_, var rest] ? rest.Trim() : "";
+        var owner = turn.Context.Activity.From.Id;
+        if (turn.Conversation.Report is { Draft: not null } inProgress && inProgress.OwnedBy(owner) && argument.Length == 0)
         {
             inProgress.Paused = false;
-            await turn.SayTextAsync(messages[MessageKeys.Report.Resuming] + "\n" + dialogs.Prompt(inProgress.Draft), cancellationToken);
+            var item = inProgress.Items[inProgress.Index];
+            await SayDraftAsync(turn, inProgress, messages.Format(MessageKeys.Report.Resuming, item.TaskNumber, item.Department), cancellationToken);
             return;
         }
 
@@ -71,40 +79,75 @@ public sealed class ReportConversation(
             await turn.SayAsync(MessageKeys.Report.NothingPending, cancellationToken, format.Period(period));
             return;
         }
+        // Another task asked for in the middle of one: the draft in progress is put aside, not dropped.
+        if (turn.Conversation.Report is { } previousSession && previousSession.OwnedBy(owner)) KeepDraft(turn, previousSession);
 
         var session = new ReportSession
         {
+            Owner = owner,
             Period = period.ToString(),
             Items = items.ToList(),
         };
         turn.Conversation.Report = session;
-        var intro = items.Count > 1 ? messages.Format(MessageKeys.Report.Starting, format.Period(period), items.Count) : null;
-        await StartItemAsync(turn, session, intro, cancellationToken);
+        var intro = new List<string>();
+        if (items.Count > 1) intro.Add(messages.Format(MessageKeys.Report.Starting, format.Period(period), items.Count));
+        // Lateness is said once, here, rather than after every save.
+        var window = periods.Calendar.WindowFor(period);
+        if (window.IsLate(time.GetUtcNow()))
+            intro.Add(messages.Format(MessageKeys.Report.Late, format.Date(window.DueDate), (periods.Calendar.LocalDate(time.GetUtcNow()).DayNumber - window.DueDate.DayNumber)));
+        if (answers.Length == 0)
+        {
+            await StartItemAsync(turn, session, intro.Count > 0 ? string.Join("\n", intro) : null, cancellationToken);
+            return;
+        }
+        // 汇报 61 with the answers in the same message: start quietly, then read them as the first answer.
+        await StartItemAsync(turn, session, null, cancellationToken, quiet: true);
+        if (intro.Count > 0) await turn.SayTextAsync(string.Join("\n", intro), cancellationToken);
+        await ContinueAsync(turn, answers, cancellationToken);
     }
+
+    /// <summary>Whether the text is a word of the running dialog itself (帮助, 跳过, 上一步, 沿用…), which it answers rather than the command of that name.</summary>
+    public bool IsDialogWord(ReportSession session, string text) => session.Draft is { } draft && dialogs.IsOwnWord(draft, text);
+
+    /// <summary>Asks the current question again, e.g. after a command answered in the middle of a report.</summary>
+    public Task RepeatQuestionAsync(ChatTurn turn, CancellationToken cancellationToken) =>
+        SayDialogAsync(turn, turn.Conversation.Report!, [dialogs.Prompt(turn.Conversation.Report!.Draft!)], cancellationToken);
 
     /// <summary>The answer to the current question of a report in progress.</summary>
     public async Task ContinueAsync(ChatTurn turn, string text, CancellationToken cancellationToken)
     {
         var session = turn.Conversation.Report!;
+        var cancelAsked = session.CancelAsked;
+        session.CancelAsked = false;
         var result = dialogs.Continue(session.Draft!, text);
+        if (result.Status == DialogTurnStatus.Waiting)
+        {
+            await SayDialogAsync(turn, session, result.Replies, cancellationToken);
+            return;
+        }
         if (result.Replies.Count > 0) await turn.SayTextAsync(string.Join("\n", result.Replies), cancellationToken);
 
         switch (result.Status)
         {
-            case DialogTurnStatus.Waiting:
-                break;
             case DialogTurnStatus.Completed:
                 await NextItemAsync(turn, session, cancellationToken);
                 break;
             case DialogTurnStatus.Action:
-                await RunActionAsync(turn, session, result.State, result.Action!, cancellationToken);
+                await RunActionAsync(turn, session, result.State, result.Action!, cancelAsked, cancellationToken);
                 break;
         }
     }
 
-    private async Task RunActionAsync(ChatTurn turn, ReportSession session, DialogState draft, string action, CancellationToken cancellationToken)
+    private async Task RunActionAsync(ChatTurn turn, ReportSession session, DialogState draft, string action, bool cancelAsked, CancellationToken cancellationToken)
     {
         var item = session.Items[session.Index];
+        // Membership may have changed since the report started: only a member may store for the department.
+        if (action == Submit && turn.Contact?.Departments.Contains(item.Department) != true)
+        {
+            turn.Conversation.Report = null;
+            await turn.SayAsync(MessageKeys.Report.NoLongerMember, cancellationToken, item.Department, item.TaskNumber);
+            return;
+        }
         switch (action)
         {
             case Submit when item.Note:
@@ -117,15 +160,22 @@ public sealed class ReportConversation(
                 break;
             case Skip:
                 session.Skipped++;
-                await turn.SayAsync(MessageKeys.Report.Skipped, cancellationToken, item.TaskNumber);
+                var kept = KeepDraft(turn, session);
+                await turn.SayAsync(kept ? MessageKeys.Report.SkippedKept : MessageKeys.Report.Skipped, cancellationToken, item.TaskNumber);
                 await NextItemAsync(turn, session, cancellationToken);
                 break;
             case Pause:
                 session.Paused = true;
                 await turn.SayAsync(MessageKeys.Report.Paused, cancellationToken);
                 break;
+            case Cancel when !cancelAsked && draft.Values.Count > 0:
+                // Answers already typed are dropped only when asked twice.
+                session.CancelAsked = true;
+                await SayDialogAsync(turn, session, [messages.Format(MessageKeys.Report.CancelConfirm, item.TaskNumber), dialogs.Prompt(draft)], cancellationToken);
+                break;
             case Cancel:
                 turn.Conversation.Report = null;
+                turn.Conversation.KeptDrafts.Remove(KeptDraft.KeyOf(item));
                 await turn.SayAsync(MessageKeys.Report.Cancelled, cancellationToken, item.TaskNumber);
                 break;
             default:
@@ -176,10 +226,18 @@ public sealed class ReportConversation(
         return [new ReportSessionItem { TaskNumber = number, Department = candidates[0], Note = leads.Count == 0 }];
     }
 
-    private async Task StartItemAsync(ChatTurn turn, ReportSession session, string? intro, CancellationToken cancellationToken)
+    private async Task StartItemAsync(ChatTurn turn, ReportSession session, string? intro, CancellationToken cancellationToken, bool quiet = false)
     {
         var item = session.Items[session.Index];
         var period = Quarter.Parse(session.Period);
+        if (turn.Conversation.KeptDrafts.Remove(KeptDraft.KeyOf(item), out var kept) && kept.Period == session.Period)
+        {
+            // A draft put aside earlier: resume it with its answers and identity.
+            session.Draft = kept.Draft;
+            session.DraftId = kept.DraftId;
+            if (!quiet) await SayDraftAsync(turn, session, messages.Format(MessageKeys.Report.Resuming, item.TaskNumber, item.Department), cancellationToken);
+            return;
+        }
         if (item.Note)
         {
             var supported = plans.FindTask(item.TaskNumber)!;
@@ -192,7 +250,7 @@ public sealed class ReportConversation(
                 ["period"] = format.Period(period),
             });
             session.Draft = note.State;
-            await turn.SayTextAsync(string.Join("\n\n", note.Replies), cancellationToken);
+            if (!quiet) await SayDialogAsync(turn, session, [string.Join("\n\n", note.Replies)], cancellationToken);
             return;
         }
 
@@ -209,37 +267,53 @@ public sealed class ReportConversation(
             ["period"] = format.Period(period),
             ["deadline"] = format.Date(periods.Calendar.WindowFor(period).DueDate),
             ["planDeadline"] = task.Schedule.IsEmpty ? messages[MessageKeys.Report.PlanDeadlineNone] : task.Schedule.Text,
-            ["lastAnswer"] = previous is null
+            // Editing shows the version being edited; a first report shows last quarter's, which 沿用 takes.
+            ["lastAnswer"] = current is not null
+                ? messages.Format(MessageKeys.Report.CurrentAnswer, current.Revision, format.Status(current.Content.Status), messages.Shorten(current.Content.Progress, LastAnswerLength))
+                : previous is null
                 ? messages.Format(MessageKeys.Report.NoLastAnswer, format.Period(period.Previous()))
                 : messages.Format(MessageKeys.Report.LastAnswer, format.Period(period.Previous()), format.Status(previous.Content.Status), messages.Shorten(previous.Content.Progress, LastAnswerLength)),
             ["position"] = (session.Index + 1).ToString(),
             ["count"] = session.Items.Count.ToString(),
         };
         // Editing a report submitted this period starts from its latest answers.
-        var started = dialogs.Start(DialogId, context, current is null ? null : ReportFields.ToValues(current.Content));
+        var started = dialogs.Start(DialogId, context, current is null ? null : ReportFields.ToValues(current.Content),
+            previous is null ? null : ReportFields.ToValues(previous.Content));
         session.Draft = started.State;
+        session.DraftId = Guid.NewGuid().ToString("N");
+        if (quiet) return;
 
         var lines = new List<string>();
         if (intro is not null) lines.Add(intro);
         if (current is not null) lines.Add(messages.Format(MessageKeys.Report.Editing, item.TaskNumber, current.Revision));
         lines.AddRange(started.Replies);
-        await turn.SayTextAsync(string.Join("\n\n", lines), cancellationToken);
+        await SayDialogAsync(turn, session, [string.Join("\n\n", lines)], cancellationToken);
     }
 
     private async Task SubmitAsync(ChatTurn turn, ReportSession session, ReportSessionItem item, DialogState draft, CancellationToken cancellationToken)
     {
         var period = Quarter.Parse(session.Period);
+        // Stored before, and the conversation state that would have moved on was lost (a crash after the store).
+        if (session.DraftId is not null && reports.FindByDraft(session.DraftId) is { } stored)
+        {
+            session.Submitted++;
+            await turn.SayAsync(MessageKeys.Report.AlreadySaved, cancellationToken, item.TaskNumber, stored.Revision);
+            return;
+        }
         var now = time.GetUtcNow();
         var late = periods.Calendar.WindowFor(period).IsLate(now);
         var content = ReportFields.ToContent(draft.Values);
-        var revision = reports.Append(new ReportKey(item.TaskNumber, item.Department, period), content, turn.Contact!.Id, now, late);
+        var revision = reports.Append(new ReportKey(item.TaskNumber, item.Department, period), content, turn.RegisteredContact.Id, now, late, session.DraftId);
         session.Submitted++;
-        await turn.SayAsync(late ? MessageKeys.Report.SavedLate : MessageKeys.Report.Saved, cancellationToken, item.TaskNumber, format.Status(content.Status), revision.Revision);
+        await turn.SayAsync(MessageKeys.Report.Saved, cancellationToken, item.TaskNumber, format.Status(content.Status), revision.Revision);
+        // The office moved the period meanwhile: the draft still goes to the period it was started in, and says so.
+        if (periods.Current() != period)
+            await turn.SayAsync(MessageKeys.Report.PeriodChanged, cancellationToken, format.Period(period), format.Period(periods.Current()));
     }
 
     private async Task SubmitNoteAsync(ChatTurn turn, ReportSession session, ReportSessionItem item, DialogState draft, CancellationToken cancellationToken)
     {
-        reports.AppendNote(new ReportNote(item.TaskNumber, item.Department, Quarter.Parse(session.Period), draft.Values[ReportFields.Note], turn.Contact!.Id, time.GetUtcNow()));
+        reports.AppendNote(new ReportNote(item.TaskNumber, item.Department, Quarter.Parse(session.Period), draft.Values[ReportFields.Note], turn.RegisteredContact.Id, time.GetUtcNow()));
         session.Submitted++;
         await turn.SayAsync(MessageKeys.Report.NoteSaved, cancellationToken, item.Department, item.TaskNumber);
     }
@@ -248,6 +322,7 @@ public sealed class ReportConversation(
     {
         session.Index++;
         session.Draft = null;
+        session.DraftId = null;
         if (session.Index < session.Items.Count)
         {
             await StartItemAsync(turn, session, null, cancellationToken);
@@ -256,6 +331,36 @@ public sealed class ReportConversation(
         turn.Conversation.Report = null;
         if (session.Items.Count > 1)
             await turn.SayAsync(MessageKeys.Report.Finished, cancellationToken, session.Submitted, session.Skipped);
+    }
+
+    /// <summary>Sends the dialog's replies with the current step's buttons, and under the summary a note when the report repeats last quarter's.</summary>
+    private Task SayDialogAsync(ChatTurn turn, ReportSession session, IReadOnlyList<string> replies, CancellationToken cancellationToken)
+    {
+        var draft = session.Draft!;
+        var lines = replies.ToList();
+        if (draft.DialogId == DialogId && draft.StepId == ConfirmStep && draft.Offered.Count > 0
+            && ReportFields.ReportAnswers.All(a => draft.Values.GetValueOrDefault(a, "") == draft.Offered.GetValueOrDefault(a, "")))
+            lines.Add(messages[MessageKeys.Report.Copied]);
+        return turn.SayTextAsync(string.Join("\n", lines), dialogs.Buttons(draft), cancellationToken);
+    }
+
+    /// <summary>Which task, the answers so far, and the current question.</summary>
+    private Task SayDraftAsync(ChatTurn turn, ReportSession session, string heading, CancellationToken cancellationToken)
+    {
+        var draft = session.Draft!;
+        var lines = new List<string> { heading };
+        if (draft.DialogId == DialogId && draft.Values.Count > 0) lines.Add(dialogs.RenderTemplate(draft, "summary"));
+        lines.Add(dialogs.Prompt(draft));
+        return SayDialogAsync(turn, session, lines, cancellationToken);
+    }
+
+    /// <summary>Puts the session's current report draft aside when it holds answers; true when it did.</summary>
+    private static bool KeepDraft(ChatTurn turn, ReportSession session)
+    {
+        if (session.Draft is not { DialogId: DialogId } draft || draft.Values.Count == 0 || session.Index >= session.Items.Count) return false;
+        turn.Conversation.KeptDrafts[KeptDraft.KeyOf(session.Items[session.Index])] =
+            new KeptDraft { Period = session.Period, Draft = draft, DraftId = session.DraftId };
+        return true;
     }
 
     private string Join(IEnumerable<string> names) => format.List(names);

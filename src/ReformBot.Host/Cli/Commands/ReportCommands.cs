@@ -65,7 +65,7 @@ internal sealed class ReportCommands(CliContext context)
             .ToDictionary(id => id, id => contacts.Find(id)?.Name, StringComparer.Ordinal);
         if (json)
         {
-            context.Output.WriteLine(JsonOutput.Serialize(revisions.Select(r => JsonOutput.Report(r, names[r.SubmittedBy]))));
+            context.Output.WriteLine(JsonOutput.Serialize(revisions.Select(r => JsonOutput.Report(r with { SubmittedAt = Format.Local(r.SubmittedAt) }, names[r.SubmittedBy]))));
             return 0;
         }
         if (revisions.Count == 0)
