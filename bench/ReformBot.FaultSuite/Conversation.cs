@@ -54,6 +54,7 @@ public sealed class Conversation(HostProcess host, string userId, string departm
                     saved.Saved();
                     return;
                 }
+                Console.Error.WriteLine($"{userId} ({Department}), task {task}: 确认 answered “{answer.ReplaceLineEndings(" ")}”; filing it again.");
                 break;
             }
             // The draft is gone (the kill came before it was kept): say it again.
