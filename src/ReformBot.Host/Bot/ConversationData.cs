@@ -10,4 +10,7 @@ public sealed class ConversationData
 
     /// <summary>Drafts of tasks skipped or left for another task before they were confirmed, by <see cref="KeptDraft.KeyOf"/>: 汇报 &lt;n&gt; resumes them.</summary>
     public Dictionary<string, KeptDraft> KeptDrafts { get; set; } = [];
+
+    /// <summary>The last report confirmed here, so that a 确认 sent again (its answer was lost) is told it is saved.</summary>
+    public SavedReport? LastSaved { get; set; }
 }

@@ -66,6 +66,7 @@ public sealed partial class ReformBotActivityHandler(
         }
         if (match is null)
         {
+            if (await reporting.TryAnswerRepeatedConfirmAsync(turn, text, cancellationToken)) return;
             await turn.SayAsync(MessageKeys.Bot.Unknown, cancellationToken);
             return;
         }

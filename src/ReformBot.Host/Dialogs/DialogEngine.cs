@@ -117,6 +117,10 @@ public sealed partial class DialogEngine(IReadOnlyDictionary<string, DialogDefin
             .Any(w => Same(w, folded));
     }
 
+    /// <summary>The value of the choice that <paramref name="text"/> picks at a choice step, or null.</summary>
+    public string? ChoiceValue(string dialogId, string stepId, string text) =>
+        dialogs[dialogId].Steps.TryGetValue(stepId, out var step) && step.Type == StepType.Choice ? MatchChoice(step, Fold(text))?.Value : null;
+
     /// <summary>The answers offered as buttons at the current step: its choices, a none word, a keep word.</summary>
     public IReadOnlyList<string> Buttons(DialogState state)
     {

@@ -49,6 +49,24 @@ public sealed class SubmitOnceTests : IDisposable
     }
 
     [Fact]
+    public async Task A_confirm_sent_again_after_its_answer_was_lost_is_told_the_report_is_saved()
+    {
+        // The state moved on (the draft is gone) but 已保存 never reached the contact, who sends 确认 again:
+        // they are told it is saved, not "没有理解", so they do not file the task a second time.
+        await using var bot = BotHarness.Create(_dir.DatabasePath);
+        bot.AddContact("user1", "新疆银监局");
+        await bot.Conversation()
+            .Send("汇报 61\n状态：滞后\n进展：调研完成\n问题：资金未到位\n下一步：争取资金\n进度：40\n佐证：无").Says("请核对")
+            .Send("确认").Says("已保存第 61 项的汇报（滞后，第 1 版）")
+            .StartTestAsync();
+
+        await bot.Conversation().Send("确认").Says("已经保存过（第 1 版）", "没有重复保存").StartTestAsync();
+        await bot.Conversation("user2").Send("确认").Says("没有理解").StartTestAsync();
+
+        Assert.Single(bot.Get<IReportRepository>().History(Key));
+    }
+
+    [Fact]
     public void The_store_keeps_one_revision_per_draft_even_when_asked_twice()
     {
         using var store = new ReformBot.Host.Storage.LiteDbStore(TemplateDatabase.CopyTo(_dir.DatabasePath));

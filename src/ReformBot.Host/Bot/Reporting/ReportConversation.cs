@@ -47,6 +47,12 @@ public sealed class ReportConversation(
     /// <summary>The report dialog's step that shows the summary and waits for 确认.</summary>
     private const string ConfirmStep = "confirm";
 
+    /// <summary>The value of the confirm step's 确认 choice.</summary>
+    private const string ConfirmValue = "confirm";
+
+    /// <summary>How long a repeated 确认 is taken for the last saved report rather than as unknown text.</summary>
+    private static readonly TimeSpan RepeatedConfirmWindow = TimeSpan.FromMinutes(30);
+
     /// <summary>汇报 [任务号 [部门]], optionally followed by lines that answer the task ("进展：…"): starts, or resumes, a report.</summary>
     public async Task StartAsync(ChatTurn turn, string argument, CancellationToken cancellationToken)
     {
@@ -108,6 +114,20 @@ public sealed class ReportConversation(
 
     /// <summary>Whether the text is a word of the running dialog itself (帮助, 跳过, 上一步, 沿用…), which it answers rather than the command of that name.</summary>
     public bool IsDialogWord(ReportSession session, string text) => session.Draft is { } draft && dialogs.IsOwnWord(draft, text);
+
+    /// <summary>
+    /// A 确认 that comes again after its report was saved, because its answer never arrived (a restart in
+    /// between): says the report is saved, so the contact does not file it a second time. True when it did.
+    /// </summary>
+    public async Task<bool> TryAnswerRepeatedConfirmAsync(ChatTurn turn, string text, CancellationToken cancellationToken)
+    {
+        if (turn.Conversation.LastSaved is not { } saved || saved.UserId != turn.Context.Activity.From?.Id
+            || time.GetUtcNow() - saved.At > RepeatedConfirmWindow
+            || dialogs.ChoiceValue(DialogId, ConfirmStep, text) != ConfirmValue)
+            return false;
+        await turn.SayAsync(MessageKeys.Report.AlreadySaved, cancellationToken, saved.TaskNumber, saved.Revision);
+        return true;
+    }
 
     /// <summary>Asks the current question again, e.g. after a command answered in the middle of a report.</summary>
     public Task RepeatQuestionAsync(ChatTurn turn, CancellationToken cancellationToken) =>
@@ -297,6 +317,7 @@ public sealed class ReportConversation(
         if (session.DraftId is not null && reports.FindByDraft(session.DraftId) is { } stored)
         {
             session.Submitted++;
+            turn.Conversation.LastSaved = SavedReport.Of(turn, item.TaskNumber, stored.Revision, time.GetUtcNow());
             await turn.SayAsync(MessageKeys.Report.AlreadySaved, cancellationToken, item.TaskNumber, stored.Revision);
             return;
         }
@@ -305,6 +326,7 @@ public sealed class ReportConversation(
         var content = ReportFields.ToContent(draft.Values);
         var revision = reports.Append(new ReportKey(item.TaskNumber, item.Department, period), content, turn.RegisteredContact.Id, now, late, session.DraftId);
         session.Submitted++;
+        turn.Conversation.LastSaved = SavedReport.Of(turn, item.TaskNumber, revision.Revision, now);
         await turn.SayAsync(MessageKeys.Report.Saved, cancellationToken, item.TaskNumber, format.Status(content.Status), revision.Revision);
         // The office moved the period meanwhile: the draft still goes to the period it was started in, and says so.
         if (periods.Current() != period)
