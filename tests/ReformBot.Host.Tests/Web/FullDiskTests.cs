@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using ReformBot.Host.Messages;
+using ReformBot.Host.Storage;
 using ReformBot.Host.Tests.Bot.Http;
 using ReformBot.Host.Tests.Support;
 using Xunit.Abstractions;
@@ -67,6 +68,27 @@ public sealed class FullDiskTests(ITestOutputHelper output) : IDisposable
         GC.WaitForPendingFinalizers();
         GC.Collect();
         GC.WaitForPendingFinalizers();
+    }
+
+    [Fact]
+    public void A_database_on_a_read_only_file_system_is_refused_at_open_and_left_as_it_was()
+    {
+        Directory.CreateDirectory(_mount);
+        if (!OperatingSystem.IsLinux() || Run("mount", "-t", "tmpfs", "-o", "size=3m,mode=0700", "tmpfs", _mount) != 0)
+        {
+            output.WriteLine("Not run: mounting a tmpfs needs Linux and root.");
+            return;
+        }
+        var database = TemplateDatabase.CopyTo(Path.Combine(_mount, "reformbot.db"));
+        var before = File.ReadAllBytes(database);
+        // Root writes through file modes, so only a read-only file system shows what an office's read-only share does.
+        Assert.Equal(0, Run("mount", "-o", "remount,ro", _mount));
+
+        var refused = Assert.Throws<StoreUnavailableException>(() => new LiteDbStore(database));
+
+        Assert.Equal(StoreProblem.ReadOnly, refused.Problem);
+        Assert.Equal(database, refused.DatabasePath);
+        Assert.Equal(before, File.ReadAllBytes(database));
     }
 
     private static int Run(string file, params string[] args)
