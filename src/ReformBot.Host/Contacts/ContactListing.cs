@@ -1,5 +1,4 @@
 using System.Text;
-using Microsoft.Bot.Connector;
 using ReformBot.Core.Contacts;
 using ReformBot.Core.Departments;
 using ReformBot.Core.Plans;
@@ -20,8 +19,8 @@ public static class ContactListing
         var ordered = contacts.OrderBy(c => c.RegisteredAt).ThenBy(c => c.Id, StringComparer.Ordinal).ToList();
         var text = new StringBuilder(m.Format(MessageKeys.Contacts.Header, contacts.Count));
 
+        var visits = new Visits(web, web.LastVisits());
         var office = ordered.Where(c => c.IsOffice).ToList();
-        var visits = web.LastVisits();
         if (office.Count > 0) Group(text, m.Format(MessageKeys.Contacts.Office, office.Count), office, visits, m, format);
 
         var names = departments.Select(d => d.Name)
@@ -39,18 +38,20 @@ public static class ContactListing
         return text.ToString();
     }
 
-    private static void Group(StringBuilder text, string heading, List<Contact> members, IReadOnlyDictionary<string, DateTimeOffset> visits, MessageCatalog m, TextFormat format)
+    private static void Group(StringBuilder text, string heading, List<Contact> members, Visits web, MessageCatalog m, TextFormat format)
     {
         text.Append('\n').Append(heading);
         foreach (var c in members)
         {
-            var flags = WebFlag(c, visits, m, format) + (c.Unreachable ? m[MessageKeys.Contacts.Unreachable] : "");
+            var flags = WebFlag(c, web, m, format) + (c.Unreachable ? m[MessageKeys.Contacts.Unreachable] : "");
             text.Append('\n').Append(m.Format(MessageKeys.Contacts.Line, format.ContactName(c), c.Address.ChannelId, format.LocalDay(c.RegisteredAt), flags, c.ShortId));
         }
     }
 
-    private static string WebFlag(Contact c, IReadOnlyDictionary<string, DateTimeOffset> visits, MessageCatalog m, TextFormat format) =>
-        c.Address.ChannelId != Channels.Webchat ? ""
-        : visits.TryGetValue(c.Address.UserId, out var last) ? m.Format(MessageKeys.Contacts.WebLastVisit, format.LocalTime(last))
+    private static string WebFlag(Contact c, Visits web, MessageCatalog m, TextFormat format) =>
+        !web.Sessions.IsWebAddress(c.Address) ? ""
+        : web.Last.TryGetValue(c.Address.UserId, out var last) ? m.Format(MessageKeys.Contacts.WebLastVisit, format.LocalTime(last))
         : m[MessageKeys.Contacts.WebSignedOut];
+
+    private sealed record Visits(IWebSessions Sessions, IReadOnlyDictionary<string, DateTimeOffset> Last);
 }

@@ -1,3 +1,5 @@
+using ReformBot.Core.Contacts;
+
 namespace ReformBot.Host.Contacts;
 
 /// <summary>
@@ -7,6 +9,9 @@ namespace ReformBot.Host.Contacts;
 /// </summary>
 public interface IWebSessions
 {
+    /// <summary>Whether the address is on the built-in channel (Azure's Web Chat has the same channel id, but no sessions here).</summary>
+    bool IsWebAddress(ConversationAddress address);
+
     /// <summary>The latest visit of each user that has a signed-in browser, by user id.</summary>
     IReadOnlyDictionary<string, DateTimeOffset> LastVisits();
 

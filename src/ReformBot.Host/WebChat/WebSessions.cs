@@ -1,3 +1,4 @@
+using ReformBot.Core.Contacts;
 using ReformBot.Host.Contacts;
 using ReformBot.Host.Storage;
 
@@ -6,6 +7,8 @@ namespace ReformBot.Host.WebChat;
 /// <summary>The Web Chat browsers in LiteDB (by cookie hash), as the office sees and ends them.</summary>
 public sealed class WebSessions(LiteDbStore store) : IWebSessions
 {
+    public bool IsWebAddress(ConversationAddress address) => LocalConnector.IsOwn(address.ServiceUrl);
+
     public IReadOnlyDictionary<string, DateTimeOffset> LastVisits() =>
         store.WebChatBrowsers.FindAll()
             .GroupBy(b => b.UserId, StringComparer.Ordinal)
