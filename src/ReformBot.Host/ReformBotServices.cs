@@ -55,6 +55,8 @@ public static class ReformBotServices
         services.AddSingleton<IDownloadRepository, LiteDownloadRepository>();
         services.AddSingleton<Downloads.HostAddress>();
         services.AddSingleton<Downloads.DownloadService>();
+        // The command-line tool lists and removes contacts too, so the Web Chat browsers are known to both.
+        services.AddSingleton<IWebSessions, WebChat.WebSessions>();
         services.AddSingleton<ContactRemoval>();
         services.AddSingleton<InviteBatch>();
         services.AddSingleton(sp => new RegistrationService(

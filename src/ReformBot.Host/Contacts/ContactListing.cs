@@ -11,15 +11,17 @@ public static class ContactListing
 {
     /// <param name="departments">The directory, in its order; departments of contacts that it lacks come after.</param>
     /// <param name="tasks">The plan: lead departments without any contact are named at the end.</param>
-    public static string Text(IReadOnlyList<Contact> contacts, IReadOnlyList<Department> departments, IReadOnlyList<PlanTask> tasks, MessageCatalog m, TextFormat format)
+    /// <param name="web">Contacts on the Web Chat channel show their browser's last visit, or that it was signed out.</param>
+    public static string Text(IReadOnlyList<Contact> contacts, IReadOnlyList<Department> departments, IReadOnlyList<PlanTask> tasks, IWebSessions web, MessageCatalog m, TextFormat format)
     {
         if (contacts.Count == 0) return m[MessageKeys.Contacts.None];
 
         var ordered = contacts.OrderBy(c => c.RegisteredAt).ThenBy(c => c.Id, StringComparer.Ordinal).ToList();
         var text = new StringBuilder(m.Format(MessageKeys.Contacts.Header, contacts.Count));
 
+        var visits = new Visits(web, web.LastVisits());
         var office = ordered.Where(c => c.IsOffice).ToList();
-        if (office.Count > 0) Group(text, m.Format(MessageKeys.Contacts.Office, office.Count), office, m, format);
+        if (office.Count > 0) Group(text, m.Format(MessageKeys.Contacts.Office, office.Count), office, visits, m, format);
 
         var names = departments.Select(d => d.Name)
             .Concat(ordered.SelectMany(c => c.Departments))
@@ -27,7 +29,7 @@ public static class ContactListing
         foreach (var name in names)
         {
             var members = ordered.Where(c => c.ReportsFor(name)).ToList();
-            if (members.Count > 0) Group(text, m.Format(MessageKeys.Contacts.Department, name, members.Count), members, m, format);
+            if (members.Count > 0) Group(text, m.Format(MessageKeys.Contacts.Department, name, members.Count), members, visits, m, format);
         }
 
         var covered = ordered.SelectMany(c => c.Departments).ToHashSet(StringComparer.Ordinal);
@@ -36,13 +38,20 @@ public static class ContactListing
         return text.ToString();
     }
 
-    private static void Group(StringBuilder text, string heading, List<Contact> members, MessageCatalog m, TextFormat format)
+    private static void Group(StringBuilder text, string heading, List<Contact> members, Visits web, MessageCatalog m, TextFormat format)
     {
         text.Append('\n').Append(heading);
         foreach (var c in members)
         {
-            var flags = c.Unreachable ? m[MessageKeys.Contacts.Unreachable] : "";
+            var flags = WebFlag(c, web, m, format) + (c.Unreachable ? m[MessageKeys.Contacts.Unreachable] : "");
             text.Append('\n').Append(m.Format(MessageKeys.Contacts.Line, format.ContactName(c), c.Address.ChannelId, format.LocalDay(c.RegisteredAt), flags, c.ShortId));
         }
     }
+
+    private static string WebFlag(Contact c, Visits web, MessageCatalog m, TextFormat format) =>
+        !web.Sessions.IsWebAddress(c.Address) ? ""
+        : web.Last.TryGetValue(c.Address.UserId, out var last) ? m.Format(MessageKeys.Contacts.WebLastVisit, format.LocalTime(last))
+        : m[MessageKeys.Contacts.WebSignedOut];
+
+    private sealed record Visits(IWebSessions Sessions, IReadOnlyDictionary<string, DateTimeOffset> Last);
 }

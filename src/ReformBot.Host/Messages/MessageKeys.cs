@@ -456,6 +456,13 @@ public static class MessageKeys
         public const string CliRemove = "cli.contacts.remove";
         public const string CliRemoveWho = "cli.contacts.remove.who";
         public const string CliRemoveDepartment = "cli.contacts.remove.department";
+        public const string WebLastVisit = "contacts.web.lastVisit";
+        public const string WebSignedOut = "contacts.web.signedOut";
+        public const string WebEnded = "contacts.web.ended";
+        public const string WebSignOutUsage = "contacts.web.signOutUsage";
+        public const string WebSignOutDone = "contacts.web.signOutDone";
+        public const string WebSignOutNone = "contacts.web.signOutNone";
+        public const string CliSignOutWeb = "cli.contacts.signoutWeb";
     }
 
     /// <summary>The Web Chat page at /.</summary>

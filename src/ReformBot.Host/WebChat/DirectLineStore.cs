@@ -140,13 +140,6 @@ public sealed class DirectLineStore(LiteDbStore store, TimeProvider time, IOptio
         store.WebChatBrowsers.Update(browser);
     }
 
-    /// <summary>Signs out every browser of a user and ends its tokens; returns how many browsers.</summary>
-    public int SignOut(string userId) => store.InTransaction(() =>
-    {
-        store.DirectLineTokens.DeleteMany(t => t.UserId == userId);
-        return store.WebChatBrowsers.DeleteMany(b => b.UserId == userId);
-    });
-
     /// <summary>Deletes activities older than the retention and expired tokens; returns the activities deleted.</summary>
     public int Prune()
     {

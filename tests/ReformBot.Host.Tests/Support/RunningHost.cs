@@ -27,9 +27,11 @@ public sealed class RunningHost : IAsyncDisposable
 
     /// <param name="configure">Changes to the host before it is built: settings, replaced services, log capture.</param>
     /// <param name="urls">Where Kestrel listens; loopback by default.</param>
-    public static async Task<RunningHost> StartAsync(string databasePath, Action<WebApplicationBuilder>? configure = null, string urls = "http://127.0.0.1:0")
+    /// <param name="arguments">More command-line arguments of the host, e.g. --webroot.</param>
+    public static async Task<RunningHost> StartAsync(string databasePath, Action<WebApplicationBuilder>? configure = null, string urls = "http://127.0.0.1:0",
+        string[]? arguments = null)
     {
-        var app = ReformBotWebHost.Build(["--db", databasePath, "--urls", urls], TestFiles.Messages, configure: configure);
+        var app = ReformBotWebHost.Build(["--db", databasePath, "--urls", urls, .. arguments ?? []], TestFiles.Messages, configure: configure);
         await app.StartAsync();
         var endpoint = HostEndpointFile.Read(databasePath)
             ?? throw new InvalidOperationException("The host started without writing its endpoint file.");

@@ -12,6 +12,7 @@ public static class CommandIds
     public const string Invite = "invite";
     public const string Contacts = "contacts";
     public const string RemoveContact = "removecontact";
+    public const string SignOutWeb = "signoutweb";
 
     public const string Subscribe = "subscribe";
     public const string Unsubscribe = "unsubscribe";
@@ -22,5 +23,5 @@ public static class CommandIds
     public const string Digest = "digest";
     public const string Export = "export";
 
-    public static IReadOnlyList<string> All { get; } = [Help, Register, Report, MyTasks, Task, Overdue, Invite, Contacts, RemoveContact, Subscribe, Unsubscribe, Period, Remind, Chase, Return, Digest, Export];
+    public static IReadOnlyList<string> All { get; } = [Help, Register, Report, MyTasks, Task, Overdue, Invite, Contacts, RemoveContact, SignOutWeb, Subscribe, Unsubscribe, Period, Remind, Chase, Return, Digest, Export];
 }

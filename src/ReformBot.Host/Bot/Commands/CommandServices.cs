@@ -24,6 +24,7 @@ public static class CommandServices
         services.AddSingleton<IChatCommand, InviteCommand>();
         services.AddSingleton<IChatCommand, ContactsCommand>();
         services.AddSingleton<IChatCommand, RemoveContactCommand>();
+        services.AddSingleton<IChatCommand, SignOutWebCommand>();
         return services;
     }
 }

@@ -37,6 +37,11 @@ internal sealed class ContactCommands(CliContext context)
         var remove = new Command("remove", m[MessageKeys.Contacts.CliRemove]) { removeWho, removeDepartment, removeJson };
         remove.SetAction(r => For(r).RemoveContact(r.GetValue(removeWho)!, r.GetValue(removeDepartment), r.GetValue(removeJson)));
         contacts.Subcommands.Add(remove);
+
+        var signOutWho = new Argument<string>("who") { Description = m[MessageKeys.Contacts.CliRemoveWho] };
+        var signOut = new Command("signout-web", m[MessageKeys.Contacts.CliSignOutWeb]) { signOutWho };
+        signOut.SetAction(r => For(r).SignOutWeb(r.GetValue(signOutWho)!));
+        contacts.Subcommands.Add(signOut);
         yield return contacts;
     }
 
@@ -94,6 +99,13 @@ internal sealed class ContactCommands(CliContext context)
         return 0;
     }
 
+    private int SignOutWeb(string who)
+    {
+        var outcome = context.Get<ContactRemoval>().SignOutWeb(who);
+        (outcome.Changed ? context.Output : context.Error).WriteLine(outcome.Text);
+        return outcome.Changed ? 0 : 1;
+    }
+
     /// <param name="Removed">The contact is gone; false when only taken out of <paramref name="Department"/>.</param>
     /// <param name="Departments">The departments the contact still belongs to.</param>
     private sealed record RemovedContactJson(string Id, string Name, string? Department, bool Removed, IReadOnlyList<string> Departments);
@@ -108,7 +120,7 @@ internal sealed class ContactCommands(CliContext context)
             return 0;
         }
         var plans = context.Get<IPlanRepository>();
-        context.Output.WriteLine(ContactListing.Text(contacts, plans.Departments(), plans.Tasks(), M, Format));
+        context.Output.WriteLine(ContactListing.Text(contacts, plans.Departments(), plans.Tasks(), context.Get<IWebSessions>(), M, Format));
         return 0;
     }
 }
