@@ -91,6 +91,16 @@ public sealed class WebChatBrowserTests : IDisposable
         await Transcript(page, "提醒：请于季度结束后 10 日内完成汇报。");
         await Say(page, "我的任务", "科技厅");
         await Shot(page, "7-after-restart");
+
+        // The digest's chart shows as a picture and the ledger's download link as a link, as in Teams.
+        await Say(page, "周报", "进展周报");
+        await page.Locator(".webchat__basic-transcript img").First.WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
+        await Shot(page, "8-digest");
+        await Say(page, "导出", "台账");
+        var link = page.Locator(".webchat__basic-transcript a[href*='/downloads/']").First;
+        await link.WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
+        Assert.StartsWith(restarted.Endpoint.Url + "/downloads/", await link.GetAttributeAsync("href"));
+        await Shot(page, "9-export");
         Assert.DoesNotContain("网页聊天组件尚未安装", await page.ContentAsync());
     }
 
