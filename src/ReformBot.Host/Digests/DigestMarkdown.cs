@@ -75,9 +75,10 @@ public sealed class DigestMarkdown(MessageCatalog messages, TextFormat format)
 
     /// <summary>
     /// The first message of 周报, one phone screen (at most about 15 lines): the totals, the red
-    /// departments with why each is red, the most pressing problems, and how to ask for the detail.
+    /// departments with why each is red, the most pressing problems, and how to ask for the detail
+    /// (and, for the office, to chase).
     /// </summary>
-    public string RenderSummary(Digest digest)
+    public string RenderSummary(Digest digest, bool forOffice)
     {
         var m = messages;
         var t = digest.Totals;
@@ -102,7 +103,7 @@ public sealed class DigestMarkdown(MessageCatalog messages, TextFormat format)
         var pressing = digest.Behind.Take(MaxSummaryProblems).Select(r =>
             m.Format(MessageKeys.Digest.BehindLine, r.TaskNumber, Escape(r.Department), Escape(m.Shorten(OneLine(r.Problems ?? ""), MaxSummaryProblemLength)))).ToList();
         if (pressing.Count > 0) paragraphs.Add(m[MessageKeys.Digest.SummaryPressingHeader] + "\n" + string.Join("\n", pressing));
-        paragraphs.Add(m[MessageKeys.Digest.SummaryMore]);
+        paragraphs.Add(m[forOffice ? MessageKeys.Digest.SummaryMore : MessageKeys.Digest.SummaryMoreContact]);
         return string.Join(ParagraphBreak, paragraphs);
     }
 

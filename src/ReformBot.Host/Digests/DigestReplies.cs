@@ -24,9 +24,9 @@ public sealed class DigestReplies(DigestMarkdown markdown, DigestChart chart)
     /// The first of 周报: one phone screen of summary with <paramref name="buttons"/> as suggested
     /// actions (each sends its own text back), then the chart.
     /// </summary>
-    public IReadOnlyList<DigestReply> SummaryFor(Digest digest, IReadOnlyList<string> buttons)
+    public IReadOnlyList<DigestReply> SummaryFor(Digest digest, IReadOnlyList<string> buttons, bool forOffice)
     {
-        var summary = Text(markdown.RenderSummary(digest));
+        var summary = Text(markdown.RenderSummary(digest, forOffice));
         if (buttons.Count > 0)
             summary.SuggestedActions = new SuggestedActions { Actions = buttons.Select(b => new CardAction(ActionTypes.ImBack, b, value: b)).ToList() };
         var replies = new List<DigestReply> { new(summary, IsChart: false) };

@@ -241,6 +241,7 @@ public static class MessageKeys
         public const string RedOverdue = "digest.redOverdue";
         public const string SummaryPressingHeader = "digest.summaryPressingHeader";
         public const string SummaryMore = "digest.summaryMore";
+        public const string SummaryMoreContact = "digest.summaryMoreContact";
         public const string DetailWord = "digest.detailWord";
         public const string OverdueNotReported = "digest.overdueNotReported";
         public const string DetailButton = "digest.detailButton";

@@ -84,6 +84,8 @@ public sealed class SchedulingCommandTests : BotTest
                 Assert.Contains("应报 2 项，已报 0 项", text);
                 Assert.Contains("新疆银监局", text);
                 Assert.DoesNotContain("科技厅", text);
+                // 催办 is the office's: a contact is not pointed to it.
+                Assert.DoesNotContain("催办", text);
             })
             .StartTestAsync();
         await Bot.Conversation().Send("周报 科技厅").Says("只能查看本部门（新疆银监局）的周报").StartTestAsync();

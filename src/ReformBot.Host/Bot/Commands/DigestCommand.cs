@@ -47,7 +47,7 @@ public sealed class DigestCommand(DigestService digests, DigestReplies replies, 
             IEnumerable<string> buttons = contact.IsOffice
                 ? DigestReplies.ChaseButtons(DigestMarkdown.RedDepartments(digest).Select(d => d.Department), turn.Messages).Prepend(detailButton)
                 : [detailButton];
-            foreach (var reply in detailed ? replies.For(digest) : replies.SummaryFor(digest, buttons.ToList()))
+            foreach (var reply in detailed ? replies.For(digest) : replies.SummaryFor(digest, buttons.ToList(), contact.IsOffice))
                 await turn.Context.SendActivityAsync(reply.Activity, cancellationToken);
         }
     }
