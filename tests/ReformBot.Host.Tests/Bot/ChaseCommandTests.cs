@@ -10,22 +10,8 @@ using ReformBot.Host.Tests.Support;
 namespace ReformBot.Host.Tests.Bot;
 
 /// <summary>提醒 and 催办 (office): answered at once, sent in the background, summed up to the office afterwards.</summary>
-public sealed class ChaseCommandTests : BotTest
+public sealed class ChaseCommandTests : ChannelBotTest
 {
-    private ScriptedChannel _channel = null!;
-
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        _channel = await ScriptedChannel.StartAsync();
-    }
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await _channel.DisposeAsync();
-    }
-
     [Fact]
     public async Task 提醒_answers_at_once_lists_departments_without_contacts_and_sends_a_summary_when_done()
     {
@@ -37,12 +23,12 @@ public sealed class ChaseCommandTests : BotTest
             .StartTestAsync();
         var summary = await Next("conversation-office");
         Assert.Contains("提醒完成：已送达 1 位（王伟）", summary);
-        var reminder = Assert.Single(_channel.HitsOf("conversation-bank")).Text!;
+        var reminder = Assert.Single(Channel.HitsOf("conversation-bank")).Text!;
         Assert.Contains("新疆银监局：还有 2 项牵头任务未汇报（第 59、61 项）", reminder);
 
         await Bot.Conversation("office").Send("提醒").Says("正在提醒 1 位联络员").StartTestAsync();
         Assert.Contains("1 位今天已提醒过", await Next("conversation-office", count: 2));
-        Assert.Single(_channel.HitsOf("conversation-bank"));
+        Assert.Single(Channel.HitsOf("conversation-bank"));
     }
 
     [Fact]
@@ -61,7 +47,7 @@ public sealed class ChaseCommandTests : BotTest
         var summary = await Next("conversation-office");
         Assert.Contains("因服务中断发送结果未知 1 位（王伟）", summary);
         Assert.DoesNotContain("今天已提醒过", summary);
-        Assert.Empty(_channel.HitsOf("conversation-bank"));
+        Assert.Empty(Channel.HitsOf("conversation-bank"));
     }
 
     [Fact]
@@ -77,8 +63,8 @@ public sealed class ChaseCommandTests : BotTest
         await Task.WhenAll(first, second);
 
         var summaries = new[] { await Next("conversation-office1"), await Next("conversation-office2") };
-        Assert.Single(_channel.HitsOf("conversation-bank"));
-        Assert.Single(_channel.HitsOf("conversation-tech"));
+        Assert.Single(Channel.HitsOf("conversation-bank"));
+        Assert.Single(Channel.HitsOf("conversation-tech"));
         // Between them the two runs delivered each reminder once.
         Assert.Equal(2, summaries.Sum(s => s.Contains("已送达 2 位") ? 2 : s.Contains("已送达 1 位") ? 1 : 0));
         Assert.Equal(2, Bot.Get<IChaseRepository>().ForPeriod(Q4).Count);
@@ -98,12 +84,12 @@ public sealed class ChaseCommandTests : BotTest
 
         var summary = await Next("conversation-office");
         Assert.Contains("催办科技厅完成：已送达 2 位（李娜、赵强）", summary);
-        var message = Assert.Single(_channel.HitsOf("conversation-tech1")).Text!;
+        var message = Assert.Single(Channel.HitsOf("conversation-tech1")).Text!;
         Assert.Contains("【催办】", message);
         Assert.Contains("附言：请于本周五前完成汇报", message);
         Assert.Contains("科技厅：还有", message);
-        Assert.Single(_channel.HitsOf("conversation-tech2"));
-        Assert.Empty(_channel.HitsOf("conversation-bank"));
+        Assert.Single(Channel.HitsOf("conversation-tech2"));
+        Assert.Empty(Channel.HitsOf("conversation-bank"));
 
         var chase = Assert.Single(Bot.Get<IChaseRepository>().ForPeriod(Q4));
         Assert.Equal((ChaseScope.Department, "科技厅", "请于本周五前完成汇报", office.Id), (chase.Scope, Assert.Single(chase.Departments), chase.Note, chase.RequestedBy));
@@ -114,8 +100,8 @@ public sealed class ChaseCommandTests : BotTest
         // A second 催办 the same day goes out too: each chase is its own.
         await Bot.Conversation("office").Send("催办 科技厅").Says("正在催办科技厅的 2 位联络员").StartTestAsync();
         await Next("conversation-office", count: 2);
-        Assert.Equal(2, _channel.HitsOf("conversation-tech1").Count);
-        Assert.DoesNotContain("附言", _channel.HitsOf("conversation-tech1")[1].Text);
+        Assert.Equal(2, Channel.HitsOf("conversation-tech1").Count);
+        Assert.DoesNotContain("附言", Channel.HitsOf("conversation-tech1")[1].Text);
     }
 
     [Fact]
@@ -128,7 +114,7 @@ public sealed class ChaseCommandTests : BotTest
         var chase = Assert.Single(Bot.Get<IChaseRepository>().ForPeriod(Q4));
         Assert.Empty(chase.Recipients);
         Assert.Equal("尽快", chase.Note);
-        Assert.Empty(_channel.Hits);
+        Assert.Empty(Channel.Hits);
     }
 
     [Fact]
@@ -138,7 +124,7 @@ public sealed class ChaseCommandTests : BotTest
         Contact("ok", "李娜", "科技厅");
         Contact("gone", "赵强", "科技厅");
         Bot.Get<IContactRepository>().Save(Contact("old", "孙丽", "科技厅") with { Unreachable = true });
-        _channel.Script("conversation-gone", Answer.Fail(404));
+        Channel.Script("conversation-gone", Answer.Fail(404));
 
         await Bot.Conversation("office")
             .Send("催办 科技厅").Says("正在催办科技厅的 2 位联络员：", "李娜", "赵强", "无法送达", "孙丽")
@@ -149,7 +135,7 @@ public sealed class ChaseCommandTests : BotTest
         Assert.Contains("无法送达 2 位（", summary);
         Assert.Contains("孙丽", summary);
         Assert.Contains("赵强", summary);
-        Assert.Empty(_channel.HitsOf("conversation-old"));
+        Assert.Empty(Channel.HitsOf("conversation-old"));
         Assert.True(Bot.Get<IContactRepository>().Find("contact-gone")!.Unreachable);
     }
 
@@ -166,30 +152,10 @@ public sealed class ChaseCommandTests : BotTest
         await Bot.Conversation("tech").Send("催办 科技厅").Says("仅限协调办公室使用").StartTestAsync();
         await Bot.Conversation("tech").Send("提醒").Says("仅限协调办公室使用").StartTestAsync();
         Assert.Empty(Bot.Get<IChaseRepository>().ForPeriod(Q4));
-        Assert.Empty(_channel.Hits);
+        Assert.Empty(Channel.Hits);
     }
 
-    private Contact Office(string userId) => Save(Contact(userId, $"办公室{userId}") with { IsOffice = true });
+    private Contact Office(string userId) => SaveContact(userId, $"办公室{userId}", isOffice: true);
 
-    private Contact Contact(string userId, string name, params string[] departments) => Save(new Contact(
-        $"contact-{userId}", name, departments, IsOffice: false,
-        new ConversationAddress("test", _channel.ServiceUrl, $"conversation-{userId}", userId, null, "bot"), Bot.Time.GetUtcNow()));
-
-    private Contact Save(Contact contact)
-    {
-        Bot.Get<IContactRepository>().Save(contact);
-        return contact;
-    }
-
-    /// <summary>The text of the <paramref name="count"/>-th message to a conversation, once it arrives.</summary>
-    private async Task<string> Next(string conversationId, int count = 1)
-    {
-        var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (_channel.HitsOf(conversationId).Count(h => h.Status == 200) < count)
-        {
-            if (waited.Elapsed > TimeSpan.FromSeconds(10)) Assert.Fail($"No message {count} to {conversationId} within 10 s.");
-            await Task.Delay(20);
-        }
-        return _channel.HitsOf(conversationId).Where(h => h.Status == 200).ElementAt(count - 1).Text!;
-    }
+    private Contact Contact(string userId, string name, params string[] departments) => SaveContact(userId, name, isOffice: false, departments);
 }

@@ -11,28 +11,14 @@ using ReformBot.Host.Tests.Support;
 namespace ReformBot.Host.Tests.Bot;
 
 /// <summary>退回 (office): a report sent back is pending again, its contacts hear why, every revision stays.</summary>
-public sealed class ReturnCommandTests : BotTest
+public sealed class ReturnCommandTests : ChannelBotTest
 {
     private static readonly ReportKey Bank59 = new(59, "新疆银监局", Q4);
-    private ScriptedChannel _channel = null!;
-
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        _channel = await ScriptedChannel.StartAsync();
-    }
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await _channel.DisposeAsync();
-    }
-
     [Fact]
     public async Task A_returned_report_is_pending_again_until_reported_and_every_revision_and_return_is_kept()
     {
-        Save("office", "办公室", isOffice: true);
-        Save("bank", "王伟", isOffice: false, "新疆银监局");
+        SaveContact("office", "办公室", isOffice: true);
+        SaveContact("bank", "王伟", isOffice: false, "新疆银监局");
         Reports.Append(Bank59, new ReportContent(ReportStatus.OnTrack, "推进中", "无", "继续", null, []), "contact-bank", Bot.Time.GetUtcNow(), late: false);
         Assert.DoesNotContain(59, Bot.Get<ReminderRun>().Pending(Q4)["新疆银监局"]);
 
@@ -73,8 +59,8 @@ public sealed class ReturnCommandTests : BotTest
     [Fact]
     public async Task Bad_input_gets_a_specific_answer_and_changes_nothing()
     {
-        Save("office", "办公室", isOffice: true);
-        Save("bank", "王伟", isOffice: false, "新疆银监局");
+        SaveContact("office", "办公室", isOffice: true);
+        SaveContact("bank", "王伟", isOffice: false, "新疆银监局");
 
         await Bot.Conversation("office")
             .Send("退回").Says("用法：退回 <任务号> <部门> <理由>")
@@ -87,21 +73,6 @@ public sealed class ReturnCommandTests : BotTest
             .StartTestAsync();
         await Bot.Conversation("bank").Send("退回 59 新疆银监局 太短").Says("仅限协调办公室使用").StartTestAsync();
         Assert.Empty(Reports.ReturnsForPeriod(Q4));
-        Assert.Empty(_channel.Hits);
-    }
-
-    private void Save(string userId, string name, bool isOffice, params string[] departments) =>
-        Bot.Get<IContactRepository>().Save(new Contact($"contact-{userId}", name, departments, isOffice,
-            new ConversationAddress("test", _channel.ServiceUrl, $"conversation-{userId}", userId, null, "bot"), Bot.Time.GetUtcNow()));
-
-    private async Task<string> Next(string conversationId)
-    {
-        var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (_channel.HitsOf(conversationId).Count == 0)
-        {
-            if (waited.Elapsed > TimeSpan.FromSeconds(10)) Assert.Fail($"No message to {conversationId} within 10 s.");
-            await Task.Delay(20);
-        }
-        return _channel.HitsOf(conversationId)[0].Text!;
+        Assert.Empty(Channel.Hits);
     }
 }
