@@ -11,6 +11,9 @@ namespace ReformBot.Host.Storage;
 /// </summary>
 public sealed class LiteDbStore : IDisposable
 {
+    /// <summary>Where <see cref="Probe"/> writes its test record.</summary>
+    private const string HealthCollection = "health";
+
     private readonly FileStream _lock;
     private readonly Lock _serial = new();
     private readonly Lock _reopen = new();
@@ -51,6 +54,7 @@ public sealed class LiteDbStore : IDisposable
                 ReadEverything(Path);
             }
             _database = Open(Path);
+            CreateCollections();
             EnsureIndexes();
             HashPlainInviteCodes();
         }
@@ -189,7 +193,7 @@ public sealed class LiteDbStore : IDisposable
     {
         try
         {
-            InTransaction(() => Database.GetCollection("health").Upsert(new BsonDocument { ["_id"] = 1, ["at"] = DateTime.UtcNow.Ticks }));
+            InTransaction(() => Database.GetCollection(HealthCollection).Upsert(new BsonDocument { ["_id"] = 1, ["at"] = DateTime.UtcNow.Ticks }));
             Checkpoint();
             return true;
         }
@@ -445,6 +449,26 @@ public sealed class LiteDbStore : IDisposable
         typeof(DirectLineConversationDocument), typeof(DirectLineActivityDocument), typeof(DirectLineTokenDocument), typeof(WebChatBrowserDocument),
         typeof(ChaseDocument), typeof(ChaseRecipientDocument), typeof(ReturnDocument),
     ];
+
+    /// <summary>
+    /// Creates every collection the store uses before anything else runs. LiteDB 5 rewrites its header page
+    /// when a collection is first written; at the host's start several jobs write at once, and a collection
+    /// first created among them (the digest's first setting beside the backup's copy and the reminders'
+    /// catch-up) put LiteDB's page cache in a state its next checkpoint refused. Created here, at open, that
+    /// change happens on one thread only.
+    /// </summary>
+    private void CreateCollections()
+    {
+        string[] names =
+        [
+            Tasks.Name, Departments.Name, Contacts.Name, Reports.Name, Settings.Name, Notes.Name, Reminders.Name,
+            BotState.Name, Invites.Name, Downloads.Name, DirectLineConversations.Name, DirectLineActivities.Name,
+            DirectLineTokens.Name, WebChatBrowsers.Name, Returns.Name, Chases.Name, HealthCollection,
+        ];
+        foreach (var name in names.Where(n => !Database.CollectionExists(n)))
+            // An empty insert creates the collection and nothing else.
+            Database.GetCollection(name).InsertBulk([]);
+    }
 
     private void EnsureIndexes()
     {

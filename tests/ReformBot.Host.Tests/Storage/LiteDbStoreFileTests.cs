@@ -31,6 +31,21 @@ public sealed class LiteDbStoreFileTests : IDisposable
     }
 
     [Fact]
+    public void Every_collection_exists_once_the_store_is_open_so_no_later_write_creates_one()
+    {
+        using var store = new LiteDbStore(_dir.DatabasePath);
+
+        var collections = typeof(LiteDbStore).GetProperties(System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)
+            .Where(p => p.PropertyType.IsGenericType && p.PropertyType.GetGenericTypeDefinition() == typeof(ILiteCollection<>))
+            .Select(p => (string)p.PropertyType.GetProperty(nameof(ILiteCollection<BsonDocument>.Name))!.GetValue(p.GetValue(store))!)
+            .ToList();
+        Assert.True(collections.Count >= 16, $"found {collections.Count} collections");
+        var missing = collections.Where(c => !store.Database.CollectionExists(c)).ToList();
+        Assert.True(missing.Count == 0, "not created at open: " + string.Join(", ", missing));
+        Assert.True(store.Database.CollectionExists("health"));
+    }
+
+    [Fact]
     public void An_existing_database_readable_by_everyone_is_made_owner_only_at_open()
     {
         TemplateDatabase.CopyTo(_dir.DatabasePath);
