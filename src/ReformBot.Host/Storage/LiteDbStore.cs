@@ -451,11 +451,12 @@ public sealed class LiteDbStore : IDisposable
     ];
 
     /// <summary>
-    /// Creates every collection the store uses before anything else runs. LiteDB 5 rewrites its header page
-    /// when a collection is first written; at the host's start several jobs write at once, and a collection
-    /// first created among them (the digest's first setting beside the backup's copy and the reminders'
-    /// catch-up) put LiteDB's page cache in a state its next checkpoint refused. Created here, at open, that
-    /// change happens on one thread only.
+    /// Creates every collection the store uses before anything else runs. LiteDB 5.0 publishes a new
+    /// collection in its header page before the commit that writes the collection's page is readable, so a
+    /// reader starting in between finds a page that is not there yet (an ENSURE in CollectionPage) and can
+    /// leave the page cache so that the next checkpoint fails ("must have no pages in use"). At the host's
+    /// start several jobs write at once, and the digest's first setting created a collection among them.
+    /// Created here, on one thread at open, no collection is created while others read.
     /// </summary>
     private void CreateCollections()
     {
