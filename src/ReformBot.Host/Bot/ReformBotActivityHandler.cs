@@ -55,6 +55,14 @@ public sealed partial class ReformBotActivityHandler(
             : null;
         var turn = new ChatTurn(turnContext, contact, data, messages);
 
+        // A report card's submit carries its answers in the value, not the text.
+        if (ReportCard.Read(activity.Value) is { } card)
+        {
+            if (inGroup) await turn.SayAsync(MessageKeys.Bot.OneToOneOnly, cancellationToken, commands.Commands.First(c => c.Id == CommandIds.Report).Words[0]);
+            else await reporting.SubmitCardAsync(turn, card, cancellationToken);
+            return;
+        }
+
         var match = commands.Match(text);
         // While a report is in progress, its owner's messages answer its questions, except a command's exact
         // words (我的任务, 任务 5, 汇报 5) and slash commands: those are answered, then the question is asked again.
