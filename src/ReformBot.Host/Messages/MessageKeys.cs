@@ -122,6 +122,7 @@ public static class MessageKeys
         public const string CardTitle = "report.card.title";
         public const string CardHint = "report.card.hint";
         public const string CardSubmit = "report.card.submit";
+        public const string CardNumberError = "report.card.numberError";
         public const string CardStatus = "report.card.label.status";
         public const string CardProgress = "report.card.label.progress";
         public const string CardProblems = "report.card.label.problems";

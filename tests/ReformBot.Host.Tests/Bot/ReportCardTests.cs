@@ -38,6 +38,7 @@ public sealed class ReportCardTests : BotTest
         Assert.Equal("上季度调研", (string)Input(card, "progress")["value"]!);
         Assert.Equal(30, (int)Input(card, "percent")["value"]!);
         Assert.Equal(100, (int)Input(card, "percent")["max"]!);
+        Assert.Equal("请填写 0–100 之间的整数，不填请留空。", (string)Input(card, "percent")["errorMessage"]!);
         Assert.Equal("https://example.org/a", (string)Input(card, "evidence")["value"]!);
         Assert.Equal(5000, (int)Input(card, "progress")["maxLength"]!);
         Assert.Contains("第 61 项（新疆银监局牵头", card.ToString());

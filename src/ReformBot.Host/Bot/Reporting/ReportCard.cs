@@ -31,6 +31,7 @@ public sealed partial class ReportCard
     private const string Title = "title";
     private const string Hint = "hint";
     private const string SubmitTitle = "submit";
+    private const string NumberError = "numberError";
     private const string LabelPrefix = "label.";
 
     /// <summary>Each answer's label on the card, by save name.</summary>
@@ -87,7 +88,7 @@ public sealed partial class ReportCard
         var missing = steps.Keys.Except(inputs.Select(i => (string?)i["id"] ?? "")).ToList();
         Check(missing.Count == 0, $"the card has no input for: {string.Join(", ", missing)}; it must ask every answer of the report.");
         Check(Submits(template).Any(), "the card has no Action.Submit.");
-        var known = new HashSet<string>(TaskValues.Concat([Title, Hint, SubmitTitle]).Concat(LabelKeys.Keys.Select(k => LabelPrefix + k)), StringComparer.Ordinal);
+        var known = new HashSet<string>(TaskValues.Concat([Title, Hint, SubmitTitle, NumberError]).Concat(LabelKeys.Keys.Select(k => LabelPrefix + k)), StringComparer.Ordinal);
         var unknown = Strings(template).SelectMany(s => Placeholder().Matches((string)s!).Select(m => m.Groups["name"].Value)).FirstOrDefault(n => !known.Contains(n));
         Check(unknown is null, $"the placeholder {{{unknown}}} is unknown (known: {string.Join(", ", known.Order(StringComparer.Ordinal))}).");
         template.Remove("$comment");
@@ -104,6 +105,10 @@ public sealed partial class ReportCard
             [Hint] = _messages[MessageKeys.Report.CardHint],
             [SubmitTitle] = _messages[MessageKeys.Report.CardSubmit],
         };
+        // The card's own check of a number's range (the client refuses to send it) says the range.
+        if (form.FirstOrDefault(f => f.Step.Type == StepType.Number) is { } numberField)
+            texts[NumberError] = _messages.Format(MessageKeys.Report.CardNumberError, numberField.Step.Min, numberField.Step.Max);
+        else texts[NumberError] = "";
         foreach (var (name, key) in LabelKeys) texts[LabelPrefix + name] = _messages[key];
         foreach (var name in TaskValues) texts[name] = draft.Context.GetValueOrDefault(name, "");
         foreach (var text in Strings(card).ToList())
