@@ -14,6 +14,7 @@ namespace ReformBot.Host.Bot;
 public sealed partial class ReformBotActivityHandler(
     ConversationState conversationState,
     CommandCatalog commands,
+    CommandSuggestions suggestions,
     IEnumerable<IChatCommand> handlers,
     IContactRepository contacts,
     ReportConversation reporting,
@@ -72,9 +73,15 @@ public sealed partial class ReformBotActivityHandler(
             await reporting.ContinueAsync(turn, text, cancellationToken);
             return;
         }
+        if (match is null && await reporting.TryAnswerRepeatedConfirmAsync(turn, text, cancellationToken)) return;
+        // A near miss (帮组, 我要汇报, 汇报 第9项) is asked about, with the likely command as a button.
+        if (suggestions.For(text, match, contact) is { } suggestion)
+        {
+            await turn.SayTextAsync(messages.Format(MessageKeys.Bot.DidYouMean, suggestion), [suggestion], cancellationToken);
+            return;
+        }
         if (match is null)
         {
-            if (await reporting.TryAnswerRepeatedConfirmAsync(turn, text, cancellationToken)) return;
             await turn.SayAsync(MessageKeys.Bot.Unknown, cancellationToken);
             return;
         }

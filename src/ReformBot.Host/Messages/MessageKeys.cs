@@ -360,6 +360,7 @@ public static class MessageKeys
     {
         public const string Welcome = "bot.welcome";
         public const string Unknown = "bot.unknown";
+        public const string DidYouMean = "bot.didYouMean";
         public const string HelpHeader = "bot.help.header";
         public const string HelpLine = "bot.help.line";
         public const string OfficeOnly = "bot.officeOnly";
