@@ -37,6 +37,9 @@ public static class BotServices
         services.AddSingleton<ConversationState>();
 
         services.AddSingleton(_ => new DialogEngine(DialogLoader.LoadDirectory(DialogLoader.DefaultDirectory, ReportConversation.Dialogs)));
+        services.AddSingleton(sp => ReportCard.Load(ReportCard.DefaultPath, sp.GetRequiredService<DialogEngine>().Definition(ReportConversation.DialogId),
+            sp.GetRequiredService<Messages.MessageCatalog>()));
+        services.AddSettings<ReportCardOptions>(ReportCardOptions.Section, o => o.Problems());
         services.AddSingleton<ReportConversation>();
         services.AddChatCommands();
         services.AddTransient<IBot, ReformBotActivityHandler>();

@@ -1,4 +1,5 @@
 using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
 using ReformBot.Core.Contacts;
 using ReformBot.Host.Messages;
 
@@ -21,6 +22,14 @@ public sealed record ChatTurn(ITurnContext Context, Contact? Contact, Conversati
         buttons.Count == 0
             ? SayTextAsync(text, cancellationToken)
             : Context.SendActivityAsync(MessageFactory.SuggestedActions(buttons, text, ssml: null, inputHint: null), cancellationToken);
+
+    /// <summary>Sends a text with buttons and a card (an attachment) under it.</summary>
+    public Task SayTextAsync(string text, IReadOnlyList<string> buttons, Attachment card, CancellationToken cancellationToken)
+    {
+        var activity = buttons.Count == 0 ? MessageFactory.Text(text) : MessageFactory.SuggestedActions(buttons, text, ssml: null, inputHint: null);
+        activity.Attachments = [card];
+        return Context.SendActivityAsync(activity, cancellationToken);
+    }
 
     /// <summary>Sends the message with this key of the catalog, formatted with <paramref name="args"/>.</summary>
     public Task SayAsync(string key, CancellationToken cancellationToken, params object?[] args) =>

@@ -14,6 +14,7 @@ namespace ReformBot.Host.Bot;
 public sealed partial class ReformBotActivityHandler(
     ConversationState conversationState,
     CommandCatalog commands,
+    CommandSuggestions suggestions,
     IEnumerable<IChatCommand> handlers,
     IContactRepository contacts,
     ReportConversation reporting,
@@ -55,6 +56,14 @@ public sealed partial class ReformBotActivityHandler(
             : null;
         var turn = new ChatTurn(turnContext, contact, data, messages);
 
+        // A report card's submit carries its answers in the value, not the text.
+        if (ReportCard.Read(activity.Value) is { } card)
+        {
+            if (inGroup) await turn.SayAsync(MessageKeys.Bot.OneToOneOnly, cancellationToken, commands.Commands.First(c => c.Id == CommandIds.Report).Words[0]);
+            else await reporting.SubmitCardAsync(turn, card, cancellationToken);
+            return;
+        }
+
         var match = commands.Match(text);
         // While a report is in progress, its owner's messages answer its questions, except a command's exact
         // words (我的任务, 任务 5, 汇报 5) and slash commands: those are answered, then the question is asked again.
@@ -64,9 +73,15 @@ public sealed partial class ReformBotActivityHandler(
             await reporting.ContinueAsync(turn, text, cancellationToken);
             return;
         }
+        if (match is null && await reporting.TryAnswerRepeatedConfirmAsync(turn, text, cancellationToken)) return;
+        // A near miss (帮组, 我要汇报, 汇报 第9项) is asked about, with the likely command as a button.
+        if (suggestions.For(text, match, contact) is { } suggestion)
+        {
+            await turn.SayTextAsync(messages.Format(MessageKeys.Bot.DidYouMean, suggestion), [suggestion], cancellationToken);
+            return;
+        }
         if (match is null)
         {
-            if (await reporting.TryAnswerRepeatedConfirmAsync(turn, text, cancellationToken)) return;
             await turn.SayAsync(MessageKeys.Bot.Unknown, cancellationToken);
             return;
         }

@@ -39,6 +39,9 @@ public sealed partial class DialogEngine(IReadOnlyDictionary<string, DialogDefin
         return DialogTurn.Waiting(state, Prompt(state));
     }
 
+    /// <summary>The definition of a loaded dialog, e.g. to hold another file (a card's template) to its steps.</summary>
+    public DialogDefinition Definition(string dialogId) => dialogs[dialogId];
+
     /// <summary>Takes the user's answer to the current step.</summary>
     public DialogTurn Continue(DialogState state, string input)
     {
@@ -106,6 +109,49 @@ public sealed partial class DialogEngine(IReadOnlyDictionary<string, DialogDefin
         }
         var problem = Apply(dialog, step, state, answer);
         return problem is not null ? DialogTurn.Waiting(state, problem, Prompt(state)) : MoveOn(state, next);
+    }
+
+    /// <summary>
+    /// Every answer of the dialog as the fields of one form, in step order, each prefilled with the answer so
+    /// far or else the one offered (last quarter's).
+    /// </summary>
+    public IReadOnlyList<FormField> Form(DialogState state)
+    {
+        var dialog = dialogs[state.DialogId];
+        return dialog.Steps.Values.Where(s => s.Save is not null)
+            .Select(step =>
+            {
+                var value = state.Values.TryGetValue(step.Save!, out var given) ? given : state.Offered.GetValueOrDefault(step.Save!, "");
+                var shown = step.Type switch
+                {
+                    StepType.Choice => value.Length == 0 ? "" : LabelOf(dialog, step.Save!, value),
+                    StepType.Links => value.Replace('\n', ' '),
+                    _ => value,
+                };
+                return new FormField(step, shown, step.Choices.Where(c => c.Action is null).Select(c => c.Label).ToList());
+            })
+            .ToList();
+    }
+
+    /// <summary>
+    /// A submitted form, by save name: each answer goes through the same checks as when typed, exactly as a
+    /// labelled message does; a blank optional field leaves that answer empty. Then, as after a labelled
+    /// message, the first question still to answer (or the confirmation) is asked.
+    /// </summary>
+    public DialogTurn Answer(DialogState state, IReadOnlyDictionary<string, string> answers)
+    {
+        var dialog = dialogs[state.DialogId];
+        var fields = new List<(StepDefinition Step, string Text)>();
+        foreach (var step in dialog.Steps.Values.Where(s => s.Save is not null && answers.ContainsKey(s.Save)))
+        {
+            var text = answers[step.Save!].Trim();
+            if (step.Optional && text.Length == 0) state.Values[step.Save!] = "";
+            else fields.Add((step, text));
+        }
+        // The form answers everything at once: a pending "修改 进展" no longer applies.
+        state.ReturnTo = null;
+        state.Retry.Clear();
+        return Fill(state, fields);
     }
 
     /// <summary>Whether the text is one of the dialog's own words at the current step (anywhere, back, keep, none, copy-all words).</summary>

@@ -119,6 +119,17 @@ public static class MessageKeys
         public const string Copied = "report.copied";
         public const string Late = "report.late";
         public const string AlreadySaved = "report.alreadySaved";
+        public const string CardTitle = "report.card.title";
+        public const string CardHint = "report.card.hint";
+        public const string CardSubmit = "report.card.submit";
+        public const string CardNumberError = "report.card.numberError";
+        public const string CardStatus = "report.card.label.status";
+        public const string CardProgress = "report.card.label.progress";
+        public const string CardProblems = "report.card.label.problems";
+        public const string CardNextSteps = "report.card.label.nextSteps";
+        public const string CardPercent = "report.card.label.percent";
+        public const string CardEvidence = "report.card.label.evidence";
+        public const string CardNotLead = "report.card.notLead";
     }
 
     /// <summary>Plan import.</summary>
@@ -349,6 +360,7 @@ public static class MessageKeys
     {
         public const string Welcome = "bot.welcome";
         public const string Unknown = "bot.unknown";
+        public const string DidYouMean = "bot.didYouMean";
         public const string HelpHeader = "bot.help.header";
         public const string HelpLine = "bot.help.line";
         public const string OfficeOnly = "bot.officeOnly";

@@ -7,6 +7,7 @@ public static class CommandServices
     public static IServiceCollection AddChatCommands(this IServiceCollection services)
     {
         services.AddSingleton(_ => CommandCatalog.Load(CommandCatalog.DefaultPath));
+        services.AddSingleton<CommandSuggestions>();
         services.AddSingleton<IChatCommand, HelpCommand>();
         services.AddSingleton<IChatCommand>(sp => new SubscribeCommand(sp.GetRequiredService<IContactRepository>(), subscribe: true));
         services.AddSingleton<IChatCommand>(sp => new SubscribeCommand(sp.GetRequiredService<IContactRepository>(), subscribe: false));

@@ -7,6 +7,7 @@ using ReformBot.Core.Storage;
 using ReformBot.Host.Dialogs;
 using ReformBot.Host.Periods;
 using ReformBot.Host.Messages;
+using Microsoft.Extensions.Options;
 
 namespace ReformBot.Host.Bot.Reporting;
 
@@ -23,7 +24,9 @@ public sealed class ReportConversation(
     ReportingPeriods periods,
     TimeProvider time,
     MessageCatalog messages,
-    TextFormat format)
+    TextFormat format,
+    ReportCard card,
+    IOptions<ReportCardOptions> cardOptions)
 {
     public const string DialogId = "report";
     public const string NoteDialogId = "note";
@@ -54,7 +57,66 @@ public sealed class ReportConversation(
     private static readonly TimeSpan RepeatedConfirmWindow = TimeSpan.FromMinutes(30);
 
     /// <summary>汇报 [任务号 [部门]], optionally followed by lines that answer the task ("进展：…"): starts, or resumes, a report.</summary>
-    public async Task StartAsync(ChatTurn turn, string argument, CancellationToken cancellationToken)
+    public Task StartAsync(ChatTurn turn, string argument, CancellationToken cancellationToken)
+    {
+        // The answers after the first line, as typed: the command's argument is folded (full-width commas made half-width).
+        var answers = (turn.Context.Activity.Text ?? "").Split('\n', 2) is [_, var rest] ? rest.Trim() : "";
+        return StartAsync(turn, argument.Split('\n', 2)[0].Trim(), answers.Length == 0 ? null : (t, c) => ContinueAsync(t, answers, c), cancellationToken);
+    }
+
+    /// <summary>
+    /// A submitted report card. Its answers go through the report dialog's own checks, as typed answers do, and
+    /// lead to the same summary and 确认; whether the sender may report the task is checked again first.
+    /// </summary>
+    public async Task SubmitCardAsync(ChatTurn turn, ReportCardSubmission submitted, CancellationToken cancellationToken)
+    {
+        if (turn.Contact is not { } contact)
+        {
+            await turn.SayAsync(MessageKeys.Report.NotRegistered, cancellationToken);
+            return;
+        }
+        // The card's draft was confirmed already: a second submit stores nothing.
+        if (submitted.DraftId.Length > 0 && reports.FindByDraft(submitted.DraftId) is { } stored)
+        {
+            await turn.SayAsync(MessageKeys.Report.AlreadySaved, cancellationToken, submitted.TaskNumber, stored.Revision);
+            return;
+        }
+        if (!contact.Departments.Contains(submitted.Department))
+        {
+            await turn.SayAsync(MessageKeys.Report.NoLongerMember, cancellationToken, submitted.Department, submitted.TaskNumber);
+            return;
+        }
+        if (plans.FindTask(submitted.TaskNumber) is not { } task)
+        {
+            await turn.SayAsync(MessageKeys.Report.TaskNotFound, cancellationToken, submitted.TaskNumber);
+            return;
+        }
+        if (!task.LeadDepartments.Contains(submitted.Department))
+        {
+            await turn.SayAsync(MessageKeys.Report.CardNotLead, cancellationToken, task.Number, submitted.Department, Join(task.LeadDepartments));
+            return;
+        }
+        if (turn.Conversation.Report is { Draft.DialogId: DialogId } session && session.OwnedBy(turn.Context.Activity.From?.Id)
+            && session.Items[session.Index] is { Note: false } item && item.TaskNumber == task.Number && item.Department == submitted.Department)
+        {
+            session.Paused = false;
+            await AnswerCardAsync(turn, session, submitted, cancellationToken);
+            return;
+        }
+        // Another task than the one in progress, or none: as 汇报 <n> <部门> with the card's answers.
+        await StartAsync(turn, $"{task.Number} {submitted.Department}", (t, c) => AnswerCardAsync(t, t.Conversation.Report!, submitted, c), cancellationToken);
+    }
+
+    private Task AnswerCardAsync(ChatTurn turn, ReportSession session, ReportCardSubmission submitted, CancellationToken cancellationToken)
+    {
+        session.CancelAsked = false;
+        // A form only fills answers: the dialog waits for what is missing, or for 确认 at the summary.
+        var result = dialogs.Answer(session.Draft!, submitted.Answers);
+        return SayDialogAsync(turn, session, result.Replies, cancellationToken);
+    }
+
+    /// <param name="answer">Answers that came with the command (labelled lines, a card), read once the task has started.</param>
+    private async Task StartAsync(ChatTurn turn, string argument, Func<ChatTurn, CancellationToken, Task>? answer, CancellationToken cancellationToken)
     {
         var contact = turn.RegisteredContact;
         if (contact.Departments.Count == 0)
@@ -62,9 +124,6 @@ public sealed class ReportConversation(
             await turn.SayAsync(MessageKeys.Report.NoDepartment, cancellationToken);
             return;
         }
-        argument = argument.Split('\n', 2)[0].Trim();
-        // The answers after the first line, as typed: the command's argument is folded (full-width commas made half-width).
-        var answers = (turn.Context.Activity.Text ?? "").Split('\n', 2) is [_, var rest] ? rest.Trim() : "";
         var owner = turn.Context.Activity.From.Id;
         if (turn.Conversation.Report is { Draft: not null } inProgress && inProgress.OwnedBy(owner) && argument.Length == 0)
         {
@@ -101,7 +160,7 @@ public sealed class ReportConversation(
         var window = periods.Calendar.WindowFor(period);
         if (window.IsLate(time.GetUtcNow()))
             intro.Add(messages.Format(MessageKeys.Report.Late, format.Date(window.DueDate), (periods.Calendar.LocalDate(time.GetUtcNow()).DayNumber - window.DueDate.DayNumber)));
-        if (answers.Length == 0)
+        if (answer is null)
         {
             await StartItemAsync(turn, session, intro.Count > 0 ? string.Join("\n", intro) : null, cancellationToken);
             return;
@@ -109,7 +168,7 @@ public sealed class ReportConversation(
         // 汇报 61 with the answers in the same message: start quietly, then read them as the first answer.
         await StartItemAsync(turn, session, null, cancellationToken, quiet: true);
         if (intro.Count > 0) await turn.SayTextAsync(string.Join("\n", intro), cancellationToken);
-        await ContinueAsync(turn, answers, cancellationToken);
+        await answer(turn, cancellationToken);
     }
 
     /// <summary>Whether the text is a word of the running dialog itself (帮助, 跳过, 上一步, 沿用…), which it answers rather than the command of that name.</summary>
@@ -355,15 +414,23 @@ public sealed class ReportConversation(
             await turn.SayAsync(MessageKeys.Report.Finished, cancellationToken, session.Submitted, session.Skipped);
     }
 
-    /// <summary>Sends the dialog's replies with the current step's buttons, and under the summary a note when the report repeats last quarter's.</summary>
-    private Task SayDialogAsync(ChatTurn turn, ReportSession session, IReadOnlyList<string> replies, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends the dialog's replies with the current step's buttons, and under the summary a note when the report
+    /// repeats last quarter's. On channels that render cards, the report's first question (and a resumed
+    /// draft) also comes with the whole task as one card.
+    /// </summary>
+    private Task SayDialogAsync(ChatTurn turn, ReportSession session, IReadOnlyList<string> replies, CancellationToken cancellationToken, bool resumed = false)
     {
         var draft = session.Draft!;
         var lines = replies.ToList();
         if (draft.DialogId == DialogId && draft.StepId == ConfirmStep && draft.Offered.Count > 0
             && ReportFields.ReportAnswers.All(a => draft.Values.GetValueOrDefault(a, "") == draft.Offered.GetValueOrDefault(a, "")))
             lines.Add(messages[MessageKeys.Report.Copied]);
-        return turn.SayTextAsync(string.Join("\n", lines), dialogs.Buttons(draft), cancellationToken);
+        var text = string.Join("\n", lines);
+        return draft.DialogId == DialogId && (resumed || draft.StepId == dialogs.Definition(DialogId).Start)
+            && cardOptions.Value.Renders(turn.Context.Activity.ChannelId)
+            ? turn.SayTextAsync(text, dialogs.Buttons(draft), card.Build(dialogs.Form(draft), draft, session.Items[session.Index], session.DraftId), cancellationToken)
+            : turn.SayTextAsync(text, dialogs.Buttons(draft), cancellationToken);
     }
 
     /// <summary>Which task, the answers so far, and the current question.</summary>
@@ -373,7 +440,7 @@ public sealed class ReportConversation(
         var lines = new List<string> { heading };
         if (draft.DialogId == DialogId && draft.Values.Count > 0) lines.Add(dialogs.RenderTemplate(draft, "summary"));
         lines.Add(dialogs.Prompt(draft));
-        return SayDialogAsync(turn, session, lines, cancellationToken);
+        return SayDialogAsync(turn, session, lines, cancellationToken, resumed: true);
     }
 
     /// <summary>Puts the session's current report draft aside when it holds answers; true when it did.</summary>
