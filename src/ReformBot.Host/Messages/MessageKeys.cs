@@ -428,6 +428,24 @@ public static class MessageKeys
         public const string BatchLine = "invite.batchLine";
         public const string CliAllMissing = "cli.invite.allMissing";
         public const string CliMissing = "cli.invite.missing";
+        public const string ListNone = "invite.listNone";
+        public const string ListHeader = "invite.listHeader";
+        public const string ListLine = "invite.listLine";
+        public const string ListFooter = "invite.listFooter";
+        public const string ForOffice = "invite.forOffice";
+        public const string ByCommandLine = "invite.byCommandLine";
+        public const string RevokeUsage = "invite.revokeUsage";
+        public const string RevokeNotFound = "invite.revokeNotFound";
+        public const string RevokeAmbiguous = "invite.revokeAmbiguous";
+        public const string RevokeCandidate = "invite.revokeCandidate";
+        public const string Revoked = "invite.revoked";
+        public const string RevokedOffice = "invite.revokedOffice";
+        public const string RevokeUsed = "invite.revokeUsed";
+        public const string RevokeAlready = "invite.revokeAlready";
+        public const string RevokeExpired = "invite.revokeExpired";
+        public const string CliInvites = "cli.invites";
+        public const string CliRevoke = "cli.invites.revoke";
+        public const string CliRevokeWhich = "cli.invites.revoke.which";
     }
 
     /// <summary>注册.</summary>
@@ -437,6 +455,7 @@ public static class MessageKeys
         public const string UnknownCode = "register.unknownCode";
         public const string Expired = "register.expired";
         public const string Used = "register.used";
+        public const string Revoked = "register.revoked";
         public const string AlreadyMember = "register.alreadyMember";
         public const string AlreadyOffice = "register.alreadyOffice";
         public const string InGroup = "register.inGroup";
