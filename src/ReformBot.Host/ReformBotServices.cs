@@ -59,6 +59,7 @@ public static class ReformBotServices
         services.AddSingleton<IWebSessions, WebChat.WebSessions>();
         services.AddSingleton<ContactRemoval>();
         services.AddSingleton<InviteBatch>();
+        services.AddSingleton<InviteCodes>();
         services.AddSingleton(sp => new RegistrationService(
             sp.GetRequiredService<IInviteRepository>(), sp.GetRequiredService<IPlanRepository>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<InviteOptions>>().Value, sp.GetRequiredService<ReportingCalendar>().Zone));

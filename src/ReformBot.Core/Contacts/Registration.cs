@@ -17,6 +17,8 @@ public enum RedemptionResult
     UnknownCode,
     Expired,
     AlreadyUsed,
+    /// <summary>The office revoked the code (作废) before it was used.</summary>
+    Revoked,
 }
 
 /// <summary>
@@ -44,6 +46,7 @@ public static class Registration
         {
             case InviteState.Redeemed: return new(RedemptionResult.AlreadyUsed, invite, existing);
             case InviteState.Expired: return new(RedemptionResult.Expired, invite, existing);
+            case InviteState.Revoked: return new(RedemptionResult.Revoked, invite, existing);
         }
 
         if (existing is not null && Has(existing, invite)) return new(RedemptionResult.AlreadyMember, invite, existing);

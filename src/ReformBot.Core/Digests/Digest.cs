@@ -12,7 +12,7 @@ namespace ReformBot.Core.Digests;
 /// </summary>
 /// <param name="Window">The period's reporting window (opens, due date, deadline).</param>
 /// <param name="Departments">One row per lead department, worst first (see <see cref="DigestDepartmentRow.WorstFirst"/>).</param>
-/// <param name="Tasks">One row per (task, lead department), by task number then the task's department order; only red rows with <see cref="DigestFilter.OverdueOnly"/>.</param>
+/// <param name="Tasks">One row per (task, lead department), by task number then the task's department order; only rows with a red light with <see cref="DigestFilter.OverdueOnly"/>.</param>
 /// <param name="Behind">Rows whose latest report of the period says 滞后, with their problems (存在问题), in task order.</param>
 /// <param name="NotReported">Departments missing at least one report of the period, by name (ordinal).</param>
 /// <param name="OverdueAgainstPlan">Rows whose task is overdue against the plan, in task order.</param>
@@ -35,11 +35,12 @@ public sealed record Digest(
 /// <param name="Expected">(task, lead department) pairs in scope.</param>
 /// <param name="Submitted">Pairs with at least one revision in the period.</param>
 /// <param name="Statuses">Latest statuses of the period's reports, and the pairs not submitted; they add up to <paramref name="Expected"/>.</param>
-/// <param name="Lights">How many pairs are red, yellow, green; they add up to <paramref name="Expected"/>.</param>
+/// <param name="ReportingLights">How many pairs have each reporting light (<see cref="TrafficLightRule.Reporting"/>); they add up to <paramref name="Expected"/>.</param>
+/// <param name="ProgressLights">How many pairs have each progress light (<see cref="TrafficLightRule.Progress"/>); they add up to <paramref name="Expected"/>.</param>
 /// <param name="Copied">Reports whose latest revision repeats the previous period's answer unchanged.</param>
-/// <param name="OverdueAgainstPlan">Pairs whose task is overdue against the plan.</param>
+/// <param name="OverdueAgainstPlan">Pairs whose task is overdue against the plan (the red progress lights).</param>
 public sealed record DigestTotals(
-    int Expected, int Submitted, StatusBreakdown Statuses, LightCounts Lights, int Copied, int OverdueAgainstPlan)
+    int Expected, int Submitted, StatusBreakdown Statuses, LightCounts ReportingLights, LightCounts ProgressLights, int Copied, int OverdueAgainstPlan)
 {
     public int NotSubmitted => Expected - Submitted;
 
@@ -48,25 +49,34 @@ public sealed record DigestTotals(
 }
 
 /// <summary>One lead department's numbers.</summary>
-/// <param name="Light">The worst of its rows' lights (<see cref="TrafficLightRule"/>).</param>
+/// <param name="ReportingLight">The worst of its rows' reporting lights (<see cref="TrafficLightRule"/>).</param>
+/// <param name="ProgressLight">The worst of its rows' progress lights.</param>
+/// <param name="ReportingLights">How many of its rows have each reporting light: red ones are missing after the due date.</param>
+/// <param name="ProgressLights">How many of its rows have each progress light: red ones are overdue against the plan.</param>
 /// <param name="OverdueAgainstPlan">Its pairs whose task is overdue against the plan.</param>
 public sealed record DigestDepartmentRow(
-    string Department, int Expected, int Submitted, TrafficLight Light, StatusBreakdown Statuses, LightCounts Lights,
-    int Copied, int OverdueAgainstPlan)
+    string Department, int Expected, int Submitted, TrafficLight ReportingLight, TrafficLight ProgressLight, StatusBreakdown Statuses,
+    LightCounts ReportingLights, LightCounts ProgressLights, int Copied, int OverdueAgainstPlan)
 {
     public int NotSubmitted => Expected - Submitted;
+
+    /// <summary>Either light is red: the departments the office chases.</summary>
+    public bool IsRed => ReportingLight == TrafficLight.Red || ProgressLight == TrafficLight.Red;
 
     /// <summary>Submitted / expected, 0..1; 1 when nothing is expected.</summary>
     public double Rate => Expected == 0 ? 1.0 : (double)Submitted / Expected;
 
     /// <summary>
-    /// Worst first: red before yellow before green; then the lower completion rate (compared exactly,
-    /// as fractions); then more pairs overdue against the plan; then more reports missing; then the
-    /// name, ordinal.
+    /// Worst first: by the worse of its two lights, red before yellow before green; then by the better
+    /// of the two (two red lights before one); then the lower completion rate (compared exactly, as
+    /// fractions); then more pairs overdue against the plan; then more reports missing; then the name,
+    /// ordinal.
     /// </summary>
     public static IComparer<DigestDepartmentRow> WorstFirst { get; } = Comparer<DigestDepartmentRow>.Create((a, b) =>
     {
-        var c = b.Light.CompareTo(a.Light);
+        var c = Worse(b).CompareTo(Worse(a));
+        if (c != 0) return c;
+        c = Better(b).CompareTo(Better(a));
         if (c != 0) return c;
         c = CompareRates(a.Submitted, a.Expected, b.Submitted, b.Expected);
         if (c != 0) return c;
@@ -76,6 +86,10 @@ public sealed record DigestDepartmentRow(
         if (c != 0) return c;
         return string.CompareOrdinal(a.Department, b.Department);
     });
+
+    private static TrafficLight Worse(DigestDepartmentRow d) => TrafficLightRule.Worst(d.ReportingLight, d.ProgressLight);
+
+    private static TrafficLight Better(DigestDepartmentRow d) => d.ReportingLight <= d.ProgressLight ? d.ReportingLight : d.ProgressLight;
 
     /// <summary>Compares s1/e1 with s2/e2 exactly, by cross-multiplying; a rate with nothing expected is 1.</summary>
     private static int CompareRates(int s1, int e1, int s2, int e2)
@@ -88,14 +102,19 @@ public sealed record DigestDepartmentRow(
 
 /// <summary>One (task, lead department) report of the period.</summary>
 /// <param name="Latest">The latest revision (highest number) of the period, or null if none was submitted.</param>
+/// <param name="ReportingLight">Has the report come in, in time (<see cref="TrafficLightRule.Reporting"/>).</param>
+/// <param name="ProgressLight">Is the task on track against the plan (<see cref="TrafficLightRule.Progress"/>).</param>
 /// <param name="CopiedFromPrevious">The latest revision's answers equal (<see cref="ReportContent.SameAs"/>) the previous period's latest for the same task and department.</param>
 /// <param name="OverdueAgainstPlan">The task's due year has passed and this lead department has never reported it 已完成 (<see cref="PlanDeadlineRule"/>).</param>
 /// <param name="Returned">The office sent the latest revision back (退回): the report counts as not submitted until a new revision comes.</param>
 public sealed record DigestTaskRow(
-    PlanTask Task, string Department, ReportRevision? Latest, TrafficLight Light, bool CopiedFromPrevious, bool OverdueAgainstPlan,
-    ReportReturn? Returned = null)
+    PlanTask Task, string Department, ReportRevision? Latest, TrafficLight ReportingLight, TrafficLight ProgressLight, bool CopiedFromPrevious,
+    bool OverdueAgainstPlan, ReportReturn? Returned = null)
 {
     public int TaskNumber => Task.Number;
+
+    /// <summary>Either light is red: missing after the due date, or overdue against the plan.</summary>
+    public bool IsRed => ReportingLight == TrafficLight.Red || ProgressLight == TrafficLight.Red;
 
     public bool Submitted => Latest is not null && Returned is null;
 
@@ -147,7 +166,7 @@ public readonly record struct StatusBreakdown(int Completed, int OnTrack, int Be
     };
 }
 
-/// <summary>How many reports have each light.</summary>
+/// <summary>How many reports have each light (of one kind: reporting or progress).</summary>
 public readonly record struct LightCounts(int Red, int Yellow, int Green)
 {
     public int Total => Red + Yellow + Green;

@@ -102,9 +102,10 @@ public static class DigestCalculator
             // A return is in force while the revision it sent back is still the latest.
             var returned = latest is not null && returns.TryGetValue(new ReportKey(task.Number, pair.Department, period), out var ret) && ret.Revision == latest.Revision
                 ? ret : null;
-            var light = lights.ForTask(returned is null ? latest?.Content.Status : null, overdue, task.Schedule);
+            var status = returned is null ? latest?.Content.Status : null;
             var copied = returned is null && latest is not null && pair.Previous is not null && latest.Content.SameAs(pair.Previous.Content);
-            var row = new DigestTaskRow(task, pair.Department, latest, light, copied, overdue, returned);
+            var row = new DigestTaskRow(task, pair.Department, latest,
+                lights.Reporting(submitted: status is not null), lights.Progress(status, overdue, task.Schedule), copied, overdue, returned);
 
             rows.Add(row);
             totals.Add(row);
@@ -136,7 +137,7 @@ public static class DigestCalculator
             period, window, now, since, filter,
             totals.ToTotals(),
             departmentRows,
-            filter.OverdueOnly ? rows.Where(r => r.Light == TrafficLight.Red).ToList() : rows,
+            filter.OverdueOnly ? rows.Where(r => r.IsRed).ToList() : rows,
             behind,
             notReported,
             overdueRows,
@@ -192,11 +193,13 @@ public static class DigestCalculator
     private sealed class Tally
     {
         private readonly int[] _statuses = new int[4];
-        private readonly int[] _lights = new int[3];
+        private readonly int[] _reportingLights = new int[3];
+        private readonly int[] _progressLights = new int[3];
         private int _expected;
         private int _copied;
         private int _overdue;
-        private TrafficLight _worst = TrafficLight.Green;
+        private TrafficLight _worstReporting = TrafficLight.Green;
+        private TrafficLight _worstProgress = TrafficLight.Green;
 
         public int Submitted { get; private set; }
         public List<int> Missing { get; } = [];
@@ -204,8 +207,10 @@ public static class DigestCalculator
         public void Add(DigestTaskRow row)
         {
             _expected++;
-            _lights[(int)row.Light]++;
-            _worst = TrafficLightRule.Worst(_worst, row.Light);
+            _reportingLights[(int)row.ReportingLight]++;
+            _progressLights[(int)row.ProgressLight]++;
+            _worstReporting = TrafficLightRule.Worst(_worstReporting, row.ReportingLight);
+            _worstProgress = TrafficLightRule.Worst(_worstProgress, row.ProgressLight);
             if (row.CopiedFromPrevious) _copied++;
             if (row.OverdueAgainstPlan) _overdue++;
             if (row.Status is { } status)
@@ -223,12 +228,14 @@ public static class DigestCalculator
             _statuses[(int)ReportStatus.Completed], _statuses[(int)ReportStatus.OnTrack],
             _statuses[(int)ReportStatus.Behind], _statuses[(int)ReportStatus.NotStarted], _expected - Submitted);
 
-        private LightCounts Lights => new(
-            _lights[(int)TrafficLight.Red], _lights[(int)TrafficLight.Yellow], _lights[(int)TrafficLight.Green]);
+        private static LightCounts Counts(int[] lights) => new(
+            lights[(int)TrafficLight.Red], lights[(int)TrafficLight.Yellow], lights[(int)TrafficLight.Green]);
 
-        public DigestTotals ToTotals() => new(_expected, Submitted, Statuses, Lights, _copied, _overdue);
+        public DigestTotals ToTotals() =>
+            new(_expected, Submitted, Statuses, Counts(_reportingLights), Counts(_progressLights), _copied, _overdue);
 
         public DigestDepartmentRow ToDepartmentRow(string department) =>
-            new(department, _expected, Submitted, _worst, Statuses, Lights, _copied, _overdue);
+            new(department, _expected, Submitted, _worstReporting, _worstProgress, Statuses,
+                Counts(_reportingLights), Counts(_progressLights), _copied, _overdue);
     }
 }

@@ -34,7 +34,7 @@ public sealed record DigestInput(
 /// first). Every number, row and list of the digest is then computed over those reports only.
 /// </param>
 /// <param name="OverdueOnly">
-/// Only red rows in <see cref="Digest.Tasks"/>. Totals, departments, the status breakdown and the other
+/// Only rows with a red light (missing after the due date, or overdue against the plan) in <see cref="Digest.Tasks"/>. Totals, departments, the status breakdown and the other
 /// lists are unchanged by it.
 /// </param>
 public sealed record DigestFilter(string? Department = null, bool OverdueOnly = false)
@@ -44,7 +44,7 @@ public sealed record DigestFilter(string? Department = null, bool OverdueOnly = 
 
 /// <summary>Tuning of the digest's rules.</summary>
 /// <param name="DueSoonDays">
-/// A missing report is yellow from this many days before the period's due date (local calendar),
+/// A missing report's reporting light is yellow from this many days before the period's due date (local calendar),
 /// inclusive, through the due date. Default 3: with the due date on 10 January, yellow from 7 January.
 /// </param>
 public sealed record DigestOptions(int DueSoonDays = 3)

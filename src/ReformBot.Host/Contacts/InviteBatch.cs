@@ -22,19 +22,20 @@ public sealed class InviteBatch(RegistrationService registration, IPlanRepositor
     }
 
     /// <summary>One invite per named department; if any name is unknown, none is made.</summary>
-    public Result Create(IReadOnlyList<string> names)
+    /// <param name="createdBy">The office member asking in chat; null on the command line.</param>
+    public Result Create(IReadOnlyList<string> names, string? createdBy = null)
     {
         var directory = new DepartmentDirectory(plans.Departments());
         var unknown = names.Where(n => directory.Resolve(n) is null).ToList();
         if (unknown.Count > 0)
             return new Result([], string.Join("\n", unknown.Select(n => InviteTexts.UnknownDepartment(messages, format, n, directory.Suggest(n).Select(d => d.Name)))));
         var departments = names.Select(n => directory.Resolve(n)!.Name).Distinct(StringComparer.Ordinal).ToList();
-        return new Result(departments.Select(d => registration.InviteDepartment(d).Invite!).ToList(), null);
+        return new Result(departments.Select(d => registration.InviteDepartment(d, createdBy).Invite!).ToList(), null);
     }
 
     /// <summary>All missing departments; a plain answer when there is none.</summary>
-    public Result CreateAllMissing() =>
-        MissingDepartments() is { Count: > 0 } missing ? Create(missing) : new Result([], messages[MessageKeys.Invite.NoneMissing]);
+    public Result CreateAllMissing(string? createdBy = null) =>
+        MissingDepartments() is { Count: > 0 } missing ? Create(missing, createdBy) : new Result([], messages[MessageKeys.Invite.NoneMissing]);
 
     /// <summary>The list the office hands out: one line per department.</summary>
     public string Text(IReadOnlyList<Invite> invites) =>

@@ -43,17 +43,19 @@ public sealed class RegistrationService
     public TimeZoneInfo Zone { get; }
 
     /// <summary>A new invite for the department named <paramref name="name"/> (canonical name, full name or alias).</summary>
-    public DepartmentInvite InviteDepartment(string name)
+    /// <param name="createdBy">The office member asking in chat; null on the command line.</param>
+    public DepartmentInvite InviteDepartment(string name, string? createdBy = null)
     {
         var directory = new DepartmentDirectory(_plans.Departments());
         var department = directory.Resolve(name);
         return department is null
             ? new DepartmentInvite(null, directory.Suggest(name))
-            : new DepartmentInvite(Create(department.Name), []);
+            : new DepartmentInvite(Create(department.Name, createdBy), []);
     }
 
     /// <summary>A new invite that makes whoever redeems it an office member.</summary>
-    public Invite InviteOfficeMember() => Create(null);
+    /// <param name="createdBy">The office member asking in chat; null on the command line.</param>
+    public Invite InviteOfficeMember(string? createdBy = null) => Create(null, createdBy);
 
     /// <summary>
     /// Redeems what the user typed as a code. A text that cannot be a code is an unknown code.
@@ -67,14 +69,14 @@ public sealed class RegistrationService
         return _invites.Redeem(code, who, TimeZoneInfo.ConvertTime(_time.GetUtcNow(), Zone));
     }
 
-    private Invite Create(string? department)
+    private Invite Create(string? department, string? createdBy)
     {
         // To the second: the expiry is printed and read by people.
         var now = TimeZoneInfo.ConvertTime(_time.GetUtcNow(), Zone);
         now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerSecond));
         for (var draw = 0; draw < MaxDraws; draw++)
         {
-            var invite = Invite.Create(_newCode(), department, now, _validity);
+            var invite = Invite.Create(_newCode(), department, now, _validity, createdBy);
             // The expiry reads in the zone's offset of its own date, not of today's.
             invite = invite with { ExpiresAt = TimeZoneInfo.ConvertTime(invite.ExpiresAt, Zone) };
             if (_invites.TryAdd(invite)) return invite;

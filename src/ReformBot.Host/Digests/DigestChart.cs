@@ -8,7 +8,8 @@ namespace ReformBot.Host.Digests;
 
 /// <summary>
 /// The digest as a picture (PNG): completion by department as horizontal bars, worst first, each in
-/// its traffic-light colour; then the status breakdown as one stacked bar and a bar per status. Every
+/// the colour of its reporting light, with two dots before it: the reporting light (报送) and the
+/// progress light (进展); then the status breakdown as one stacked bar and a bar per status. Every
 /// label comes from the message catalog. Drawn with SkiaSharp in a CJK font found by <see cref="ChartFont"/>;
 /// without such a font there is no chart (null), and the digest goes out as text.
 /// </summary>
@@ -47,6 +48,10 @@ public sealed class DigestChart(MessageCatalog messages, TextFormat format, Char
     private const int RowHeight = 26;
     private const int BarHeight = 14;
     private const float DotRadius = 5;
+    /// <summary>From the reporting light's dot to the progress light's: room for the column labels above them.</summary>
+    private const float DotGap = 32;
+    /// <summary>The row of the dots' column labels (报送, 进展).</summary>
+    private const int ColumnLabelHeight = 18;
 
     /// <summary>The PNG, or null when charts are off or no CJK font is available.</summary>
     public byte[]? Render(Digest digest) => Draw(digest)?.Png;
@@ -65,6 +70,7 @@ public sealed class DigestChart(MessageCatalog messages, TextFormat format, Char
         using var title = Font(typeface, 22, bold: true);
         using var header = Font(typeface, 16, bold: true);
         using var body = Font(typeface, 14);
+        using var small = Font(typeface, 12);
 
         var width = Math.Max(o.Width, 480);
         var departments = digest.Departments.Take(Math.Max(o.MaxDepartments, 1)).ToList();
@@ -76,13 +82,14 @@ public sealed class DigestChart(MessageCatalog messages, TextFormat format, Char
             .ToList();
         var labelWidth = Math.Clamp(labels.Max(l => body.MeasureText(l)) + 8, 80, width * 0.32f);
         var valueWidth = values.Max(v => body.MeasureText(v)) + 8;
-        // Between label and bar, a dot in the department's light: visible even when the bar is empty.
+        // Between label and bar, a dot for each light: visible even when the bar is empty.
         var dotX = Pad + labelWidth + 6 + DotRadius;
-        var trackX = dotX + DotRadius + 8;
+        var progressDotX = dotX + DotGap;
+        var trackX = progressDotX + DotRadius + 8;
         var trackWidth = width - Pad - valueWidth - 8 - trackX;
 
         var departmentRows = Math.Max(departments.Count, 1);
-        var height = Pad + 34 + 28 + 28 + departmentRows * RowHeight + (hidden > 0 ? 22 : 0) + RowHeight + 12 + 28 + 30 + StatusOrder.Length * RowHeight + Pad;
+        var height = Pad + 34 + 28 + 28 + ColumnLabelHeight + departmentRows * RowHeight + (hidden > 0 ? 22 : 0) + RowHeight + 12 + 28 + 30 + StatusOrder.Length * RowHeight + Pad;
 
         var info = new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Opaque);
         using var surface = SKSurface.Create(info);
@@ -101,14 +108,19 @@ public sealed class DigestChart(MessageCatalog messages, TextFormat format, Char
         if (headingWidth > width - 2 * Pad) title.Size = Math.Max(16, title.Size * (width - 2 * Pad) / headingWidth);
         canvas.DrawText(Fit(title, heading, width - 2 * Pad), Pad, Baseline(title, y + 17), SKTextAlign.Left, title, ink);
         y += 34;
-        canvas.DrawText(m.Format(MessageKeys.Chart.Totals, t.Expected, t.Submitted, DigestMarkdown.Percent(t.Submitted, t.Expected), t.Lights.Red, t.Lights.Yellow, t.Lights.Green),
+        canvas.DrawText(m.Format(MessageKeys.Chart.Totals, t.Expected, t.Submitted, DigestMarkdown.Percent(t.Submitted, t.Expected),
+                t.ReportingLights.Red, t.ReportingLights.Yellow, t.ProgressLights.Red, t.ProgressLights.Yellow),
             Pad, Baseline(body, y + 10), SKTextAlign.Left, body, muted);
         y += 28;
 
         canvas.DrawText(m[MessageKeys.Chart.DepartmentsHeader], Pad, Baseline(header, y + 12), SKTextAlign.Left, header, ink);
         y += 28;
+        canvas.DrawText(m[MessageKeys.Chart.ReportingColumn], dotX, Baseline(small, y + ColumnLabelHeight / 2f), SKTextAlign.Center, small, muted);
+        canvas.DrawText(m[MessageKeys.Chart.ProgressColumn], progressDotX, Baseline(small, y + ColumnLabelHeight / 2f), SKTextAlign.Center, small, muted);
+        y += ColumnLabelHeight;
         var labelAreas = new List<SKRect>();
         var bars = new List<(SKRect Rect, SKColor Color)>();
+        var dots = new List<(SKPoint Reporting, SKPoint Progress)>();
         if (departments.Count == 0)
         {
             canvas.DrawText(m[MessageKeys.Chart.None], Pad, Baseline(body, y + RowHeight / 2f), SKTextAlign.Left, body, muted);
@@ -118,10 +130,15 @@ public sealed class DigestChart(MessageCatalog messages, TextFormat format, Char
         {
             var d = departments[i];
             var rate = d.Expected == 0 ? 1f : (float)d.Submitted / d.Expected;
-            var bar = Row(canvas, body, ink, muted, track, y, labelWidth, trackX, trackWidth, Fit(body, d.Department, labelWidth - 8), values[i], rate, LightColor(d.Light));
-            using (var dot = Paint(LightColor(d.Light))) canvas.DrawCircle(dotX, y + RowHeight / 2f, DotRadius, dot);
+            // The bar is the reporting rate: it takes the reporting light's colour.
+            var bar = Row(canvas, body, ink, muted, track, y, labelWidth, trackX, trackWidth, Fit(body, d.Department, labelWidth - 8), values[i], rate, LightColor(d.ReportingLight));
+            var reportingDot = new SKPoint(dotX, y + RowHeight / 2f);
+            var progressDot = new SKPoint(progressDotX, y + RowHeight / 2f);
+            using (var dot = Paint(LightColor(d.ReportingLight))) canvas.DrawCircle(reportingDot, DotRadius, dot);
+            using (var dot = Paint(LightColor(d.ProgressLight))) canvas.DrawCircle(progressDot, DotRadius, dot);
             labelAreas.Add(new SKRect(Pad, y, Pad + labelWidth, y + RowHeight));
-            bars.Add((bar, LightColor(d.Light)));
+            bars.Add((bar, LightColor(d.ReportingLight)));
+            dots.Add((reportingDot, progressDot));
             y += RowHeight;
         }
         if (hidden > 0)
@@ -168,7 +185,7 @@ public sealed class DigestChart(MessageCatalog messages, TextFormat format, Char
         using var image = surface.Snapshot();
         using var pixels = image.PeekPixels() ?? throw new InvalidOperationException("A raster surface has pixels.");
         // Flat colours and text: a palette PNG keeps it small enough to send inline.
-        return new Drawing(IndexedPng.Encode(pixels), width, height, trackWidth, labelAreas, bars);
+        return new Drawing(IndexedPng.Encode(pixels), width, height, trackWidth, labelAreas, bars, dots);
     }
 
     /// <summary>One labelled bar: the label right-aligned before the track, the value after it. Returns the filled bar.</summary>
@@ -220,5 +237,7 @@ public sealed class DigestChart(MessageCatalog messages, TextFormat format, Char
     /// <param name="TrackWidth">The length of a full (100%) bar.</param>
     /// <param name="LabelAreas">Where each department's label was drawn, in order.</param>
     /// <param name="Bars">Each filled bar and its colour: the departments', then the statuses'.</param>
-    internal sealed record Drawing(byte[] Png, int Width, int Height, float TrackWidth, IReadOnlyList<SKRect> LabelAreas, IReadOnlyList<(SKRect Rect, SKColor Color)> Bars);
+    /// <param name="Dots">The centres of each department's two light dots, in order.</param>
+    internal sealed record Drawing(byte[] Png, int Width, int Height, float TrackWidth, IReadOnlyList<SKRect> LabelAreas,
+        IReadOnlyList<(SKRect Rect, SKColor Color)> Bars, IReadOnlyList<(SKPoint Reporting, SKPoint Progress)> Dots);
 }

@@ -21,11 +21,14 @@ public static class DigestJson
             format.Local(digest.Now),
             digest.Since is { } since ? format.Local(since) : null,
             new WindowJson(format.Local(digest.Window.Opens), digest.Window.DueDate, format.Local(digest.Window.Deadline)),
-            new TotalsJson(t.Expected, t.Submitted, t.NotSubmitted, t.Rate, Statuses(t.Statuses), Lights(t.Lights), t.Copied, t.OverdueAgainstPlan),
+            new TotalsJson(t.Expected, t.Submitted, t.NotSubmitted, t.Rate, Statuses(t.Statuses), Lights(t.ReportingLights), Lights(t.ProgressLights),
+                t.Copied, t.OverdueAgainstPlan),
             digest.Departments.Select(d => new DigestDepartmentJson(
-                d.Department, Word(d.Light), d.Expected, d.Submitted, d.NotSubmitted, d.Rate, Statuses(d.Statuses), Lights(d.Lights), d.Copied, d.OverdueAgainstPlan)).ToList(),
+                d.Department, Word(d.ReportingLight), Word(d.ProgressLight), d.Expected, d.Submitted, d.NotSubmitted, d.Rate, Statuses(d.Statuses),
+                Lights(d.ReportingLights), Lights(d.ProgressLights), d.Copied, d.OverdueAgainstPlan)).ToList(),
             digest.Tasks.Select(r => new DigestTaskJson(
-                r.TaskNumber, r.Department, Status(r.Status), r.Latest?.Content.Percent, Word(r.Light), r.OverdueAgainstPlan, r.CopiedFromPrevious,
+                r.TaskNumber, r.Department, Status(r.Status), r.Latest?.Content.Percent, Word(r.ReportingLight), Word(r.ProgressLight),
+                r.OverdueAgainstPlan, r.CopiedFromPrevious,
                 r.Latest?.Revision, r.Latest is { } latest ? format.Local(latest.SubmittedAt) : null, r.Latest?.Late,
                 r.Returned is { } returned ? new ReturnedJson(returned.Reason, returned.Revision, format.Local(returned.ReturnedAt)) : null)).ToList(),
             digest.Behind.Select(r => new BehindJson(r.TaskNumber, r.Department, r.Problems ?? "", r.Latest!.Revision)).ToList(),
@@ -57,21 +60,26 @@ public sealed record DigestDocument(
 public sealed record WindowJson(DateTimeOffset Opens, DateOnly DueDate, DateTimeOffset Deadline);
 
 /// <param name="Rate">Submitted / expected, 0..1; 1 when nothing is expected.</param>
+/// <param name="ReportingLights">How many reports have each reporting light (报送灯).</param>
+/// <param name="ProgressLights">How many reports have each progress light (进展灯).</param>
 public sealed record TotalsJson(
-    int Expected, int Submitted, int NotSubmitted, double Rate, StatusesJson Statuses, LightsJson Lights, int Copied, int OverdueAgainstPlan);
+    int Expected, int Submitted, int NotSubmitted, double Rate, StatusesJson Statuses, LightsJson ReportingLights, LightsJson ProgressLights,
+    int Copied, int OverdueAgainstPlan);
 
 public sealed record StatusesJson(int Completed, int OnTrack, int Behind, int NotStarted, int NotSubmitted);
 
 public sealed record LightsJson(int Red, int Yellow, int Green);
 
+/// <param name="ReportingLight">The worst reporting light of its reports: red, yellow or green.</param>
+/// <param name="ProgressLight">The worst progress light of its reports.</param>
 public sealed record DigestDepartmentJson(
-    string Name, string Light, int Expected, int Submitted, int NotSubmitted, double Rate, StatusesJson Statuses, LightsJson Lights,
-    int Copied, int OverdueAgainstPlan);
+    string Name, string ReportingLight, string ProgressLight, int Expected, int Submitted, int NotSubmitted, double Rate, StatusesJson Statuses,
+    LightsJson ReportingLights, LightsJson ProgressLights, int Copied, int OverdueAgainstPlan);
 
 /// <param name="Status">The latest status of the period; null when not submitted (so are percent, revision, submittedAt, late) or sent back.</param>
 /// <param name="Returned">The office sent the latest revision back (退回); null otherwise. Percent, revision, submittedAt and late are then the returned revision's.</param>
 public sealed record DigestTaskJson(
-    int Task, string Department, string? Status, int? Percent, string Light, bool OverdueAgainstPlan, bool Copied,
+    int Task, string Department, string? Status, int? Percent, string ReportingLight, string ProgressLight, bool OverdueAgainstPlan, bool Copied,
     int? Revision, DateTimeOffset? SubmittedAt, bool? Late, ReturnedJson? Returned);
 
 /// <param name="Revision">The revision sent back.</param>

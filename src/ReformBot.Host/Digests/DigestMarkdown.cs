@@ -42,7 +42,7 @@ public sealed class DigestMarkdown(MessageCatalog messages, TextFormat format)
             : m.Format(MessageKeys.Digest.Title, period, date);
 
         var departmentLines = digest.Departments.Take(MaxDepartmentLines)
-            .Select(d => m.Format(MessageKeys.Digest.DepartmentLine, Light(d.Light), Escape(d.Department), d.Submitted, d.Expected, Percent(d.Submitted, d.Expected)))
+            .Select(d => DepartmentLine(digest, d))
             .ToList();
         if (digest.Departments.Count > MaxDepartmentLines)
             departmentLines.Add(m.Format(MessageKeys.Digest.MoreDepartments, digest.Departments.Count - MaxDepartmentLines));
@@ -50,7 +50,7 @@ public sealed class DigestMarkdown(MessageCatalog messages, TextFormat format)
         var sections = new List<Section>
         {
             new(null, [title, m.Format(MessageKeys.Digest.Totals, t.Expected, t.Submitted, Percent(t.Submitted, t.Expected), s.Completed, s.OnTrack, s.Behind, s.NotStarted, s.NotSubmitted),
-                m.Format(MessageKeys.Digest.Lights, t.Lights.Red, t.Lights.Yellow, t.Lights.Green)], IsList: false),
+                LightsLine(t)], IsList: false),
             List(m[MessageKeys.Digest.DepartmentsHeader], departmentLines),
             List(m.Format(MessageKeys.Digest.BehindHeader, digest.Behind.Count), digest.Behind.Select(r =>
                 m.Format(MessageKeys.Digest.BehindLine, r.TaskNumber, Escape(r.Department), Escape(m.Shorten(OneLine(r.Problems ?? ""), MaxProblemsLength))))),
@@ -90,13 +90,15 @@ public sealed class DigestMarkdown(MessageCatalog messages, TextFormat format)
         {
             string.Join("\n", title,
                 m.Format(MessageKeys.Digest.SummaryTotals, t.Expected, t.Submitted, Percent(t.Submitted, t.Expected), t.Statuses.Behind, t.OverdueAgainstPlan),
-                m.Format(MessageKeys.Digest.Lights, t.Lights.Red, t.Lights.Yellow, t.Lights.Green)),
+                LightsLine(t)),
         };
 
         var red = RedDepartments(digest);
         if (red.Count > 0)
         {
-            var lines = red.Take(MaxSummaryRedDepartments).Select(d => m.Format(MessageKeys.Digest.SummaryRedLine, Light(d.Light), Escape(d.Department), RedReason(d))).ToList();
+            var lines = red.Take(MaxSummaryRedDepartments)
+                .Select(d => m.Format(MessageKeys.Digest.SummaryRedLine, Escape(d.Department), d.Submitted, d.Expected, Reasons(digest, d, redOnly: true)))
+                .ToList();
             if (red.Count > MaxSummaryRedDepartments) lines.Add(m.Format(MessageKeys.Digest.SummaryMoreRed, red.Count - MaxSummaryRedDepartments));
             paragraphs.Add(m.Format(MessageKeys.Digest.SummaryRedHeader, red.Count) + "\n" + string.Join("\n", lines));
         }
@@ -107,18 +109,40 @@ public sealed class DigestMarkdown(MessageCatalog messages, TextFormat format)
         return string.Join(ParagraphBreak, paragraphs);
     }
 
-    /// <summary>The red departments, worst first: those the office chases.</summary>
+    /// <summary>The departments with a red light (reporting or progress), worst first: those the office chases.</summary>
     public static IReadOnlyList<DigestDepartmentRow> RedDepartments(Digest digest) =>
-        digest.Departments.Where(d => d.Light == TrafficLight.Red).ToList();
+        digest.Departments.Where(d => d.IsRed).ToList();
 
-    /// <summary>Why a department is red: tasks overdue against the plan (progress), reports missing after the due date (reporting), or both.</summary>
-    private string RedReason(DigestDepartmentRow d)
+    /// <summary>Both lights' counts: 报送灯 (reported in time) and 进展灯 (on track against the plan).</summary>
+    private string LightsLine(DigestTotals t) => messages.Format(MessageKeys.Digest.Lights,
+        t.ReportingLights.Red, t.ReportingLights.Yellow, t.ReportingLights.Green, t.ProgressLights.Red, t.ProgressLights.Yellow, t.ProgressLights.Green);
+
+    /// <summary>A department with its two lights, and why a light is not green.</summary>
+    private string DepartmentLine(Digest digest, DigestDepartmentRow d)
     {
-        var missing = d.Lights.Red - d.OverdueAgainstPlan;
+        var reasons = Reasons(digest, d, redOnly: false);
+        return messages.Format(MessageKeys.Digest.DepartmentLine, Light(d.ReportingLight), Light(d.ProgressLight), Escape(d.Department),
+            d.Submitted, d.Expected, Percent(d.Submitted, d.Expected), reasons.Length == 0 ? "" : messages.Format(MessageKeys.Digest.DepartmentReasons, reasons));
+    }
+
+    /// <summary>
+    /// Why a department's lights are red (and, unless <paramref name="redOnly"/>, yellow), naming the light:
+    /// 报送 for reports missing after the due date or due soon, 进展 for tasks overdue against the plan or
+    /// behind. Empty when the lights shown are green.
+    /// </summary>
+    private string Reasons(Digest digest, DigestDepartmentRow d, bool redOnly)
+    {
+        var m = messages;
         var reasons = new List<string>();
-        if (missing > 0) reasons.Add(messages.Format(MessageKeys.Digest.RedMissing, missing));
-        if (d.OverdueAgainstPlan > 0) reasons.Add(messages.Format(MessageKeys.Digest.RedOverdue, d.OverdueAgainstPlan, d.Submitted, d.Expected));
-        return string.Join(messages[MessageKeys.Chase.SummarySeparator], reasons);
+        if (d.ReportingLights.Red > 0)
+            reasons.Add(m.Format(MessageKeys.Digest.ReasonReporting, m.Format(MessageKeys.Digest.ReasonMissingLate, d.ReportingLights.Red)));
+        else if (!redOnly && d.ReportingLights.Yellow > 0)
+            reasons.Add(m.Format(MessageKeys.Digest.ReasonReporting, m.Format(MessageKeys.Digest.ReasonMissingSoon, d.ReportingLights.Yellow, format.Date(digest.Window.DueDate))));
+        var progress = new List<string>();
+        if (d.ProgressLights.Red > 0) progress.Add(m.Format(MessageKeys.Digest.ReasonOverdue, d.ProgressLights.Red));
+        if (!redOnly && d.ProgressLights.Yellow > 0) progress.Add(m.Format(MessageKeys.Digest.ReasonBehind, d.ProgressLights.Yellow));
+        if (progress.Count > 0) reasons.Add(m.Format(MessageKeys.Digest.ReasonProgress, string.Join(m[MessageKeys.Digest.ReasonPartSeparator], progress)));
+        return string.Join(m[MessageKeys.Digest.ReasonSeparator], reasons);
     }
 
     /// <summary>The reports the office sent back (退回) and that are not reported again yet.</summary>

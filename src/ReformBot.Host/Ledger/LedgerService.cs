@@ -10,7 +10,7 @@ namespace ReformBot.Host.Ledger;
 
 /// <summary>
 /// The ledger (台账) of a period as an .xlsx: 汇总 (the numbers per lead department, worst first, and a
-/// total row), 任务 (every task with its lead department's latest answer of the period, light,
+/// total row), 任务 (every task with its lead department's latest answer of the period, both lights,
 /// overdue against the plan, copied from last quarter) and 汇报记录 (every revision of the period with
 /// who, when and all fields, oldest first). Sheet names and headers come from the message catalog;
 /// texts are written exactly as typed.
@@ -55,35 +55,40 @@ public sealed class LedgerService(DigestService digests, IReportRepository repor
         var m = messages;
         var columns = new List<SheetColumn>
         {
-            new(m[MessageKeys.Ledger.ColDepartment], 30), new(m[MessageKeys.Ledger.ColLight], 10), new(m[MessageKeys.Ledger.ColExpected], 8), new(m[MessageKeys.Ledger.ColSubmitted], 8),
+            new(m[MessageKeys.Ledger.ColDepartment], 30), new(m[MessageKeys.Ledger.ColReportingLight], 8), new(m[MessageKeys.Ledger.ColProgressLight], 8),
+            new(m[MessageKeys.Ledger.ColExpected], 8), new(m[MessageKeys.Ledger.ColSubmitted], 8),
             new(m[MessageKeys.Ledger.ColRate], 9),
             new(format.Status(ReportStatus.Completed), 9), new(format.Status(ReportStatus.OnTrack), 12),
             new(format.Status(ReportStatus.Behind), 8), new(format.Status(ReportStatus.NotStarted), 9),
-            new(m[MessageKeys.Ledger.ColNotSubmitted], 9), new(m[MessageKeys.Ledger.ColRed], 8), new(m[MessageKeys.Ledger.ColYellow], 8), new(m[MessageKeys.Ledger.ColGreen], 8),
+            new(m[MessageKeys.Ledger.ColNotSubmitted], 9), new(m[MessageKeys.Ledger.ColReportingRed], 10), new(m[MessageKeys.Ledger.ColReportingYellow], 10),
+            new(m[MessageKeys.Ledger.ColProgressRed], 10), new(m[MessageKeys.Ledger.ColProgressYellow], 10),
             new(m[MessageKeys.Ledger.ColCopied], 12), new(m[MessageKeys.Ledger.ColOverdue], 12),
         };
         var rows = ledger.Departments.Select(d => SummaryRow(
-            new SheetCell(d.Department), LightCell(d.Light), d.Expected, d.Submitted, d.Statuses, d.Lights, d.Copied, d.OverdueAgainstPlan, bold: false)).ToList();
+            new SheetCell(d.Department), LightCell(d.ReportingLight), LightCell(d.ProgressLight), d.Expected, d.Submitted, d.Statuses,
+            d.ReportingLights, d.ProgressLights, d.Copied, d.OverdueAgainstPlan, bold: false)).ToList();
         var all = ledger.Departments;
-        rows.Add(SummaryRow(new SheetCell(m[MessageKeys.Ledger.Total], CellLook.Bold), new SheetCell(null),
+        rows.Add(SummaryRow(new SheetCell(m[MessageKeys.Ledger.Total], CellLook.Bold), new SheetCell(null), new SheetCell(null),
             all.Sum(d => d.Expected), all.Sum(d => d.Submitted),
             new StatusBreakdown(all.Sum(d => d.Statuses.Completed), all.Sum(d => d.Statuses.OnTrack), all.Sum(d => d.Statuses.Behind),
                 all.Sum(d => d.Statuses.NotStarted), all.Sum(d => d.Statuses.NotSubmitted)),
-            new LightCounts(all.Sum(d => d.Lights.Red), all.Sum(d => d.Lights.Yellow), all.Sum(d => d.Lights.Green)),
+            new LightCounts(all.Sum(d => d.ReportingLights.Red), all.Sum(d => d.ReportingLights.Yellow), all.Sum(d => d.ReportingLights.Green)),
+            new LightCounts(all.Sum(d => d.ProgressLights.Red), all.Sum(d => d.ProgressLights.Yellow), all.Sum(d => d.ProgressLights.Green)),
             all.Sum(d => d.Copied), all.Sum(d => d.OverdueAgainstPlan), bold: true));
         return new Sheet(m[MessageKeys.Ledger.SheetSummary], columns, rows);
     }
 
-    private static List<SheetCell> SummaryRow(SheetCell name, SheetCell light, int expected, int submitted, StatusBreakdown s, LightCounts l,
-        int copied, int overdue, bool bold)
+    private static List<SheetCell> SummaryRow(SheetCell name, SheetCell reportingLight, SheetCell progressLight, int expected, int submitted,
+        StatusBreakdown s, LightCounts reporting, LightCounts progress, int copied, int overdue, bool bold)
     {
         var look = bold ? CellLook.Bold : CellLook.Plain;
         SheetCell N(int value) => new(value, look);
         var rate = expected == 0 ? 1.0 : (double)submitted / expected;
         return
         [
-            name, light, N(expected), N(submitted), new(rate, bold ? CellLook.BoldPercent : CellLook.Percent),
-            N(s.Completed), N(s.OnTrack), N(s.Behind), N(s.NotStarted), N(s.NotSubmitted), N(l.Red), N(l.Yellow), N(l.Green),
+            name, reportingLight, progressLight, N(expected), N(submitted), new(rate, bold ? CellLook.BoldPercent : CellLook.Percent),
+            N(s.Completed), N(s.OnTrack), N(s.Behind), N(s.NotStarted), N(s.NotSubmitted),
+            N(reporting.Red), N(reporting.Yellow), N(progress.Red), N(progress.Yellow),
             N(copied), N(overdue),
         ];
     }
@@ -94,7 +99,8 @@ public sealed class LedgerService(DigestService digests, IReportRepository repor
         var columns = new List<SheetColumn>
         {
             new(m[MessageKeys.Ledger.ColNumber], 8), new(m[MessageKeys.Ledger.ColText], 60), new(m[MessageKeys.Ledger.ColLeadDepartment], 24), new(m[MessageKeys.Ledger.ColPeriodStatus], 12),
-            new(m[MessageKeys.Ledger.ColPercent], 11), new(m[MessageKeys.Ledger.ColLight], 10), new(m[MessageKeys.Ledger.ColOverdue], 12), new(m[MessageKeys.Ledger.ColCopied], 12),
+            new(m[MessageKeys.Ledger.ColPercent], 11), new(m[MessageKeys.Ledger.ColReportingLight], 8), new(m[MessageKeys.Ledger.ColProgressLight], 8),
+            new(m[MessageKeys.Ledger.ColOverdue], 12), new(m[MessageKeys.Ledger.ColCopied], 12),
             new(m[MessageKeys.Ledger.ColSchedule], 20), new(m[MessageKeys.Ledger.ColRevision], 6), new(m[MessageKeys.Ledger.ColSubmittedAt], 20),
             new(m[MessageKeys.Ledger.ColProgress], 50), new(m[MessageKeys.Ledger.ColProblems], 40), new(m[MessageKeys.Ledger.ColNextSteps], 40),
         };
@@ -105,7 +111,7 @@ public sealed class LedgerService(DigestService digests, IReportRepository repor
             [
                 new(r.TaskNumber), new(r.Task.Text, CellLook.Wrapped), new(r.Department),
                 new(r.Returned is { } sentBack ? m.Format(MessageKeys.ReturnReport.Returned, sentBack.Reason) : Status(r.Status), CellLook.Wrapped),
-                new(latest?.Content.Percent), LightCell(r.Light), new(YesNo(r.OverdueAgainstPlan)), new(YesNo(r.CopiedFromPrevious)),
+                new(latest?.Content.Percent), LightCell(r.ReportingLight), LightCell(r.ProgressLight), new(YesNo(r.OverdueAgainstPlan)), new(YesNo(r.CopiedFromPrevious)),
                 new(r.Task.Schedule.IsEmpty ? null : r.Task.Schedule.Text), new(latest?.Revision),
                 new(latest is null ? null : Local(latest.SubmittedAt), CellLook.DateTime),
                 new(latest?.Content.Progress, CellLook.Wrapped), new(latest?.Content.Problems, CellLook.Wrapped),

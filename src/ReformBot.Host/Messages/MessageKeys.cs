@@ -248,8 +248,15 @@ public static class MessageKeys
         public const string SummaryRedHeader = "digest.summaryRedHeader";
         public const string SummaryRedLine = "digest.summaryRedLine";
         public const string SummaryMoreRed = "digest.summaryMoreRed";
-        public const string RedMissing = "digest.redMissing";
-        public const string RedOverdue = "digest.redOverdue";
+        public const string DepartmentReasons = "digest.departmentReasons";
+        public const string ReasonReporting = "digest.reasonReporting";
+        public const string ReasonProgress = "digest.reasonProgress";
+        public const string ReasonMissingLate = "digest.reasonMissingLate";
+        public const string ReasonMissingSoon = "digest.reasonMissingSoon";
+        public const string ReasonOverdue = "digest.reasonOverdue";
+        public const string ReasonBehind = "digest.reasonBehind";
+        public const string ReasonPartSeparator = "digest.reasonPartSeparator";
+        public const string ReasonSeparator = "digest.reasonSeparator";
         public const string SummaryPressingHeader = "digest.summaryPressingHeader";
         public const string SummaryMore = "digest.summaryMore";
         public const string SummaryMoreContact = "digest.summaryMoreContact";
@@ -285,6 +292,8 @@ public static class MessageKeys
         public const string Totals = "chart.totals";
         public const string DepartmentsHeader = "chart.departmentsHeader";
         public const string DepartmentValue = "chart.departmentValue";
+        public const string ReportingColumn = "chart.reportingColumn";
+        public const string ProgressColumn = "chart.progressColumn";
         public const string MoreDepartments = "chart.moreDepartments";
         public const string StatusHeader = "chart.statusHeader";
         public const string StatusValue = "chart.statusValue";
@@ -308,14 +317,16 @@ public static class MessageKeys
         public const string No = "ledger.no";
         public const string ColDepartment = "ledger.col.department";
         public const string ColLeadDepartment = "ledger.col.leadDepartment";
-        public const string ColLight = "ledger.col.light";
+        public const string ColReportingLight = "ledger.col.reportingLight";
+        public const string ColProgressLight = "ledger.col.progressLight";
         public const string ColExpected = "ledger.col.expected";
         public const string ColSubmitted = "ledger.col.submitted";
         public const string ColRate = "ledger.col.rate";
         public const string ColNotSubmitted = "ledger.col.notSubmitted";
-        public const string ColRed = "ledger.col.red";
-        public const string ColYellow = "ledger.col.yellow";
-        public const string ColGreen = "ledger.col.green";
+        public const string ColReportingRed = "ledger.col.reportingRed";
+        public const string ColReportingYellow = "ledger.col.reportingYellow";
+        public const string ColProgressRed = "ledger.col.progressRed";
+        public const string ColProgressYellow = "ledger.col.progressYellow";
         public const string ColCopied = "ledger.col.copied";
         public const string ColOverdue = "ledger.col.overdue";
         public const string ColNumber = "ledger.col.number";
@@ -429,6 +440,24 @@ public static class MessageKeys
         public const string BatchLine = "invite.batchLine";
         public const string CliAllMissing = "cli.invite.allMissing";
         public const string CliMissing = "cli.invite.missing";
+        public const string ListNone = "invite.listNone";
+        public const string ListHeader = "invite.listHeader";
+        public const string ListLine = "invite.listLine";
+        public const string ListFooter = "invite.listFooter";
+        public const string ForOffice = "invite.forOffice";
+        public const string ByCommandLine = "invite.byCommandLine";
+        public const string RevokeUsage = "invite.revokeUsage";
+        public const string RevokeNotFound = "invite.revokeNotFound";
+        public const string RevokeAmbiguous = "invite.revokeAmbiguous";
+        public const string RevokeCandidate = "invite.revokeCandidate";
+        public const string Revoked = "invite.revoked";
+        public const string RevokedOffice = "invite.revokedOffice";
+        public const string RevokeUsed = "invite.revokeUsed";
+        public const string RevokeAlready = "invite.revokeAlready";
+        public const string RevokeExpired = "invite.revokeExpired";
+        public const string CliInvites = "cli.invites";
+        public const string CliRevoke = "cli.invites.revoke";
+        public const string CliRevokeWhich = "cli.invites.revoke.which";
     }
 
     /// <summary>注册.</summary>
@@ -438,6 +467,7 @@ public static class MessageKeys
         public const string UnknownCode = "register.unknownCode";
         public const string Expired = "register.expired";
         public const string Used = "register.used";
+        public const string Revoked = "register.revoked";
         public const string AlreadyMember = "register.alreadyMember";
         public const string AlreadyOffice = "register.alreadyOffice";
         public const string InGroup = "register.inGroup";

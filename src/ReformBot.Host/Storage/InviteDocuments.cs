@@ -17,6 +17,10 @@ internal sealed class InviteDocument
     public DateTimeOffset ExpiresAt { get; set; }
     public string? RedeemedBy { get; set; }
     public DateTimeOffset? RedeemedAt { get; set; }
+    /// <summary>The office member who made it in chat; null on the command line (and for invites from before this was kept).</summary>
+    public string? CreatedBy { get; set; }
+    public DateTimeOffset? RevokedAt { get; set; }
+    public string? RevokedBy { get; set; }
 
     public static InviteDocument From(Invite invite) => new()
     {
@@ -26,10 +30,15 @@ internal sealed class InviteDocument
         ExpiresAt = invite.ExpiresAt,
         RedeemedBy = invite.RedeemedBy,
         RedeemedAt = invite.RedeemedAt,
+        CreatedBy = invite.CreatedBy,
+        RevokedAt = invite.RevokedAt,
+        RevokedBy = invite.RevokedBy,
     };
 
     /// <param name="code">The code it was found by: the document keeps only its hash.</param>
-    public Invite ToInvite(string code) => new(code, Department, CreatedAt, ExpiresAt, RedeemedBy, RedeemedAt);
+    public Invite ToInvite(string code) => new(code, Department, CreatedAt, ExpiresAt, RedeemedBy, RedeemedAt, CreatedBy, RevokedAt, RevokedBy);
+
+    public StoredInvite ToStored() => new(Id, Department, CreatedAt, CreatedBy, ExpiresAt, RedeemedBy, RedeemedAt, RevokedAt, RevokedBy);
 
     public static string Hash(string code) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(code)));
 

@@ -24,6 +24,37 @@ public sealed class LiteInviteRepository(LiteDbStore store) : IInviteRepository
 
     public int Count() => store.Invites.Count();
 
+    public IReadOnlyList<StoredInvite> All() =>
+        store.Invites.FindAll().Select(i => i.ToStored()).OrderBy(i => i.CreatedAt).ThenBy(i => i.Id, StringComparer.Ordinal).ToList();
+
+    public string IdOf(string code) => InviteDocument.Hash(code);
+
+    public Revocation Revoke(string id, string? by, DateTimeOffset now)
+    {
+        var revocation = store.InSerializedTransaction(() =>
+        {
+            var document = store.Invites.FindById(id);
+            if (document is null) return new Revocation(RevocationResult.UnknownId, null);
+            var result = document.ToStored().StateAt(now) switch
+            {
+                InviteState.Redeemed => RevocationResult.AlreadyUsed,
+                InviteState.Revoked => RevocationResult.AlreadyRevoked,
+                InviteState.Expired => RevocationResult.Expired,
+                _ => RevocationResult.Revoked,
+            };
+            if (result == RevocationResult.Revoked)
+            {
+                document.RevokedAt = now;
+                document.RevokedBy = by;
+                store.Invites.Update(document);
+            }
+            return new Revocation(result, document.ToStored());
+        });
+        // The office tells the department the code is void right after this returns.
+        if (revocation.Result == RevocationResult.Revoked) store.Checkpoint();
+        return revocation;
+    }
+
     public Redemption Redeem(string code, Registrant who, DateTimeOffset now)
     {
         var id = InviteDocument.Hash(code);

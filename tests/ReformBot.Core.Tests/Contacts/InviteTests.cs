@@ -33,6 +33,25 @@ public class InviteTests
     }
 
     [Fact]
+    public void Used_beats_revoked_beats_expired_and_a_stored_invite_follows_the_same_rule()
+    {
+        var invite = Invite.Create("K7QMXW3P9T", "科技厅", Created, TimeSpan.FromDays(7), createdBy: "office");
+        var revoked = invite with { RevokedAt = Created.AddHours(1) };
+
+        Assert.Equal("office", invite.CreatedBy);
+        Assert.Equal(InviteState.Revoked, revoked.StateAt(Created.AddHours(2)));
+        Assert.Equal(InviteState.Revoked, revoked.StateAt(invite.ExpiresAt.AddDays(1)));
+        Assert.Equal(InviteState.Redeemed, (revoked with { RedeemedBy = "c1" }).StateAt(Created.AddHours(2)));
+        Assert.Throws<InvalidOperationException>(() => revoked.RedeemBy("c1", Created.AddHours(2)));
+
+        var stored = new StoredInvite("AB12CD" + new string('0', 58), "科技厅", Created, "office", invite.ExpiresAt, null, null, Created.AddHours(1), "office");
+        Assert.Equal("ab12cd", stored.ShortId);
+        Assert.Equal(InviteState.Revoked, stored.StateAt(Created.AddHours(2)));
+        Assert.Equal(InviteState.Usable, (stored with { RevokedAt = null }).StateAt(Created.AddHours(2)));
+        Assert.Equal(InviteState.Expired, (stored with { RevokedAt = null }).StateAt(invite.ExpiresAt));
+    }
+
+    [Fact]
     public void Only_a_usable_invite_can_be_redeemed()
     {
         var invite = Invite.Create("K7QMXW3P9T", "科技厅", Created, TimeSpan.FromDays(7));

@@ -115,6 +115,21 @@ public class RegistrationTests
         Assert.Equal(RedemptionResult.AlreadyUsed, Registration.Redeem(invite, null, Wang, Now.AddDays(30)).Result);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_revoked_code_is_refused_before_and_after_it_would_have_expired(bool registered)
+    {
+        var invite = For("科技厅") with { RevokedAt = Now, RevokedBy = "office" };
+
+        var r = Registration.Redeem(invite, registered ? Existing() : null, Wang, Now.AddHours(1));
+
+        Assert.Equal(RedemptionResult.Revoked, r.Result);
+        Assert.Same(invite, r.Invite);
+        Assert.False(r.Succeeded);
+        Assert.Equal(RedemptionResult.Revoked, Registration.Redeem(invite, null, Wang, invite.ExpiresAt.AddDays(1)).Result);
+    }
+
     [Fact]
     public void An_expired_code_is_refused_and_stays_unused()
     {

@@ -172,7 +172,8 @@ public class DigestPropertyTests
         Assert.Equal(naive.Rows.Count(r => r.Latest is null), digest.Totals.NotSubmitted);
         Assert.Equal(naive.Rows.Count == 0 ? 1.0 : naive.Rows.Count(r => r.Latest is not null) / (double)naive.Rows.Count, digest.Totals.Rate);
         Assert.Equal(Breakdown(naive.Rows), digest.Totals.Statuses);
-        Assert.Equal(Lights(naive.Rows), digest.Totals.Lights);
+        Assert.Equal(Lights(naive.Rows, r => r.Reporting), digest.Totals.ReportingLights);
+        Assert.Equal(Lights(naive.Rows, r => r.Progress), digest.Totals.ProgressLights);
         Assert.Equal(naive.Rows.Count(r => r.Copied), digest.Totals.Copied);
         Assert.Equal(naive.Rows.Count(r => r.Overdue), digest.Totals.OverdueAgainstPlan);
 
@@ -186,13 +187,16 @@ public class DigestPropertyTests
             Assert.Equal(g.Count(r => r.Latest is not null), row.Submitted);
             Assert.Equal(g.Count(r => r.Latest is not null) / (double)g.Count(), row.Rate);
             Assert.Equal(Breakdown(g), row.Statuses);
-            Assert.Equal(Lights(g), row.Lights);
-            Assert.Equal(g.Max(r => r.Light), row.Light);
+            Assert.Equal(Lights(g, r => r.Reporting), row.ReportingLights);
+            Assert.Equal(Lights(g, r => r.Progress), row.ProgressLights);
+            Assert.Equal(g.Max(r => r.Reporting), row.ReportingLight);
+            Assert.Equal(g.Max(r => r.Progress), row.ProgressLight);
             Assert.Equal(g.Count(r => r.Copied), row.Copied);
             Assert.Equal(g.Count(r => r.Overdue), row.OverdueAgainstPlan);
         }
         var worstFirst = byDepartment
-            .OrderByDescending(g => g.Max(r => r.Light))
+            .OrderByDescending(g => (TrafficLight)Math.Max((int)g.Max(r => r.Reporting), (int)g.Max(r => r.Progress)))
+            .ThenByDescending(g => (TrafficLight)Math.Min((int)g.Max(r => r.Reporting), (int)g.Max(r => r.Progress)))
             .ThenBy(g => g.Count(r => r.Latest is not null) / (double)g.Count())
             .ThenByDescending(g => g.Count(r => r.Overdue))
             .ThenByDescending(g => g.Count(r => r.Latest is null))
@@ -201,7 +205,7 @@ public class DigestPropertyTests
         Assert.Equal(worstFirst, digest.Departments.Select(d => d.Department));
 
         // Rows, with their revision, light and flags.
-        var shownRows = s.Filter.OverdueOnly ? naive.Rows.Where(r => r.Light == TrafficLight.Red).ToList() : naive.Rows;
+        var shownRows = s.Filter.OverdueOnly ? naive.Rows.Where(r => r.Reporting == TrafficLight.Red || r.Progress == TrafficLight.Red).ToList() : naive.Rows;
         Assert.Equal(shownRows.Select(r => r.Describe()), digest.Tasks.Select(Describe));
         for (var i = 0; i < shownRows.Count; i++) Assert.Same(shownRows[i].Latest, digest.Tasks[i].Latest);
 
@@ -220,7 +224,7 @@ public class DigestPropertyTests
     }
 
     private static string Describe(DigestTaskRow r) =>
-        $"{r.TaskNumber} {r.Department} #{r.Latest?.Revision} {r.Light} copied={r.CopiedFromPrevious} overdue={r.OverdueAgainstPlan}";
+        $"{r.TaskNumber} {r.Department} #{r.Latest?.Revision} {r.ReportingLight}/{r.ProgressLight} copied={r.CopiedFromPrevious} overdue={r.OverdueAgainstPlan}";
 
     private static StatusBreakdown Breakdown(IEnumerable<Naive.Row> rows) => new(
         rows.Count(r => r.Latest?.Content.Status == ReportStatus.Completed),
@@ -229,18 +233,18 @@ public class DigestPropertyTests
         rows.Count(r => r.Latest?.Content.Status == ReportStatus.NotStarted),
         rows.Count(r => r.Latest is null));
 
-    private static LightCounts Lights(IEnumerable<Naive.Row> rows) => new(
-        rows.Count(r => r.Light == TrafficLight.Red),
-        rows.Count(r => r.Light == TrafficLight.Yellow),
-        rows.Count(r => r.Light == TrafficLight.Green));
+    private static LightCounts Lights(IEnumerable<Naive.Row> rows, Func<Naive.Row, TrafficLight> light) => new(
+        rows.Count(r => light(r) == TrafficLight.Red),
+        rows.Count(r => light(r) == TrafficLight.Yellow),
+        rows.Count(r => light(r) == TrafficLight.Green));
 
     /// <summary>The digest recomputed the slow, obvious way.</summary>
     private sealed class Naive
     {
-        public sealed record Row(PlanTask Task, string Department, ReportRevision? Latest, TrafficLight Light, bool Copied, bool Overdue)
+        public sealed record Row(PlanTask Task, string Department, ReportRevision? Latest, TrafficLight Reporting, TrafficLight Progress, bool Copied, bool Overdue)
         {
             public string Describe() =>
-                $"{Task.Number} {Department} #{Latest?.Revision} {Light} copied={Copied} overdue={Overdue}";
+                $"{Task.Number} {Department} #{Latest?.Revision} {Reporting}/{Progress} copied={Copied} overdue={Overdue}";
         }
 
         public required List<Row> Rows { get; init; }
@@ -263,14 +267,17 @@ public class DigestPropertyTests
                 t.Schedule.DoneYear is null && t.Schedule.DueYear is int due && today.Year > due &&
                 s.Revisions.All(r => r.Key.TaskNumber != t.Number || r.Key.Department != department || r.Content.Status != ReportStatus.Completed);
 
-            TrafficLight Light(PlanTask t, ReportRevision? latest, bool overdue)
+            TrafficLight Reporting(ReportRevision? latest)
+            {
+                if (latest is not null) return TrafficLight.Green;
+                if (today > dueDate) return TrafficLight.Red;
+                return dueDate.DayNumber - today.DayNumber <= s.DueSoonDays ? TrafficLight.Yellow : TrafficLight.Green;
+            }
+
+            TrafficLight Progress(PlanTask t, ReportRevision? latest, bool overdue)
             {
                 if (overdue) return TrafficLight.Red;
-                if (latest is null)
-                {
-                    if (today > dueDate) return TrafficLight.Red;
-                    return dueDate.DayNumber - today.DayNumber <= s.DueSoonDays ? TrafficLight.Yellow : TrafficLight.Green;
-                }
+                if (latest is null) return TrafficLight.Green;
                 if (latest.Content.Status == ReportStatus.Behind) return TrafficLight.Yellow;
                 if (latest.Content.Status == ReportStatus.NotStarted)
                     return t.Schedule.StartYear > today.Year ? TrafficLight.Green : TrafficLight.Yellow;
@@ -288,7 +295,7 @@ public class DigestPropertyTests
                 var latest = LatestOf(p.Task.Number, p.Department, s.Period);
                 var before = LatestOf(p.Task.Number, p.Department, previous);
                 var overdue = Overdue(p.Task, p.Department);
-                return new Row(p.Task, p.Department, latest, Light(p.Task, latest, overdue),
+                return new Row(p.Task, p.Department, latest, Reporting(latest), Progress(p.Task, latest, overdue),
                     latest is not null && before is not null && latest.Content.SameAs(before.Content), overdue);
             }).ToList();
 

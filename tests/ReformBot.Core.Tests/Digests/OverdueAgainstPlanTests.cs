@@ -29,11 +29,12 @@ public class OverdueAgainstPlanTests
         Assert.Equal(Quarter.Parse("2017Q4"), digest.Period);
         var row = digest.Row(1, "科技厅");
         Assert.Equal(overdue, row.OverdueAgainstPlan);
-        Assert.Equal(overdue ? TrafficLight.Red : TrafficLight.Green, row.Light);
+        Assert.Equal(overdue ? TrafficLight.Red : TrafficLight.Green, row.ProgressLight);
+        Assert.Equal(TrafficLight.Green, row.ReportingLight);
         Assert.Equal(overdue ? [1] : [], digest.OverdueAgainstPlan.Select(r => r.TaskNumber));
         Assert.Equal(overdue ? 1 : 0, digest.Totals.OverdueAgainstPlan);
         Assert.Equal(overdue ? 1 : 0, digest.Department("科技厅").OverdueAgainstPlan);
-        Assert.Equal(overdue ? TrafficLight.Red : TrafficLight.Green, digest.Department("科技厅").Light);
+        Assert.Equal(overdue ? TrafficLight.Red : TrafficLight.Green, digest.Department("科技厅").ProgressLight);
         Assert.False(digest.Row(2, "科技厅").OverdueAgainstPlan);
     }
 
@@ -66,7 +67,8 @@ public class OverdueAgainstPlanTests
         Assert.Equal(["科技厅"], digest.OverdueAgainstPlan.Select(r => r.Department));
         Assert.True(digest.Row(1, "科技厅").OverdueAgainstPlan);
         Assert.False(digest.Row(1, "教育厅").OverdueAgainstPlan);
-        Assert.Equal(TrafficLight.Red, digest.Department("科技厅").Light);
+        Assert.Equal(TrafficLight.Red, digest.Department("科技厅").ProgressLight);
+        Assert.Equal(TrafficLight.Green, digest.Department("教育厅").ProgressLight);
         Assert.Equal(0, digest.Department("教育厅").OverdueAgainstPlan);
     }
 
@@ -82,7 +84,7 @@ public class OverdueAgainstPlanTests
         var digest = Compute(tasks, revisions, "2022-01-06T09:00:00+08:00");
         Assert.Equal(Quarter.Parse("2021Q4"), digest.Period);
         Assert.Equal(["科技厅", "教育厅"], digest.OverdueAgainstPlan.Select(r => r.Department));
-        Assert.All(digest.Tasks, r => Assert.Equal(TrafficLight.Red, r.Light));
+        Assert.All(digest.Tasks, r => Assert.Equal(TrafficLight.Red, r.ProgressLight));
         Assert.Equal(2, digest.Totals.OverdueAgainstPlan);
     }
 
@@ -116,7 +118,7 @@ public class OverdueAgainstPlanTests
         var digest = Compute(tasks, revisions, now);
         Assert.Equal(Quarter.Parse("2026Q4"), digest.Period);
         Assert.Equal(overdue, digest.Row(1, "科技厅").OverdueAgainstPlan);
-        Assert.Equal(overdue ? TrafficLight.Red : TrafficLight.Green, digest.Row(1, "科技厅").Light);
+        Assert.Equal(overdue ? TrafficLight.Red : TrafficLight.Green, digest.Row(1, "科技厅").ProgressLight);
     }
 
     [Fact]
@@ -131,7 +133,7 @@ public class OverdueAgainstPlanTests
         Assert.True(Compute(tasks, revisions[..1], "2027-01-09T00:00:00+08:00").Row(1, "科技厅").OverdueAgainstPlan);
         var digest = Compute(tasks, revisions, "2027-01-09T00:00:00+08:00");
         Assert.False(digest.Row(1, "科技厅").OverdueAgainstPlan);
-        Assert.Equal(TrafficLight.Green, digest.Row(1, "科技厅").Light);
+        Assert.Equal(TrafficLight.Green, digest.Row(1, "科技厅").ProgressLight);
     }
 
     [Fact]
@@ -146,6 +148,6 @@ public class OverdueAgainstPlanTests
         Assert.All(new[] { dec, jan, late }, d => Assert.Equal(new DateOnly(2027, 1, 10), d.Window.DueDate));
         Assert.Equal(
             [TrafficLight.Green, TrafficLight.Yellow, TrafficLight.Red],
-            new[] { dec, jan, late }.Select(d => d.Row(1, "科技厅").Light));
+            new[] { dec, jan, late }.Select(d => d.Row(1, "科技厅").ReportingLight));
     }
 }

@@ -8,8 +8,9 @@ namespace ReformBot.Core.Tests.Digests;
 /// <summary>Departments worst first, and the department, period and overdue-only filters.</summary>
 public class WorstFirstAndFilterTests
 {
-    private static DigestDepartmentRow Dept(string name, TrafficLight light, int expected, int submitted, int overdue = 0) =>
-        new(name, expected, submitted, light, new StatusBreakdown(0, submitted, 0, 0, expected - submitted), default, 0, overdue);
+    /// <summary>A department with both lights <paramref name="light"/>, or with a progress light of its own.</summary>
+    private static DigestDepartmentRow Dept(string name, TrafficLight light, int expected, int submitted, int overdue = 0, TrafficLight? progress = null) =>
+        new(name, expected, submitted, light, progress ?? light, new StatusBreakdown(0, submitted, 0, 0, expected - submitted), default, default, 0, overdue);
 
     private static string[] Sorted(params DigestDepartmentRow[] rows) =>
         rows.Order(DigestDepartmentRow.WorstFirst).Select(r => r.Department).ToArray();
@@ -18,6 +19,16 @@ public class WorstFirstAndFilterTests
     public void Red_before_yellow_before_green_whatever_the_rate() =>
         Assert.Equal(["R", "Y", "G"], Sorted(
             Dept("G", TrafficLight.Green, 10, 0), Dept("Y", TrafficLight.Yellow, 10, 5), Dept("R", TrafficLight.Red, 10, 10)));
+
+    [Fact]
+    public void The_worse_of_the_two_lights_counts_whichever_it_is_then_the_other_one() =>
+        // Reporting red and progress red weigh the same; a department red on both comes before one red on one.
+        Assert.Equal(["RR", "RG", "GR", "YY", "GY"], Sorted(
+            Dept("GY", TrafficLight.Green, 10, 0, progress: TrafficLight.Yellow),
+            Dept("GR", TrafficLight.Green, 10, 9, progress: TrafficLight.Red),
+            Dept("YY", TrafficLight.Yellow, 10, 0),
+            Dept("RG", TrafficLight.Red, 10, 5, progress: TrafficLight.Green),
+            Dept("RR", TrafficLight.Red, 10, 10)));
 
     [Fact]
     public void Then_the_lower_rate_compared_exactly() =>
@@ -67,11 +78,12 @@ public class WorstFirstAndFilterTests
     public void Departments_come_worst_first_in_a_digest()
     {
         var digest = Compute(Tasks, Revisions, Now, "2026Q4");
-        // 财政厅 red (task 4 missing), rate 1/2; 人社厅 red (task 8 overdue), rate 1; 科技厅 yellow (滞后); 教育厅 green.
+        // 财政厅 reporting red (task 4 missing), rate 1/2; 人社厅 progress red (task 8 overdue), rate 1;
+        // 科技厅 progress yellow (滞后); 教育厅 green.
         Assert.Equal(["财政厅", "人社厅", "科技厅", "教育厅"], digest.Departments.Select(d => d.Department));
         Assert.Equal(
-            [TrafficLight.Red, TrafficLight.Red, TrafficLight.Yellow, TrafficLight.Green],
-            digest.Departments.Select(d => d.Light));
+            [(TrafficLight.Red, TrafficLight.Green), (TrafficLight.Green, TrafficLight.Red), (TrafficLight.Green, TrafficLight.Yellow), (TrafficLight.Green, TrafficLight.Green)],
+            digest.Departments.Select(d => (d.ReportingLight, d.ProgressLight)));
     }
 
     [Fact]
@@ -102,14 +114,15 @@ public class WorstFirstAndFilterTests
     }
 
     [Fact]
-    public void Overdue_only_keeps_red_task_rows_and_changes_nothing_else()
+    public void Overdue_only_keeps_task_rows_with_a_red_light_and_changes_nothing_else()
     {
         var all = Compute(Tasks, Revisions, Now, "2026Q4");
         var digest = Compute(Tasks, Revisions, Now, "2026Q4", filter: new DigestFilter(OverdueOnly: true));
 
         Assert.Equal([4, 8], digest.Tasks.Select(r => r.TaskNumber));
-        Assert.All(digest.Tasks, r => Assert.Equal(TrafficLight.Red, r.Light));
-        Assert.Equal(all.Tasks.Where(r => r.Light == TrafficLight.Red), digest.Tasks);
+        // Task 4 missing after the due date (reporting red), task 8 overdue against the plan (progress red).
+        Assert.Equal([(TrafficLight.Red, TrafficLight.Green), (TrafficLight.Green, TrafficLight.Red)], digest.Tasks.Select(r => (r.ReportingLight, r.ProgressLight)));
+        Assert.Equal(all.Tasks.Where(r => r.ReportingLight == TrafficLight.Red || r.ProgressLight == TrafficLight.Red), digest.Tasks);
         Assert.Equal(all.Totals, digest.Totals);
         Assert.Equal(all.Departments, digest.Departments);
         Assert.Equal(all.Behind, digest.Behind);
@@ -131,7 +144,9 @@ public class WorstFirstAndFilterTests
         // 2026Q3: only task 4 of 财政厅 was reported; every other report is missing and long past due.
         var digest = Compute(Tasks, Revisions, Now, "2026Q3");
         Assert.Equal((8, 1), (digest.Totals.Expected, digest.Totals.Submitted));
-        Assert.Equal(new LightCounts(Red: 7, Yellow: 0, Green: 1), digest.Totals.Lights);
-        Assert.Equal(TrafficLight.Green, digest.Row(4, "财政厅").Light);
+        Assert.Equal(new LightCounts(Red: 7, Yellow: 0, Green: 1), digest.Totals.ReportingLights);
+        // Progress: only task 8 (due 2025, never 已完成) is red; missing reports say nothing about progress.
+        Assert.Equal(new LightCounts(Red: 1, Yellow: 0, Green: 7), digest.Totals.ProgressLights);
+        Assert.Equal(TrafficLight.Green, digest.Row(4, "财政厅").ReportingLight);
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.Bot.Schema;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ReformBot.Core.Digests;
+using ReformBot.Core.Reports;
 using ReformBot.Core.Storage;
 using ReformBot.Host.Digests;
 using ReformBot.Host.Tests.Support;
@@ -71,7 +72,9 @@ public sealed class DigestChatTests : IAsyncLifetime
         Assert.InRange(lines.Count, 5, 15);
         Assert.StartsWith("**2026年第4季度进展周报**", lines[0]);
         Assert.Contains("**红灯部门（", first.Text);
-        Assert.Contains(lines, l => l.StartsWith("- 🔴 ") && l.Contains("项超过计划期限未完成"));
+        // Before the due date no report is late: the red departments are red for progress, and the line says so.
+        Assert.Contains(lines, l => l.StartsWith("- 🔴 ") && l.Contains("）进展：") && l.EndsWith("项逾期未完成"));
+        Assert.DoesNotContain("报送：", first.Text);
         Assert.Contains("**最需关注的问题**", first.Text);
         Assert.Contains("周报 详细", first.Text);
         var buttons = first.SuggestedActions.Actions.Select(a => (string)a.Value).ToList();
@@ -80,6 +83,28 @@ public sealed class DigestChatTests : IAsyncLifetime
         Assert.All(buttons.Skip(1), b => Assert.StartsWith("催办 ", b));
         Assert.True(replies[1].IsChart());
         Assert.Equal(2, replies.Count);
+    }
+
+    [Fact]
+    public async Task A_department_that_reported_all_its_tasks_on_time_is_never_shown_as_failing_to_report()
+    {
+        _bot.AddOfficeMember("office");
+        // 科技厅 reports every one of its 39 lead tasks before the due date; some are overdue against the plan.
+        var reports = _bot.Get<IReportRepository>();
+        foreach (var task in _bot.Get<IPlanRepository>().Tasks().Where(t => t.LeadDepartments.Contains("科技厅")))
+            reports.Append(new ReportKey(task.Number, "科技厅", DigestScenario.Q4),
+                DigestScenario.Content(ReportStatus.OnTrack), "c-kjt", DigestScenario.Now, late: false);
+        _bot.Time.SetUtcNow(new DateTimeOffset(2027, 1, 12, 10, 0, 0, TimeSpan.FromHours(8)));
+
+        var first = (await _bot.AllRepliesAsync("office", "周报"))[0].Text;
+        var detail = string.Join("\n\n", (await _bot.AllRepliesAsync("office", "周报 详细")).Where(r => !r.IsChart()).Select(r => r.Text));
+
+        var kjt = Assert.Single(detail.Split('\n'), l => l.StartsWith("- 科技厅："));
+        Assert.Matches(@"^- 科技厅：39/39（100%） 报送🟢 进展🔴；进展：\d+ 项逾期未完成$", kjt);
+        Assert.DoesNotContain("科技厅（已报 39/39）报送", first);
+        // 财政厅 reported nothing and the due date has passed: its reporting light is red, and the first screen says why.
+        Assert.Contains("- 🔴 财政厅（已报 0/15）报送：缺 15 项（已过截止日）；进展：", first);
+        Assert.Contains("报送🔴", detail);
     }
 
     [Fact]

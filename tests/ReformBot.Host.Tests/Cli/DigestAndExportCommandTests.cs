@@ -40,15 +40,25 @@ public sealed class DigestAndExportCommandTests : IDisposable
         Assert.Equal(4.0 / 131, totals.GetProperty("rate").GetDouble(), 9);
         var statuses = totals.GetProperty("statuses");
         Assert.Equal([1, 1, 1, 1, 127], new[] { "completed", "onTrack", "behind", "notStarted", "notSubmitted" }.Select(s => statuses.GetProperty(s).GetInt32()));
-        var lights = totals.GetProperty("lights");
-        Assert.Equal(131, lights.GetProperty("red").GetInt32() + lights.GetProperty("yellow").GetInt32() + lights.GetProperty("green").GetInt32());
+        // Two lights, each counted over every expected report; the one mixed light is gone.
+        foreach (var kind in new[] { "reportingLights", "progressLights" })
+        {
+            var lights = totals.GetProperty(kind);
+            Assert.Equal(131, lights.GetProperty("red").GetInt32() + lights.GetProperty("yellow").GetInt32() + lights.GetProperty("green").GetInt32());
+        }
+        Assert.Equal(totals.GetProperty("overdueAgainstPlan").GetInt32(), totals.GetProperty("progressLights").GetProperty("red").GetInt32());
+        Assert.False(totals.TryGetProperty("lights", out _));
         Assert.Equal(1, totals.GetProperty("copied").GetInt32());
 
         var departments = root.GetProperty("departments").EnumerateArray().ToList();
         Assert.Equal(29, departments.Count);
         var kjt = departments.Single(d => d.GetProperty("name").GetString() == "科技厅");
         Assert.Equal((39, 2), (kjt.GetProperty("expected").GetInt32(), kjt.GetProperty("submitted").GetInt32()));
-        Assert.Contains(kjt.GetProperty("light").GetString(), new[] { "red", "yellow", "green" });
+        Assert.Equal(["name", "reportingLight", "progressLight", "expected", "submitted", "notSubmitted", "rate", "statuses", "reportingLights",
+            "progressLights", "copied", "overdueAgainstPlan"], kjt.EnumerateObject().Select(p => p.Name));
+        // The reporting light depends on the day the test runs (before or after the due date); 科技厅's tasks overdue against the plan do not.
+        Assert.Contains(kjt.GetProperty("reportingLight").GetString(), new[] { "red", "yellow", "green" });
+        Assert.Equal("red", kjt.GetProperty("progressLight").GetString());
 
         var tasks = root.GetProperty("tasks").EnumerateArray().ToList();
         Assert.Equal(131, tasks.Count);
@@ -56,6 +66,8 @@ public sealed class DigestAndExportCommandTests : IDisposable
         Assert.Equal(("科技厅", "behind", 40, 2), (task2.GetProperty("department").GetString(), task2.GetProperty("status").GetString(),
             task2.GetProperty("percent").GetInt32(), task2.GetProperty("revision").GetInt32()));
         Assert.False(task2.GetProperty("late").GetBoolean());
+        Assert.Equal(("green", "yellow"), (task2.GetProperty("reportingLight").GetString(), task2.GetProperty("progressLight").GetString()));
+        Assert.False(task2.TryGetProperty("light", out _));
         var task3 = tasks.Single(t => t.GetProperty("task").GetInt32() == 3);
         Assert.Equal(JsonValueKind.Null, task3.GetProperty("status").ValueKind);
         Assert.Equal(JsonValueKind.Null, task3.GetProperty("submittedAt").ValueKind);
@@ -93,7 +105,7 @@ public sealed class DigestAndExportCommandTests : IDisposable
 
         Assert.Equal(0, run.ExitCode);
         Assert.StartsWith("**2026年第4季度进展周报**（截至 ", run.Output);
-        Assert.Contains("**各部门（按完成情况从差到好）**\n\n- ", run.Output);
+        Assert.Contains("**各部门（从差到好）**\n\n- ", run.Output);
         Assert.Contains("**滞后任务及存在问题（1 项）**", run.Output);
     }
 

@@ -63,18 +63,19 @@ public sealed class DigestChartTests(DigestChartTests.Scenario scenario) : IClas
     }
 
     [Fact]
-    public void Department_bars_are_worst_first_in_their_lights_colour_and_as_long_as_their_rate()
+    public void Department_bars_are_worst_first_in_their_reporting_lights_colour_and_as_long_as_their_rate()
     {
         var digest = Digest();
         var drawing = Draw(digest);
         using var bitmap = SKBitmap.Decode(drawing.Png);
 
         var departments = digest.Departments;
-        Assert.Equal(TrafficLight.Red, departments[0].Light);
+        // Before the due date nothing is late to report: the worst departments are red for progress only.
+        Assert.Equal((TrafficLight.Green, TrafficLight.Red), (departments[0].ReportingLight, departments[0].ProgressLight));
         for (var i = 0; i < departments.Count; i++)
         {
             var (rect, colour) = drawing.Bars[i];
-            Assert.Equal(DigestChart.LightColor(departments[i].Light), colour);
+            Assert.Equal(DigestChart.LightColor(departments[i].ReportingLight), colour);
             if (rect.Width < 2) continue;
             Assert.Equal(colour, bitmap.GetPixel((int)rect.MidX, (int)rect.MidY));
         }
@@ -83,6 +84,27 @@ public sealed class DigestChartTests(DigestChartTests.Scenario scenario) : IClas
             Assert.Equal(departments[i].Rate * drawing.TrackWidth, drawing.Bars[i].Rect.Width, 1);
         var half = departments.ToList().FindIndex(d => d.Department == "新疆银监局");
         Assert.Equal(drawing.TrackWidth / 2, drawing.Bars[half].Rect.Width, 1);
+    }
+
+    [Fact]
+    public void Each_department_shows_its_reporting_and_its_progress_light_as_two_dots()
+    {
+        // After the due date: some departments are red for missing reports, others for overdue tasks only.
+        var digest = DigestScenario.Compute(scenario.Store.Plans, scenario.Store.Reports, now: new DateTimeOffset(2027, 1, 12, 10, 0, 0, TimeSpan.FromHours(8)));
+        var drawing = Draw(digest);
+        using var bitmap = SKBitmap.Decode(drawing.Png);
+
+        var departments = digest.Departments;
+        Assert.Equal(departments.Count, drawing.Dots.Count);
+        Assert.Contains(departments, d => d.ReportingLight != d.ProgressLight);
+        for (var i = 0; i < departments.Count; i++)
+        {
+            var (reporting, progress) = drawing.Dots[i];
+            Assert.Equal(reporting.Y, progress.Y);
+            Assert.True(reporting.X < progress.X && progress.X < drawing.Bars[i].Rect.Left);
+            Assert.Equal(DigestChart.LightColor(departments[i].ReportingLight), bitmap.GetPixel((int)reporting.X, (int)reporting.Y));
+            Assert.Equal(DigestChart.LightColor(departments[i].ProgressLight), bitmap.GetPixel((int)progress.X, (int)progress.Y));
+        }
     }
 
     [Fact]

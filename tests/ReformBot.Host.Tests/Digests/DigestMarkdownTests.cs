@@ -30,9 +30,12 @@ public sealed class DigestMarkdownTests : IDisposable
         var messages = _markdown.Render(DigestScenario.Compute(Store.Plans, Store.Reports));
 
         var text = string.Join("\n\n", messages);
-        Assert.StartsWith("**2026年第4季度进展周报**（截至 2026年12月20日）\n\n应报 131 项，已报 4 项，完成率 3%；已完成 1，按计划推进 1，滞后 1，未启动 1，未报送 127。\n\n红灯", text);
-        Assert.Contains("**各部门（按完成情况从差到好）**\n\n- 🔴 财政厅：0/15（0%）\n", text);
-        Assert.Contains("- 🔴 科技厅：2/39（5%）", text);
+        Assert.StartsWith("**2026年第4季度进展周报**（截至 2026年12月20日）\n\n应报 131 项，已报 4 项，完成率 3%；已完成 1，按计划推进 1，滞后 1，未启动 1，未报送 127。\n\n"
+            + "报送灯：🔴 0 🟡 0 🟢 131；进展灯：🔴 43 🟡 1 🟢 87", text);
+        // Before the due date no report is late: the departments are red for progress, and say so.
+        Assert.Matches(@"\*\*各部门（从差到好）\*\*\n\n- 财政厅：0/15（0%） 报送🟢 进展🔴；进展：\d+ 项逾期未完成\n", text);
+        Assert.Matches(@"\n- 科技厅：2/39（5%） 报送🟢 进展🔴；进展：\d+ 项逾期未完成，1 项滞后或未按期启动\n", text);
+        Assert.DoesNotContain("报送：", text);
         // Problems on one line, shortened only if long, with Markdown's characters escaped.
         Assert.Contains("**滞后任务及存在问题（1 项）**\n\n- 第 2 项（科技厅）：  资金拨付滞后，\\*配套\\*政策未出台； 人员不足 \\<待补充\\> ", text);
         Assert.Contains("**尚未报送的部门（", text);
@@ -87,7 +90,62 @@ public sealed class DigestMarkdownTests : IDisposable
         Assert.Equal(digest.Behind.Count, lines.Count);
         Assert.All(lines, l => Assert.EndsWith(new string('难', 200 - $"第{l.Split(' ')[2]}项的问题：".Length) + "…", l));
         // A section that fits is not split: the department list stays in one message.
-        Assert.Single(messages, m => m.Contains("**各部门（按完成情况从差到好）**"));
+        Assert.Single(messages, m => m.Contains("**各部门（从差到好）**"));
+    }
+
+    /// <summary>
+    /// Three departments after 2026Q4's due date: 科技厅 reported all its tasks on time but two are
+    /// overdue against the plan; 财政厅 misses three reports; 教育厅 reported, one task behind.
+    /// </summary>
+    private static Digest TwoLights(string now)
+    {
+        var ongoing = new Schedule("持续推进", null, null, null, true);
+        var due2020 = new Schedule("2020年完成", null, 2020, null, false);
+        PlanTask Task(int n, string lead, Schedule schedule) => new(n, $"任务{n}", [new TaskDepartment(lead, DepartmentRole.Lead)], schedule);
+        var tasks = new List<PlanTask> { Task(1, "科技厅", due2020), Task(2, "科技厅", due2020), Task(3, "科技厅", ongoing),
+            Task(4, "财政厅", ongoing), Task(5, "财政厅", ongoing), Task(6, "财政厅", ongoing), Task(7, "教育厅", ongoing) };
+        var at = new DateTimeOffset(2027, 1, 5, 9, 0, 0, TimeSpan.FromHours(8));
+        ReportRevision Rev(int task, string department, ReportStatus status) =>
+            new(new ReportKey(task, department, DigestScenario.Q4), 1, DigestScenario.Content(status), "c", at, false);
+        var revisions = new List<ReportRevision>
+        {
+            Rev(1, "科技厅", ReportStatus.OnTrack), Rev(2, "科技厅", ReportStatus.OnTrack), Rev(3, "科技厅", ReportStatus.OnTrack),
+            Rev(7, "教育厅", ReportStatus.Behind),
+        };
+        return DigestCalculator.Compute(new DigestInput(tasks, revisions, new ReportingCalendar(new ReportingCalendarOptions()),
+            DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture), DigestScenario.Q4));
+    }
+
+    [Fact]
+    public void Each_department_line_shows_both_lights_and_says_which_is_not_green_and_why()
+    {
+        var text = string.Join("\n\n", _markdown.Render(TwoLights("2027-01-12T10:00:00+08:00")));
+
+        Assert.Contains("报送灯：🔴 3 🟡 0 🟢 4；进展灯：🔴 2 🟡 1 🟢 4", text);
+        Assert.Contains("- 财政厅：0/3（0%） 报送🔴 进展🟢；报送：缺 3 项（已过截止日）\n", text);
+        // Everything reported on time: never shown as failing to report.
+        Assert.Contains("- 科技厅：3/3（100%） 报送🟢 进展🔴；进展：2 项逾期未完成\n", text);
+        Assert.Contains("- 教育厅：1/1（100%） 报送🟢 进展🟡；进展：1 项滞后或未按期启动", text);
+    }
+
+    [Fact]
+    public void Before_the_due_date_missing_reports_are_due_soon_not_late()
+    {
+        var text = string.Join("\n\n", _markdown.Render(TwoLights("2027-01-08T10:00:00+08:00")));
+
+        Assert.Contains("- 财政厅：0/3（0%） 报送🟡 进展🟢；报送：3 项未报（2027年1月10日截止）\n", text);
+        Assert.DoesNotContain("已过截止日", text);
+    }
+
+    [Fact]
+    public void The_first_screen_names_the_red_departments_with_the_red_light_and_its_reason_only()
+    {
+        var summary = _markdown.RenderSummary(TwoLights("2027-01-12T10:00:00+08:00"), forOffice: true);
+
+        Assert.Contains("**红灯部门（2 个）**\n- 🔴 财政厅（已报 0/3）报送：缺 3 项（已过截止日）\n- 🔴 科技厅（已报 3/3）进展：2 项逾期未完成\n", summary);
+        // 教育厅 is only yellow: not a red department.
+        Assert.DoesNotContain("🔴 教育厅", summary);
+        Assert.DoesNotContain("科技厅（已报 3/3）报送", summary);
     }
 
     [Fact]
@@ -108,8 +166,8 @@ public sealed class DigestMarkdownTests : IDisposable
 
         var text = string.Join("\n\n", _markdown.Render(digest));
 
-        Assert.Contains("- 🟢 部门40：0/1（0%）", text);
-        Assert.DoesNotContain("- 🟢 部门41", text);
+        Assert.Contains("- 部门40：0/1（0%） 报送🟢 进展🟢\n", text);
+        Assert.DoesNotContain("- 部门41：0/1", text);
         Assert.Contains("- 另有 5 个部门未列出，完整情况见台账（发送“导出”）", text);
     }
 

@@ -43,7 +43,8 @@ public sealed class LedgerTests : IAsyncLifetime
         var summary = xlsx.Table("汇总");
         Assert.Equal(29 + 1, summary.Count); // the lead departments, worst first, and the total
         Assert.Equal("财政厅", summary[0]["部门"]);
-        Assert.Equal("红", summary[0]["红黄绿灯"]);
+        // Before the due date nothing is late to report; 财政厅 is red for tasks overdue against the plan.
+        Assert.Equal(("绿", "红"), (summary[0]["报送灯"], summary[0]["进展灯"]));
         var total = summary[^1];
         Assert.Equal("合计", total["部门"]);
         Assert.Equal(131.0, total["应报"]);
@@ -51,24 +52,25 @@ public sealed class LedgerTests : IAsyncLifetime
         Assert.Equal(4.0 / 131, (double)total["完成率"]!, 6);
         Assert.Equal(127.0, total["未报送"]);
         Assert.Equal(1.0, total["照抄上季度"]);
+        Assert.Equal((0.0, 0.0, total["超期未完成"], 1.0), (total["报送红灯"], total["报送黄灯"], total["进展红灯"], total["进展黄灯"]));
         var kjt = summary.Single(r => (string?)r["部门"] == "科技厅");
         Assert.Equal((39.0, 2.0, 1.0, 1.0), (kjt["应报"], kjt["已报"], kjt["滞后"], kjt["按计划推进"]));
 
         var tasks = xlsx.Table("任务");
         Assert.Equal(131, tasks.Count);
-        Assert.Equal(["任务号", "任务内容", "牵头部门", "本期状态", "完成百分比", "红黄绿灯", "超期未完成", "照抄上季度",
+        Assert.Equal(["任务号", "任务内容", "牵头部门", "本期状态", "完成百分比", "报送灯", "进展灯", "超期未完成", "照抄上季度",
             "时间进度", "版本", "提交时间", "进展情况", "存在问题", "下一步工作思路"], xlsx.Rows("任务")[0].Values.Select(v => v?.ToString()));
         var task2 = tasks.Single(r => (double)r["任务号"]! == 2);
         Assert.Equal("科技厅", task2["牵头部门"]);
         Assert.Equal("滞后", task2["本期状态"]);
         Assert.Equal(40.0, task2["完成百分比"]);
-        Assert.Equal("黄", task2["红黄绿灯"]);
+        Assert.Equal(("绿", "黄"), (task2["报送灯"], task2["进展灯"]));
         Assert.Equal(("否", "否"), (task2["超期未完成"], task2["照抄上季度"]));
         Assert.Equal(2.0, task2["版本"]);
         Assert.Equal(DigestScenario.Problems, task2["存在问题"]);
         Assert.Equal("是", tasks.Single(r => (double)r["任务号"]! == 1)["照抄上季度"]);
         var task6 = tasks.Single(r => (double)r["任务号"]! == 6);
-        Assert.Equal(("未启动", "红", "是"), (task6["本期状态"], task6["红黄绿灯"], task6["超期未完成"]));
+        Assert.Equal(("未启动", "绿", "红", "是"), (task6["本期状态"], task6["报送灯"], task6["进展灯"], task6["超期未完成"]));
         var unreported = tasks.Single(r => (double)r["任务号"]! == 3);
         Assert.Equal("未报送", unreported["本期状态"]);
         Assert.Null(unreported["完成百分比"]);
@@ -89,6 +91,32 @@ public sealed class LedgerTests : IAsyncLifetime
         var unknown = revisions.Single(r => (double)r["任务号"]! == 6);
         Assert.Null(unknown["提交人"]);
         Assert.Equal("c-unknown", unknown["提交人ID"]);
+    }
+
+    [Fact]
+    public void After_the_due_date_the_reporting_light_is_red_only_where_reports_are_missing()
+    {
+        // 自治区科协 reports its one lead task done (it was overdue against the plan); then the due date passes.
+        var plans = _bot.Get<IPlanRepository>();
+        var task = plans.Tasks().Single(t => t.LeadDepartments.Contains("自治区科协"));
+        _bot.Get<IReportRepository>().Append(new ReportKey(task.Number, "自治区科协", DigestScenario.Q4),
+            DigestScenario.Content(ReportStatus.Completed), "c-kx", DigestScenario.Now, late: false);
+        _bot.Time.SetUtcNow(new DateTimeOffset(2027, 1, 12, 10, 0, 0, TimeSpan.FromHours(8)));
+
+        var xlsx = Export(null);
+
+        var summary = xlsx.Table("汇总");
+        var czt = summary.Single(r => (string?)r["部门"] == "财政厅");
+        Assert.Equal(("红", "红", 15.0), (czt["报送灯"], czt["进展灯"], czt["报送红灯"]));
+        var kx = summary.Single(r => (string?)r["部门"] == "自治区科协");
+        Assert.Equal(("绿", "绿", 0.0), (kx["报送灯"], kx["进展灯"], kx["报送红灯"]));
+        var tasks = xlsx.Table("任务");
+        var reported = tasks.Single(r => (double)r["任务号"]! == task.Number);
+        Assert.Equal(("绿", "绿"), (reported["报送灯"], reported["进展灯"]));
+        var task2 = tasks.Single(r => (double)r["任务号"]! == 2);
+        Assert.Equal(("绿", "黄"), (task2["报送灯"], task2["进展灯"]));
+        var task3 = tasks.Single(r => (double)r["任务号"]! == 3);
+        Assert.Equal("红", task3["报送灯"]);
     }
 
     [Fact]

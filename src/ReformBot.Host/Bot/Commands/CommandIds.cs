@@ -10,6 +10,8 @@ public static class CommandIds
     public const string Overdue = "overdue";
     public const string Register = "register";
     public const string Invite = "invite";
+    public const string Invites = "invites";
+    public const string RevokeInvite = "revokeinvite";
     public const string Contacts = "contacts";
     public const string RemoveContact = "removecontact";
     public const string SignOutWeb = "signoutweb";
@@ -23,5 +25,5 @@ public static class CommandIds
     public const string Digest = "digest";
     public const string Export = "export";
 
-    public static IReadOnlyList<string> All { get; } = [Help, Register, Report, MyTasks, Task, Overdue, Invite, Contacts, RemoveContact, SignOutWeb, Subscribe, Unsubscribe, Period, Remind, Chase, Return, Digest, Export];
+    public static IReadOnlyList<string> All { get; } = [Help, Register, Report, MyTasks, Task, Overdue, Invite, Invites, RevokeInvite, Contacts, RemoveContact, SignOutWeb, Subscribe, Unsubscribe, Period, Remind, Chase, Return, Digest, Export];
 }

@@ -23,6 +23,8 @@ public static class CommandServices
         services.AddSingleton<IChatCommand, OverdueCommand>();
         services.AddSingleton<IChatCommand, RegisterCommand>();
         services.AddSingleton<IChatCommand, InviteCommand>();
+        services.AddSingleton<IChatCommand, InviteCodesCommand>();
+        services.AddSingleton<IChatCommand, RevokeInviteCommand>();
         services.AddSingleton<IChatCommand, ContactsCommand>();
         services.AddSingleton<IChatCommand, RemoveContactCommand>();
         services.AddSingleton<IChatCommand, SignOutWebCommand>();

@@ -13,9 +13,10 @@ public sealed class InviteCommand(InviteBatch batch) : IChatCommand
     public Task HandleAsync(ChatTurn turn, string argument, CancellationToken cancellationToken)
     {
         if (argument.Length == 0) return turn.SayAsync(MessageKeys.Invite.MissingDepartment, cancellationToken);
+        var by = turn.RegisteredContact.Id;
         var result = batch.IsAllMissing(argument)
-            ? batch.CreateAllMissing()
-            : batch.Create(argument.Split(Separators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            ? batch.CreateAllMissing(by)
+            : batch.Create(argument.Split(Separators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), by);
         return turn.SayTextAsync(result.Refusal ?? batch.Text(result.Invites), cancellationToken);
     }
 }

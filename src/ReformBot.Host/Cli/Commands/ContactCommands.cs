@@ -6,7 +6,7 @@ using ReformBot.Host.Messages;
 
 namespace ReformBot.Host.Cli.Commands;
 
-/// <summary>Contacts: invite, admin-invite, contacts.</summary>
+/// <summary>Contacts: invite, admin-invite, invites, contacts.</summary>
 internal sealed class ContactCommands(CliContext context)
 {
     private MessageCatalog M => context.Messages;
@@ -26,6 +26,16 @@ internal sealed class ContactCommands(CliContext context)
         var adminInvite = new Command("admin-invite", m[MessageKeys.Cli.AdminInvite]) { adminInviteJson };
         adminInvite.SetAction(r => For(r).InviteOfficeMember(r.GetValue(adminInviteJson)));
         yield return adminInvite;
+
+        var invitesJson = CliApp.JsonOption(m);
+        var invites = new Command("invites", m[MessageKeys.Invite.CliInvites]) { invitesJson };
+        invites.SetAction(r => For(r).ListInvites(r.GetValue(invitesJson)));
+        var revokeWhich = new Argument<string>("id-or-code") { Description = m[MessageKeys.Invite.CliRevokeWhich] };
+        var revokeJson = CliApp.JsonOption(m);
+        var revoke = new Command("revoke", m[MessageKeys.Invite.CliRevoke]) { revokeWhich, revokeJson };
+        revoke.SetAction(r => For(r).RevokeInvite(r.GetValue(revokeWhich)!, r.GetValue(revokeJson)));
+        invites.Subcommands.Add(revoke);
+        yield return invites;
 
         var contactsJson = CliApp.JsonOption(m);
         var contacts = new Command("contacts", m[MessageKeys.Cli.Contacts]) { contactsJson };
@@ -83,6 +93,42 @@ internal sealed class ContactCommands(CliContext context)
         context.Output.WriteLine(json
             ? JsonOutput.Serialize(JsonOutput.Invite(invite))
             : InviteTexts.Created(M, Format, invite));
+
+    private int ListInvites(bool json)
+    {
+        var codes = context.Get<InviteCodes>();
+        var open = codes.Open();
+        context.Output.WriteLine(json ? JsonOutput.Serialize(open.Select(OpenInvite)) : codes.Text(open));
+        return 0;
+    }
+
+    private int RevokeInvite(string which, bool json)
+    {
+        var codes = context.Get<InviteCodes>();
+        var outcome = codes.Revoke(which, requesterId: null);
+        if (!outcome.Changed)
+        {
+            context.Error.WriteLine(outcome.Text);
+            return 1;
+        }
+        var i = outcome.Invite!;
+        context.Output.WriteLine(json
+            ? JsonOutput.Serialize(new RevokedInviteJson(i.ShortId, i.Department, Format.Local(i.CreatedAt), Format.Local(i.RevokedAt!.Value)))
+            : outcome.Text);
+        return 0;
+    }
+
+    private OpenInviteJson OpenInvite(StoredInvite i) => new(
+        i.ShortId, i.Department, Format.Local(i.CreatedAt),
+        i.CreatedBy is { } by ? new SubmitterJson(by, context.Get<IContactRepository>().Find(by)?.Name) : null,
+        Format.Local(i.ExpiresAt));
+
+    /// <param name="Id">The 编号: the start of the stored hash (the code itself is not stored).</param>
+    /// <param name="Department">Null for an office member's invite.</param>
+    /// <param name="CreatedBy">The office member who made it in chat; null when made on the command line.</param>
+    private sealed record OpenInviteJson(string Id, string? Department, DateTimeOffset CreatedAt, SubmitterJson? CreatedBy, DateTimeOffset ExpiresAt);
+
+    private sealed record RevokedInviteJson(string Id, string? Department, DateTimeOffset CreatedAt, DateTimeOffset RevokedAt);
 
     private int RemoveContact(string who, string? department, bool json)
     {
