@@ -16,11 +16,15 @@ internal static class PdfPlanWriter
     private static readonly (double Left, int Chars)[] Layout = [(40, 3), (90, 34), (460, 17), (660, 12)];
 
     /// <param name="centredNumbers">Numbers stand in the middle of their rows instead of on their first line.</param>
-    public static byte[] Pdf(IReadOnlyList<string[]> rows, string? title = "重点任务分工及进度安排表", bool centredNumbers = false)
+    /// <param name="header">False: no table at all, each row's first cell an indented paragraph of prose.</param>
+    /// <param name="overflowingRow">A row whose task text runs on over the next columns, unwrapped.</param>
+    public static byte[] Pdf(IReadOnlyList<string[]> rows, string? title = "重点任务分工及进度安排表", bool centredNumbers = false,
+        bool header = true, int? overflowingRow = null)
     {
+        if (!header) return Prose(rows.Select(r => r[0]));
         var builder = new PdfDocumentBuilder();
         var fonts = new FontSet(builder);
-        var header = rows[0];
+        var headerRow = rows[0];
         PdfPageBuilder? page = null;
         var pageNumber = 0;
         var y = 0.0;
@@ -34,7 +38,7 @@ internal static class PdfPlanWriter
                 fonts.Write(page, title, 14, 300, y);
                 y -= 30;
             }
-            WriteLines(header.Select(h => new[] { h }).ToArray(), 0);
+            WriteLines(headerRow.Select(h => new[] { h }).ToArray(), 0);
             y -= Leading + 6;
             fonts.Write(page, $"— {pageNumber} —", Size, 400, 30);
         }
@@ -45,11 +49,11 @@ internal static class PdfPlanWriter
                     fonts.Write(page!, cellLines[c][from], Size, Layout[c].Left, y);
         }
         NewPage();
-        foreach (var row in rows.Skip(1))
+        foreach (var (row, index) in rows.Select((r, i) => (r, i)).Skip(1))
         {
-            var cellLines = row.Select((cell, c) => Wrap(cell, Layout[c].Chars)).ToArray();
+            var cellLines = row.Select((cell, c) => Wrap(cell, index == overflowingRow && c == 1 ? 1000 : Layout[c].Chars)).ToArray();
             var height = cellLines.Max(l => l.Length);
-            if (centredNumbers && height > 2) cellLines[0] = [.. Enumerable.Repeat("", height / 2), .. cellLines[0]];
+            if (centredNumbers && height > 1) cellLines[0] = [.. Enumerable.Repeat("", height / 2), .. cellLines[0]];
             for (var line = 0; line < height; line++)
             {
                 if (y < 70) NewPage();
@@ -57,6 +61,21 @@ internal static class PdfPlanWriter
                 y -= Leading;
             }
             y -= 6;
+        }
+        return builder.Build();
+    }
+
+    private static byte[] Prose(IEnumerable<string> paragraphs)
+    {
+        var builder = new PdfDocumentBuilder();
+        var fonts = new FontSet(builder);
+        var page = builder.AddPage(PageSize.A4);
+        var y = 780.0;
+        foreach (var paragraph in paragraphs)
+        {
+            var lines = Wrap(paragraph, 40);
+            for (var i = 0; i < lines.Length; i++, y -= Leading)
+                fonts.Write(page, lines[i], Size, i == 0 ? 80 : 60, y);
         }
         return builder.Build();
     }

@@ -127,21 +127,26 @@ internal sealed class PlanCommands(CliContext context)
             return 1;
         }
 
-        PlanImport import;
+        var explain = new PlanFileMessages(M, Format);
+        PlanDocument document;
         try
         {
-            import = new PlanImporter(context.Get<IPlanRepository>()).Import(PlanFileReader.Read(bytes), dryRun);
+            document = PlanFileReader.Read(bytes, path);
         }
         catch (PlanFileException e)
         {
-            var reason = M.Format(MessageKeys.Plan.FileErrorPrefix + e.Kind, e.Detail ?? "");
-            context.Error.WriteLine(M.Format(MessageKeys.Import.Error, $"{path}: {reason}"));
+            context.Error.WriteLine(M.Format(MessageKeys.Import.Error, $"{path}：{explain.Reason(e)}"));
             return 1;
+        }
+
+        PlanImport import;
+        try
+        {
+            import = new PlanImporter(context.Get<IPlanRepository>()).Import(document, dryRun);
         }
         catch (PlanFormatException e)
         {
-            var reason = M.Format(MessageKeys.Plan.ErrorPrefix + e.Error.Kind, Format.Location(e.Error.Location), e.Error.Detail);
-            context.Error.WriteLine(M.Format(MessageKeys.Import.Error, $"{path}: {reason}"));
+            context.Error.WriteLine(M.Format(MessageKeys.Import.Error, $"{path}（{explain.Kind(document)}）：{explain.Reason(document, e.Error)}"));
             return 1;
         }
 
