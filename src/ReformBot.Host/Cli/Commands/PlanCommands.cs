@@ -36,7 +36,7 @@ internal sealed class PlanCommands(CliContext context)
         departments.SetAction(r => For(r).ListDepartments(r.GetValue(departmentsJson)));
         yield return departments;
 
-        var file = new Argument<string>("plan.txt") { Description = m[MessageKeys.Cli.ImportFile] };
+        var file = new Argument<string>("plan-file") { Description = m[MessageKeys.Cli.ImportFile] };
         var dryRun = new Option<bool>("--dry-run") { Description = m[MessageKeys.Cli.ImportDryRun] };
         var import = new Command(ImportName, m[MessageKeys.Cli.Import]) { file, dryRun };
         import.SetAction(r => For(r).Import(r.GetValue(file)!, r.GetValue(dryRun)));
