@@ -364,6 +364,15 @@ public static class MessageKeys
     {
         /// <summary>Prefix of the plan format errors; the error kind's name completes the key.</summary>
         public const string ErrorPrefix = "plan.error.";
+        /// <summary>Prefix of the errors reading a plan file; the error kind's name completes the key.</summary>
+        public const string FileErrorPrefix = "plan.file.";
+        public const string LocationLine = "plan.location.line";
+        public const string LocationTable = "plan.location.table";
+        public const string LocationSheet = "plan.location.sheet";
+        public const string LocationPage = "plan.location.page";
+        public const string EarlierRow = "plan.location.earlier";
+        /// <summary>Prefix of what a plan file was read as; the format's name completes the key.</summary>
+        public const string FormatPrefix = "plan.format.";
     }
 
     /// <summary>The bot in general: welcome, help, refusals.</summary>
@@ -517,7 +526,7 @@ public static class MessageKeys
     }
 
     /// <summary>Prefixes that an enum's names complete; <see cref="All"/> lists the completed keys.</summary>
-    private static readonly string[] Prefixes = [Report.StatusPrefix, Digest.ChangePrefix, Chart.LightPrefix, Ledger.LightPrefix, Digest.LightPrefix, Plan.ErrorPrefix];
+    private static readonly string[] Prefixes = [Report.StatusPrefix, Digest.ChangePrefix, Chart.LightPrefix, Ledger.LightPrefix, Digest.LightPrefix, Plan.ErrorPrefix, Plan.FileErrorPrefix, Plan.FormatPrefix];
 
     public static IReadOnlyList<string> All { get; } =
         typeof(MessageKeys).GetNestedTypes()
@@ -526,6 +535,8 @@ public static class MessageKeys
             .Select(f => (string)f.GetRawConstantValue()!)
             .Except(Prefixes)
             .Concat(Enum.GetNames<ReformBot.Core.Plans.PlanFormatErrorKind>().Select(k => Plan.ErrorPrefix + k))
+            .Concat(Enum.GetNames<ReformBot.Host.PlanFiles.PlanFileErrorKind>().Select(k => Plan.FileErrorPrefix + k))
+            .Concat(Enum.GetNames<ReformBot.Core.Plans.PlanFileFormat>().Select(f => Plan.FormatPrefix + f))
             .Concat(Enum.GetNames<ReformBot.Core.Digests.TrafficLight>().SelectMany(l => new[] { Digest.LightPrefix + l, Chart.LightPrefix + l, Ledger.LightPrefix + l }))
             .Concat(Enum.GetNames<ReformBot.Core.Digests.DigestChangeKind>().Select(k => Digest.ChangePrefix + k))
             .Concat(Enum.GetNames<ReformBot.Core.Reports.ReportStatus>().Select(s => Report.StatusPrefix + s))

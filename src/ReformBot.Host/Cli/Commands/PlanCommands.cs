@@ -3,6 +3,7 @@ using System.CommandLine.Parsing;
 using ReformBot.Core.Plans;
 using ReformBot.Core.Storage;
 using ReformBot.Host.Messages;
+using ReformBot.Host.PlanFiles;
 using ReformBot.Host.Seeding;
 
 namespace ReformBot.Host.Cli.Commands;
@@ -35,7 +36,7 @@ internal sealed class PlanCommands(CliContext context)
         departments.SetAction(r => For(r).ListDepartments(r.GetValue(departmentsJson)));
         yield return departments;
 
-        var file = new Argument<string>("plan.txt") { Description = m[MessageKeys.Cli.ImportFile] };
+        var file = new Argument<string>("plan-file") { Description = m[MessageKeys.Cli.ImportFile] };
         var dryRun = new Option<bool>("--dry-run") { Description = m[MessageKeys.Cli.ImportDryRun] };
         var import = new Command(ImportName, m[MessageKeys.Cli.Import]) { file, dryRun };
         import.SetAction(r => For(r).Import(r.GetValue(file)!, r.GetValue(dryRun)));
@@ -110,10 +111,10 @@ internal sealed class PlanCommands(CliContext context)
     private int Import(string file, bool dryRun)
     {
         var path = Path.GetFullPath(file, context.WorkingDirectory);
-        string text;
+        byte[] bytes;
         try
         {
-            text = File.ReadAllText(path);
+            bytes = File.ReadAllBytes(path);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
@@ -126,15 +127,26 @@ internal sealed class PlanCommands(CliContext context)
             return 1;
         }
 
+        var explain = new PlanFileMessages(M, Format);
+        PlanDocument document;
+        try
+        {
+            document = PlanFileReader.Read(bytes, path);
+        }
+        catch (PlanFileException e)
+        {
+            context.Error.WriteLine(M.Format(MessageKeys.Import.Error, $"{path}：{explain.Reason(e)}"));
+            return 1;
+        }
+
         PlanImport import;
         try
         {
-            import = new PlanImporter(context.Get<IPlanRepository>()).Import(text, dryRun);
+            import = new PlanImporter(context.Get<IPlanRepository>()).Import(document, dryRun);
         }
         catch (PlanFormatException e)
         {
-            var reason = M.Format(MessageKeys.Plan.ErrorPrefix + e.Error.Kind, e.Error.Line, e.Error.Detail);
-            context.Error.WriteLine(M.Format(MessageKeys.Import.Error, $"{path}: {reason}"));
+            context.Error.WriteLine(M.Format(MessageKeys.Import.Error, $"{path}（{explain.Kind(document)}）：{explain.Reason(document, e.Error)}"));
             return 1;
         }
 
