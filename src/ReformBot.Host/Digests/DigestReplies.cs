@@ -10,7 +10,7 @@ namespace ReformBot.Host.Digests;
 /// its chart (<see cref="DigestChart"/>) as a message of its own with the PNG inline (a data URI, which
 /// Web Chat and the Emulator show). Without a CJK font there is no chart, and only the texts go.
 /// </summary>
-public sealed class DigestReplies(DigestMarkdown markdown, DigestChart chart)
+public sealed class DigestReplies(DigestMarkdown markdown, DigestChart chart, MessageCatalog messages)
 {
     public IReadOnlyList<DigestReply> For(Digest digest)
     {
@@ -21,14 +21,19 @@ public sealed class DigestReplies(DigestMarkdown markdown, DigestChart chart)
     }
 
     /// <summary>
-    /// The first of 周报: one phone screen of summary with <paramref name="buttons"/> as suggested
-    /// actions (each sends its own text back), then the chart.
+    /// The first screen of a digest, in chat and in the weekly digest alike: one phone screen of summary,
+    /// then the chart. Its buttons (suggested actions, each sending its own text back) ask for the
+    /// detail (<c>周报 详细</c> followed by <paramref name="detailArgument"/>) and, for the office, 催办 the
+    /// first red departments.
     /// </summary>
-    public IReadOnlyList<DigestReply> SummaryFor(Digest digest, IReadOnlyList<string> buttons, bool forOffice)
+    public IReadOnlyList<DigestReply> FirstScreenFor(Digest digest, bool forOffice, string detailArgument = "")
     {
+        var detailButton = messages[MessageKeys.Digest.DetailButton] + (detailArgument.Length > 0 ? " " + detailArgument : "");
+        IEnumerable<string> buttons = forOffice
+            ? ChaseButtons(DigestMarkdown.RedDepartments(digest).Select(d => d.Department), messages).Prepend(detailButton)
+            : [detailButton];
         var summary = Text(markdown.RenderSummary(digest, forOffice));
-        if (buttons.Count > 0)
-            summary.SuggestedActions = new SuggestedActions { Actions = buttons.Select(b => new CardAction(ActionTypes.ImBack, b, value: b)).ToList() };
+        summary.SuggestedActions = new SuggestedActions { Actions = buttons.Select(b => new CardAction(ActionTypes.ImBack, b, value: b)).ToList() };
         var replies = new List<DigestReply> { new(summary, IsChart: false) };
         if (chart.Render(digest) is { } png)
             replies.Add(new DigestReply(Image(png, chart.FileName(digest)), IsChart: true));

@@ -71,6 +71,7 @@ public sealed class DigestRun(
         var parts = subscriber.IsOffice || subscriber.Departments.Count == 0
             ? [digests.Compute(period, since: since)]
             : subscriber.Departments.Select(d => digests.Compute(period, new DigestFilter(d), since)).ToList();
-        return parts.SelectMany(d => replies.For(d)).Select(r => new ScheduledMessage(r.Activity, Optional: r.IsChart)).ToList();
+        // As 周报 in chat: the first screen, and the detail on request (its button).
+        return parts.SelectMany(d => replies.FirstScreenFor(d, subscriber.IsOffice, d.Filter.Department ?? "")).Select(r => new ScheduledMessage(r.Activity, Optional: r.IsChart)).ToList();
     }
 }

@@ -83,16 +83,39 @@ public sealed class DigestRunTests : IDisposable
     {
         await using var bot = BotHarness.Create(_dir.DatabasePath, new DateTimeOffset(Monday, TimeSpan.FromHours(8)));
         DigestScenario.Append(bot.Get<IReportRepository>());
-        var office = bot.AddOfficeMember("office");
-        bot.Get<IContactRepository>().Save(office with { DigestSubscribed = true });
+        // A contact of two departments gets two parts: the second is refused after the first went out.
+        var contact = bot.AddContact("contact", "科技厅", "财政厅");
+        bot.Get<IContactRepository>().Save(contact with { DigestSubscribed = true });
         var sender = new RecordingSender(refuseCharts: false, refuseTextAfter: 1);
 
         var sent = await DigestRunOver(bot, sender).RunAsync(bot.Time.GetUtcNow(), CancellationToken.None);
 
         Assert.Equal(0, sent);
-        Assert.Equal(2, sender.Sent.Count);
+        Assert.Equal(2, sender.Sent.Count(m => !m.IsChart()));
         var record = Assert.Single(bot.Get<IReminderLog>().ForPeriod(DigestScenario.Q4));
         Assert.Equal(ReminderState.Failed, record.State);
+    }
+
+    [Fact]
+    public async Task The_weekly_digest_is_the_first_screen_with_buttons_for_the_detail_and_for_chasing()
+    {
+        await using var bot = BotHarness.Create(_dir.DatabasePath, new DateTimeOffset(Monday, TimeSpan.FromHours(8)));
+        DigestScenario.Append(bot.Get<IReportRepository>());
+        var office = bot.AddOfficeMember("office");
+        bot.Get<IContactRepository>().Save(office with { DigestSubscribed = true });
+        var contact = bot.AddContact("contact", "科技厅");
+        bot.Get<IContactRepository>().Save(contact with { DigestSubscribed = true });
+        var sender = new RecordingSender(refuseCharts: false);
+
+        Assert.Equal(2, await DigestRunOver(bot, sender).RunAsync(bot.Time.GetUtcNow(), CancellationToken.None));
+
+        var texts = sender.Sent.Where(m => !m.IsChart()).ToList();
+        Assert.Equal(2, texts.Count);
+        Assert.All(texts, t => Assert.True(t.Text.Split('\n').Length <= 15, t.Text));
+        var officeButtons = texts.Single(t => t.SuggestedActions.Actions.Count > 1).SuggestedActions.Actions.Select(a => (string)a.Value).ToList();
+        Assert.Equal("周报 详细", officeButtons[0]);
+        Assert.All(officeButtons.Skip(1), b => Assert.StartsWith("催办 ", b));
+        Assert.Contains(texts, t => t.SuggestedActions.Actions.Select(a => (string)a.Value).SequenceEqual(["周报 详细 科技厅"]));
     }
 
     private static DigestRun DigestRunOver(BotHarness bot, IProactiveSender sender) =>

@@ -43,11 +43,7 @@ public sealed class DigestCommand(DigestService digests, DigestReplies replies, 
         foreach (var part in parts)
         {
             var digest = digests.Compute(period, new DigestFilter(part), since);
-            var detailButton = turn.Messages[MessageKeys.Digest.DetailButton] + (argument.Length > 0 ? " " + argument : "");
-            IEnumerable<string> buttons = contact.IsOffice
-                ? DigestReplies.ChaseButtons(DigestMarkdown.RedDepartments(digest).Select(d => d.Department), turn.Messages).Prepend(detailButton)
-                : [detailButton];
-            foreach (var reply in detailed ? replies.For(digest) : replies.SummaryFor(digest, buttons.ToList(), contact.IsOffice))
+            foreach (var reply in detailed ? replies.For(digest) : replies.FirstScreenFor(digest, contact.IsOffice, argument))
                 await turn.Context.SendActivityAsync(reply.Activity, cancellationToken);
         }
     }
