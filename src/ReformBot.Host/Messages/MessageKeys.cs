@@ -292,6 +292,11 @@ public static class MessageKeys
         public const string SheetSummary = "ledger.sheet.summary";
         public const string SheetTasks = "ledger.sheet.tasks";
         public const string SheetRevisions = "ledger.sheet.revisions";
+        public const string SheetAbout = "ledger.sheet.about";
+        public const string PlanTitle = "ledger.planTitle";
+        public const string Title = "ledger.title";
+        public const string Footer = "ledger.footer";
+        public const string RemovedContact = "ledger.removedContact";
         public const string Total = "ledger.total";
         public const string Yes = "ledger.yes";
         public const string No = "ledger.no";
@@ -319,11 +324,54 @@ public static class MessageKeys
         public const string ColNextSteps = "ledger.col.nextSteps";
         public const string ColEvidence = "ledger.col.evidence";
         public const string ColSubmitter = "ledger.col.submitter";
-        public const string ColSubmitterId = "ledger.col.submitterId";
         public const string ColSubmittedAt = "ledger.col.submittedAt";
         public const string ColLate = "ledger.col.late";
         /// <summary>Prefix of the ledger's light words; the light's name completes the key.</summary>
         public const string LightPrefix = "ledger.light.";
+        public const string AboutColCategory = "ledger.about.col.category";
+        public const string AboutColName = "ledger.about.col.name";
+        public const string AboutColMeaning = "ledger.about.col.meaning";
+        public const string AboutThisSheet = "ledger.about.thisSheet";
+        public const string AboutSummary = "ledger.about.summary";
+        public const string AboutTasks = "ledger.about.tasks";
+        public const string AboutRevisions = "ledger.about.revisions";
+        public const string AboutReportingLight = "ledger.about.reportingLight";
+        public const string AboutReportingMeaning = "ledger.about.reportingMeaning";
+        public const string AboutReportingRed = "ledger.about.reportingRed";
+        public const string AboutReportingYellow = "ledger.about.reportingYellow";
+        public const string AboutReportingGreen = "ledger.about.reportingGreen";
+        public const string AboutProgressLight = "ledger.about.progressLight";
+        public const string AboutProgressMeaning = "ledger.about.progressMeaning";
+        public const string AboutProgressRed = "ledger.about.progressRed";
+        public const string AboutProgressYellow = "ledger.about.progressYellow";
+        public const string AboutProgressGreen = "ledger.about.progressGreen";
+        public const string AboutDepartmentLight = "ledger.about.departmentLight";
+        public const string AboutDepartmentLightMeaning = "ledger.about.departmentLightMeaning";
+        public const string NoteDepartment = "ledger.note.department";
+        public const string NoteLeadDepartment = "ledger.note.leadDepartment";
+        public const string NoteLight = "ledger.note.light";
+        public const string NoteExpected = "ledger.note.expected";
+        public const string NoteSubmitted = "ledger.note.submitted";
+        public const string NoteRate = "ledger.note.rate";
+        public const string NoteStatusCount = "ledger.note.statusCount";
+        public const string NoteNotSubmitted = "ledger.note.notSubmitted";
+        public const string NoteLightCount = "ledger.note.lightCount";
+        public const string NoteCopied = "ledger.note.copied";
+        public const string NoteOverdue = "ledger.note.overdue";
+        public const string NoteNumber = "ledger.note.number";
+        public const string NoteText = "ledger.note.text";
+        public const string NoteSchedule = "ledger.note.schedule";
+        public const string NotePeriodStatus = "ledger.note.periodStatus";
+        public const string NoteStatus = "ledger.note.status";
+        public const string NotePercent = "ledger.note.percent";
+        public const string NoteRevision = "ledger.note.revision";
+        public const string NoteProgress = "ledger.note.progress";
+        public const string NoteProblems = "ledger.note.problems";
+        public const string NoteNextSteps = "ledger.note.nextSteps";
+        public const string NoteEvidence = "ledger.note.evidence";
+        public const string NoteSubmitter = "ledger.note.submitter";
+        public const string NoteSubmittedAt = "ledger.note.submittedAt";
+        public const string NoteLate = "ledger.note.late";
     }
 
     /// <summary>导出 and download links.</summary>
