@@ -151,6 +151,12 @@ public static class MessageKeys
         public const string Window = "period.window";
         public const string ScheduleHeader = "period.scheduleHeader";
         public const string ScheduleLine = "period.scheduleLine";
+        public const string Moved = "period.moved";
+        public const string MovedHoliday = "period.movedHoliday";
+        public const string MovedWeekend = "period.movedWeekend";
+        public const string MovedDayOff = "period.movedDayOff";
+        public const string MovedLater = "period.movedLater";
+        public const string MovedEarlier = "period.movedEarlier";
         public const string Usage = "period.usage";
         public const string Invalid = "period.invalid";
         public const string Set = "period.set";
