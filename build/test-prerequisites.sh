@@ -2,11 +2,12 @@
 # What the host tests need from the machine, installed from Debian's packages when missing; run by
 # `dotnet test` before the host tests build (ReformBot.Host.Tests.csproj), so that the README's test
 # command alone prepares a fresh machine. Later runs find everything and return at once.
-# - fontconfig, fonts-wqy-microhei: the digest's chart draws Chinese labels through fontconfig.
+# - libfontconfig1: Skia's native library links it (the chart's Chinese font ships with the project,
+#   assets/fonts/, so no font is installed).
 # - chromium: the Web Chat page's end-to-end tests drive Debian's chromium (never a downloaded build).
 set -euo pipefail
 
-packages=(fontconfig fonts-wqy-microhei chromium)
+packages=(libfontconfig1 chromium)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

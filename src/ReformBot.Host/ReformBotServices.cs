@@ -25,6 +25,7 @@ public static class ReformBotServices
         services.AddSettings<ReformBotOptions>(ReformBotOptions.Section, o => o.Problems());
         services.AddSettings<ReportingCalendarOptions>(ReportingCalendarOptions.Section, o => o.Problems());
         services.AddSettings<ReminderOptions>(ReminderOptions.Section, o => o.Problems());
+        services.AddSettings<HolidayOptions>(HolidayOptions.Section, o => o.Problems());
         services.AddSettings<InviteOptions>(InviteOptions.Section, o => o.Problems());
         services.AddSettings<Downloads.DownloadOptions>(Downloads.DownloadOptions.Section, o => o.Problems());
         services.AddSettings<Digests.ChartOptions>(Digests.ChartOptions.Section);
@@ -44,6 +45,7 @@ public static class ReformBotServices
 
         services.AddSingleton(sp => new ReportingCalendar(sp.GetRequiredService<IOptions<ReportingCalendarOptions>>().Value));
         services.AddSingleton<TextFormat>();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<HolidayOptions>>().Value.Load());
         services.AddSingleton<ReportingPeriods>();
         services.AddSingleton<PeriodDescription>();
         services.AddSingleton<Digests.DigestService>();

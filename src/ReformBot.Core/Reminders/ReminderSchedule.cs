@@ -3,8 +3,11 @@ using ReformBot.Core.Periods;
 namespace ReformBot.Core.Reminders;
 
 /// <summary>One reminder of a period's cadence and the local date it goes out.</summary>
-public sealed record ScheduledReminder(ReminderKind Kind, DateOnly Date)
+/// <param name="Planned">The date the cadence names before it moves off a day off; equal to <paramref name="Date"/> when it did not move.</param>
+public sealed record ScheduledReminder(ReminderKind Kind, DateOnly Date, DateOnly Planned)
 {
+    public bool Moved => Date != Planned;
+
     /// <summary>Days before the due date, or working days after it; 0 otherwise.</summary>
     public int Days => Kind.Days;
 
@@ -27,20 +30,24 @@ public static class ReminderSchedule
     /// </summary>
     public const int EscalationCatchUpDays = 7;
 
-    public static IReadOnlyList<ScheduledReminder> For(ReportingWindow window, TimeZoneInfo zone, ReminderOptions options)
+    public static IReadOnlyList<ScheduledReminder> For(ReportingWindow window, TimeZoneInfo zone, ReminderOptions options, HolidayCalendar holidays)
     {
-        var days = new WorkingDays(options);
-        var opens = days.OnOrAfter(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(window.Opens, zone).DateTime));
+        var days = new WorkingDays(options, holidays);
+        var opening = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(window.Opens, zone).DateTime);
+        var opens = days.OnOrAfter(opening);
         var due = window.DueDate;
 
+        // The n-th working day after the due date, and the day after the (n-1)-th: where it lands without days off.
+        ScheduledReminder After(ReminderKind kind, int n) => new(kind, days.After(due, n), days.After(due, n - 1).AddDays(1));
+
         // In cadence order: a later entry is more urgent than an earlier one.
-        var cadence = new List<ScheduledReminder> { new(ReminderKind.Opened, opens) };
+        var cadence = new List<ScheduledReminder> { new(ReminderKind.Opened, opens, opening) };
         foreach (var before in options.DaysBeforeDue.Where(d => d > 0).Distinct().OrderDescending())
-            cadence.Add(new(ReminderKind.Due(before), days.OnOrBefore(due.AddDays(-before))));
-        cadence.Add(new(ReminderKind.Due(0), days.OnOrBefore(due)));
+            cadence.Add(new(ReminderKind.Due(before), days.OnOrBefore(due.AddDays(-before)), due.AddDays(-before)));
+        cadence.Add(new(ReminderKind.Due(0), days.OnOrBefore(due), due));
         for (var after = 1; after <= options.OverdueDays; after++)
-            cadence.Add(new(ReminderKind.Overdue(after), days.After(due, after)));
-        cadence.Add(new(ReminderKind.Escalation, days.After(due, options.OverdueDays + 1)));
+            cadence.Add(After(ReminderKind.Overdue(after), after));
+        cadence.Add(After(ReminderKind.Escalation, options.OverdueDays + 1));
 
         var toContacts = cadence.Where(r => !r.ToOffice && r.Date >= opens)
             .GroupBy(r => r.Date)

@@ -4,10 +4,11 @@ using SkiaSharp;
 namespace ReformBot.Host.Digests;
 
 /// <summary>
-/// The typeface for the chart's Chinese labels, found once, as fontconfig finds fonts: the configured
-/// font file, else the first configured (or default) family installed, else whatever font the system's
-/// font manager (fontconfig on Linux) offers for 中. A typeface counts only if it has glyphs for Chinese text. When none is found the chart is
-/// skipped (the digest still goes out as text) and a warning says how to install one.
+/// The typeface for the chart's Chinese labels, found once: the configured font file, else the first
+/// configured family installed, else the font shipped with the host (assets/fonts/, a subset of Noto Sans
+/// SC), else the system's fonts (common CJK families, then whatever font the system's font manager,
+/// fontconfig on Linux, offers for 中). A typeface counts only if it has glyphs for Chinese text. When
+/// none is found the chart is skipped (the digest still goes out as text) and a warning says why.
 /// </summary>
 public sealed partial class ChartFont : IDisposable
 {
@@ -32,7 +33,7 @@ public sealed partial class ChartFont : IDisposable
                 LogNoSkia(logger, e);
                 return null;
             }
-            if (found is null) LogNoFont(logger);
+            if (found is null) LogNoFont(logger, ChartOptions.ShippedFontFile);
             else LogFont(logger, found.FamilyName, source);
             return found;
         });
@@ -44,17 +45,38 @@ public sealed partial class ChartFont : IDisposable
     /// <summary>Looks the font up as described on the class; <paramref name="source"/> says where it came from.</summary>
     internal static SKTypeface? Find(ChartOptions options, out string source)
     {
-        if (!string.IsNullOrWhiteSpace(options.FontFile))
+        if (!string.IsNullOrWhiteSpace(options.FontFile) && FromFile(Path.GetFullPath(options.FontFile)) is { } configured)
         {
-            var path = Path.GetFullPath(options.FontFile);
-            if (File.Exists(path) && Usable(SKTypeface.FromFile(path)) is { } fromFile)
+            source = Path.GetFullPath(options.FontFile);
+            return configured;
+        }
+        if (options.FontFamilies is { } families && FromFamilies(families, out source) is { } named) return named;
+        // Loaded from its file, not through the system's font manager: it draws the same on every machine.
+        if (options.UseShippedFont && FromFile(ChartOptions.ShippedFontFile) is { } shipped)
+        {
+            source = ChartOptions.ShippedFontFile;
+            return shipped;
+        }
+        if (options.UseSystemFonts)
+        {
+            if (FromFamilies(ChartOptions.DefaultFontFamilies, out source) is { } installed) return installed;
+            if (Usable(SKFontManager.Default.MatchCharacter('中')) is { } fromSystem)
             {
-                source = path;
-                return fromFile;
+                source = "the system's font for 中";
+                return fromSystem;
             }
         }
+        source = "";
+        return null;
+    }
+
+    private static SKTypeface? FromFile(string path) => File.Exists(path) ? Usable(SKTypeface.FromFile(path)) : null;
+
+    /// <summary>The first installed family of <paramref name="families"/> with Chinese glyphs.</summary>
+    private static SKTypeface? FromFamilies(IEnumerable<string> families, out string source)
+    {
         var manager = SKFontManager.Default;
-        foreach (var family in options.FontFamilies ?? ChartOptions.DefaultFontFamilies)
+        foreach (var family in families)
         {
             if (string.IsNullOrWhiteSpace(family)) continue;
             // A font manager may answer an unknown family with its default face: take only the family asked for.
@@ -64,16 +86,11 @@ public sealed partial class ChartFont : IDisposable
                 typeface.Dispose();
                 continue;
             }
-            if (Usable(typeface) is { } fromFamily)
+            if (Usable(typeface) is { } found)
             {
                 source = $"family {family}";
-                return fromFamily;
+                return found;
             }
-        }
-        if (options.UseSystemFonts && Usable(manager.MatchCharacter('中')) is { } fromSystem)
-        {
-            source = "the system's font for 中";
-            return fromSystem;
         }
         source = "";
         return null;
@@ -95,8 +112,8 @@ public sealed partial class ChartFont : IDisposable
     }
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Warning,
-        Message = "No font with Chinese glyphs found (ReformBot:Chart:FontFile, ReformBot:Chart:FontFamilies, or a system font for 中): digests go out as text only, without their chart. On Debian: apt-get install fonts-wqy-microhei (or fonts-noto-cjk)")]
-    private static partial void LogNoFont(ILogger logger);
+        Message = "No font with Chinese glyphs found (ReformBot:Chart:FontFile, ReformBot:Chart:FontFamilies, the shipped font {ShippedFontFile} if ReformBot:Chart:UseShippedFont, or a system font): digests go out as text only, without their chart. Restore the shipped font, or set ReformBot:Chart:FontFile to a .ttf/.otf/.ttc with Chinese glyphs")]
+    private static partial void LogNoFont(ILogger logger, string shippedFontFile);
 
     [LoggerMessage(EventId = 3, Level = LogLevel.Warning,
         Message = "Skia's native library could not be loaded (on Linux it needs libfontconfig1): digests go out as text only, without their chart")]

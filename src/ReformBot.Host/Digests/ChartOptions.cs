@@ -5,7 +5,10 @@ public sealed class ChartOptions
 {
     public const string Section = "ReformBot:Chart";
 
-    /// <summary>Families tried in order when <see cref="FontFamilies"/> is not set: common CJK fonts of Linux, Windows and macOS.</summary>
+    /// <summary>The font shipped with the host (a subset of Noto Sans SC, assets/fonts/), beside the executable.</summary>
+    public static string ShippedFontFile => Path.Combine(AppContext.BaseDirectory, "fonts", "NotoSansSC-Regular.subset.ttf");
+
+    /// <summary>System families tried in order when <see cref="UseSystemFonts"/>: common CJK fonts of Linux, Windows and macOS.</summary>
     public static IReadOnlyList<string> DefaultFontFamilies { get; } =
     [
         "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "Droid Sans Fallback",
@@ -18,10 +21,13 @@ public sealed class ChartOptions
     /// <summary>A font file (.ttf, .otf, .ttc) with Chinese glyphs; tried first. Relative to the working directory.</summary>
     public string? FontFile { get; set; }
 
-    /// <summary>Font families tried after <see cref="FontFile"/>; null means <see cref="DefaultFontFamilies"/>.</summary>
+    /// <summary>Installed font families tried after <see cref="FontFile"/>, before the shipped font.</summary>
     public string[]? FontFamilies { get; set; }
 
-    /// <summary>After the families: ask the system's font manager for any font that has 中.</summary>
+    /// <summary>After the configured font: the font shipped with the host (<see cref="ShippedFontFile"/>).</summary>
+    public bool UseShippedFont { get; set; } = true;
+
+    /// <summary>Last: the system's fonts, <see cref="DefaultFontFamilies"/>, then whatever font the system's font manager has for 中.</summary>
     public bool UseSystemFonts { get; set; } = true;
 
     /// <summary>The image's width in pixels; its height follows from the number of departments.</summary>

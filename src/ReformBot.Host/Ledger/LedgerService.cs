@@ -9,10 +9,12 @@ using ReformBot.Host.Messages;
 namespace ReformBot.Host.Ledger;
 
 /// <summary>
-/// The ledger (台账) of a period as an .xlsx: 汇总 (the numbers per lead department, worst first, and a
-/// total row), 任务 (every task with its lead department's latest answer of the period, both lights,
-/// overdue against the plan, copied from last quarter) and 汇报记录 (every revision of the period with
-/// who, when and all fields, oldest first). Sheet names and headers come from the message catalog;
+/// The ledger (台账) of a period as an .xlsx, for a leaders' meeting: 汇总 (the numbers per lead
+/// department, worst first, and a total row), 任务 (every task with its lead department's latest answer
+/// of the period, both lights, overdue against the plan, copied from last quarter, evidence), 汇报记录 (every
+/// revision of the period with who, when and all fields, oldest first) and 说明 (what the lights and the
+/// columns mean). Each sheet opens with a title row (plan, sheet, period, scope, when it was made); people
+/// are named, never shown by their ids. Sheet names, headers and notes come from the message catalog;
 /// texts are written exactly as typed.
 /// </summary>
 public sealed class LedgerService(DigestService digests, IReportRepository reports, IContactRepository contacts, MessageCatalog messages, TextFormat format)
@@ -35,9 +37,17 @@ public sealed class LedgerService(DigestService digests, IReportRepository repor
         var scope = departments?.ToHashSet(StringComparer.Ordinal);
         var revisions = reports.ForPeriod(period).Where(r => scope is null || scope.Contains(r.Key.Department)).ToList();
         var names = revisions.Select(r => r.SubmittedBy).Distinct(StringComparer.Ordinal)
-            .ToDictionary(id => id, id => contacts.Find(id)?.Name, StringComparer.Ordinal);
+            .ToDictionary(id => id, SubmitterName, StringComparer.Ordinal);
         return new LedgerContent(period, departments, parts[0].Now, departmentRows, tasks, revisions, names);
     }
+
+    /// <summary>A submitter as people read it: the contact's name, or a word for one who left none or was removed.</summary>
+    private string SubmitterName(string contactId) => contacts.Find(contactId) switch
+    {
+        null => messages[MessageKeys.Ledger.RemovedContact],
+        { Name: var name } when string.IsNullOrWhiteSpace(name) => messages[MessageKeys.Contacts.Unnamed],
+        { Name: var name } => name.Trim(),
+    };
 
     /// <summary>The ledger's file name: 重点任务台账-2026Q4.xlsx, or with the departments for a part.</summary>
     public string FileName(Quarter period, IReadOnlyList<string>? departments) => departments is null
@@ -48,7 +58,20 @@ public sealed class LedgerService(DigestService digests, IReportRepository repor
 
     public void Write(LedgerContent ledger, Stream stream) => Workbook.Write(stream, Sheets(ledger));
 
-    internal IReadOnlyList<Sheet> Sheets(LedgerContent ledger) => [Summary(ledger), Tasks(ledger), Revisions(ledger)];
+    internal IReadOnlyList<Sheet> Sheets(LedgerContent ledger)
+    {
+        List<Sheet> sheets = [Summary(ledger), Tasks(ledger), Revisions(ledger)];
+        sheets.Add(About(sheets));
+        var local = format.Local(ledger.GeneratedAt);
+        var scope = ledger.Scope is null ? messages[MessageKeys.Export.ScopeAll] : format.List(ledger.Scope);
+        var offset = (local.Offset < TimeSpan.Zero ? "-" : "+") + local.Offset.ToString(@"hh\:mm", System.Globalization.CultureInfo.InvariantCulture);
+        return sheets.Select(sheet => sheet with
+        {
+            Title = messages.Format(MessageKeys.Ledger.Title, messages[MessageKeys.Ledger.PlanTitle], sheet.Name, format.Period(ledger.Period), scope,
+                format.LocalTime(ledger.GeneratedAt), offset),
+            Footer = messages[MessageKeys.Ledger.Footer],
+        }).ToList();
+    }
 
     private Sheet Summary(LedgerContent ledger)
     {
@@ -103,6 +126,7 @@ public sealed class LedgerService(DigestService digests, IReportRepository repor
             new(m[MessageKeys.Ledger.ColOverdue], 12), new(m[MessageKeys.Ledger.ColCopied], 12),
             new(m[MessageKeys.Ledger.ColSchedule], 20), new(m[MessageKeys.Ledger.ColRevision], 6), new(m[MessageKeys.Ledger.ColSubmittedAt], 20),
             new(m[MessageKeys.Ledger.ColProgress], 50), new(m[MessageKeys.Ledger.ColProblems], 40), new(m[MessageKeys.Ledger.ColNextSteps], 40),
+            new(m[MessageKeys.Ledger.ColEvidence], 40),
         };
         var rows = ledger.Tasks.Select(r =>
         {
@@ -115,7 +139,7 @@ public sealed class LedgerService(DigestService digests, IReportRepository repor
                 new(r.Task.Schedule.IsEmpty ? null : r.Task.Schedule.Text), new(latest?.Revision),
                 new(latest is null ? null : Local(latest.SubmittedAt), CellLook.DateTime),
                 new(latest?.Content.Progress, CellLook.Wrapped), new(latest?.Content.Problems, CellLook.Wrapped),
-                new(latest?.Content.NextSteps, CellLook.Wrapped),
+                new(latest?.Content.NextSteps, CellLook.Wrapped), Evidence(latest?.Content),
             ];
         }).ToList();
         return new Sheet(m[MessageKeys.Ledger.SheetTasks], columns, rows);
@@ -128,7 +152,7 @@ public sealed class LedgerService(DigestService digests, IReportRepository repor
         {
             new(m[MessageKeys.Ledger.ColNumber], 8), new(m[MessageKeys.Ledger.ColDepartment], 24), new(m[MessageKeys.Ledger.ColRevision], 6), new(m[MessageKeys.Ledger.ColStatus], 12),
             new(m[MessageKeys.Ledger.ColProgress], 50), new(m[MessageKeys.Ledger.ColProblems], 40), new(m[MessageKeys.Ledger.ColNextSteps], 40), new(m[MessageKeys.Ledger.ColPercent], 11),
-            new(m[MessageKeys.Ledger.ColEvidence], 40), new(m[MessageKeys.Ledger.ColSubmitter], 12), new(m[MessageKeys.Ledger.ColSubmitterId], 24),
+            new(m[MessageKeys.Ledger.ColEvidence], 40), new(m[MessageKeys.Ledger.ColSubmitter], 12),
             new(m[MessageKeys.Ledger.ColSubmittedAt], 20), new(m[MessageKeys.Ledger.ColLate], 9),
         };
         var rows = ledger.Revisions.Select(r =>
@@ -138,12 +162,90 @@ public sealed class LedgerService(DigestService digests, IReportRepository repor
             [
                 new(r.Key.TaskNumber), new(r.Key.Department), new(r.Revision), new(Status(c.Status)),
                 new(c.Progress, CellLook.Wrapped), new(c.Problems, CellLook.Wrapped), new(c.NextSteps, CellLook.Wrapped), new(c.Percent),
-                new(c.Evidence.Count == 0 ? null : string.Join("\n", c.Evidence), CellLook.Wrapped),
-                new(ledger.SubmitterNames.GetValueOrDefault(r.SubmittedBy)), new(r.SubmittedBy),
+                Evidence(c), new(ledger.SubmitterNames[r.SubmittedBy]),
                 new(Local(r.SubmittedAt), CellLook.DateTime), new(YesNo(r.Late)),
             ];
         }).ToList();
         return new Sheet(m[MessageKeys.Ledger.SheetRevisions], columns, rows);
+    }
+
+    /// <summary>The evidence links, one per line.</summary>
+    private static SheetCell Evidence(ReportContent? content) =>
+        new(content is null || content.Evidence.Count == 0 ? null : string.Join("\n", content.Evidence), CellLook.Wrapped);
+
+    /// <summary>
+    /// 说明: the two lights, then each sheet and its columns, taken from the sheets as written, so every
+    /// column is listed (one without a note shows an empty 说明, which a test catches).
+    /// </summary>
+    private Sheet About(IReadOnlyList<Sheet> sheets)
+    {
+        var m = messages;
+        var columns = new List<SheetColumn>
+        {
+            new(m[MessageKeys.Ledger.AboutColCategory], 14), new(m[MessageKeys.Ledger.AboutColName], 18), new(m[MessageKeys.Ledger.AboutColMeaning], 90),
+        };
+        var days = DigestOptions.Default.DueSoonDays;
+        var rows = new List<IReadOnlyList<SheetCell>>();
+        void Light(string name, string meaning, string red, string yellow, string green)
+        {
+            rows.Add([new(m[name], CellLook.Bold), new(null), new(m[meaning], CellLook.Wrapped)]);
+            rows.Add([new(m[name]), LightCell(TrafficLight.Red), new(m.Format(red, days), CellLook.Wrapped)]);
+            rows.Add([new(m[name]), LightCell(TrafficLight.Yellow), new(m.Format(yellow, days), CellLook.Wrapped)]);
+            rows.Add([new(m[name]), LightCell(TrafficLight.Green), new(m.Format(green, days), CellLook.Wrapped)]);
+        }
+        Light(MessageKeys.Ledger.AboutReportingLight, MessageKeys.Ledger.AboutReportingMeaning,
+            MessageKeys.Ledger.AboutReportingRed, MessageKeys.Ledger.AboutReportingYellow, MessageKeys.Ledger.AboutReportingGreen);
+        Light(MessageKeys.Ledger.AboutProgressLight, MessageKeys.Ledger.AboutProgressMeaning,
+            MessageKeys.Ledger.AboutProgressRed, MessageKeys.Ledger.AboutProgressYellow, MessageKeys.Ledger.AboutProgressGreen);
+        rows.Add([new(m[MessageKeys.Ledger.AboutDepartmentLight], CellLook.Bold), new(null), new(m[MessageKeys.Ledger.AboutDepartmentLightMeaning], CellLook.Wrapped)]);
+
+        var sheetNotes = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [m[MessageKeys.Ledger.SheetSummary]] = m[MessageKeys.Ledger.AboutSummary],
+            [m[MessageKeys.Ledger.SheetTasks]] = m[MessageKeys.Ledger.AboutTasks],
+            [m[MessageKeys.Ledger.SheetRevisions]] = m[MessageKeys.Ledger.AboutRevisions],
+        };
+        var notes = ColumnNotes();
+        foreach (var sheet in sheets)
+        {
+            rows.Add([new(sheet.Name, CellLook.Bold), new(m[MessageKeys.Ledger.AboutThisSheet]), new(sheetNotes.GetValueOrDefault(sheet.Name), CellLook.Wrapped)]);
+            foreach (var column in sheet.Columns)
+                rows.Add([new(sheet.Name), new(column.Header), new(notes.GetValueOrDefault(column.Header), CellLook.Wrapped)]);
+        }
+        return new Sheet(m[MessageKeys.Ledger.SheetAbout], columns, rows);
+    }
+
+    /// <summary>What each column header means; one note per header, whichever sheet it is on.</summary>
+    private Dictionary<string, string> ColumnNotes()
+    {
+        var m = messages;
+        var notes = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (header, note) in new[]
+        {
+            (MessageKeys.Ledger.ColDepartment, MessageKeys.Ledger.NoteDepartment), (MessageKeys.Ledger.ColLeadDepartment, MessageKeys.Ledger.NoteLeadDepartment),
+            (MessageKeys.Ledger.ColReportingLight, MessageKeys.Ledger.NoteReportingLight), (MessageKeys.Ledger.ColProgressLight, MessageKeys.Ledger.NoteProgressLight),
+            (MessageKeys.Ledger.ColExpected, MessageKeys.Ledger.NoteExpected),
+            (MessageKeys.Ledger.ColSubmitted, MessageKeys.Ledger.NoteSubmitted), (MessageKeys.Ledger.ColRate, MessageKeys.Ledger.NoteRate),
+            (MessageKeys.Ledger.ColNotSubmitted, MessageKeys.Ledger.NoteNotSubmitted), (MessageKeys.Ledger.ColCopied, MessageKeys.Ledger.NoteCopied),
+            (MessageKeys.Ledger.ColOverdue, MessageKeys.Ledger.NoteOverdue), (MessageKeys.Ledger.ColNumber, MessageKeys.Ledger.NoteNumber),
+            (MessageKeys.Ledger.ColText, MessageKeys.Ledger.NoteText), (MessageKeys.Ledger.ColSchedule, MessageKeys.Ledger.NoteSchedule),
+            (MessageKeys.Ledger.ColPeriodStatus, MessageKeys.Ledger.NotePeriodStatus), (MessageKeys.Ledger.ColStatus, MessageKeys.Ledger.NoteStatus),
+            (MessageKeys.Ledger.ColPercent, MessageKeys.Ledger.NotePercent), (MessageKeys.Ledger.ColRevision, MessageKeys.Ledger.NoteRevision),
+            (MessageKeys.Ledger.ColProgress, MessageKeys.Ledger.NoteProgress), (MessageKeys.Ledger.ColProblems, MessageKeys.Ledger.NoteProblems),
+            (MessageKeys.Ledger.ColNextSteps, MessageKeys.Ledger.NoteNextSteps), (MessageKeys.Ledger.ColEvidence, MessageKeys.Ledger.NoteEvidence),
+            (MessageKeys.Ledger.ColSubmitter, MessageKeys.Ledger.NoteSubmitter), (MessageKeys.Ledger.ColSubmittedAt, MessageKeys.Ledger.NoteSubmittedAt),
+            (MessageKeys.Ledger.ColLate, MessageKeys.Ledger.NoteLate),
+        })
+            notes[m[header]] = m[note];
+        foreach (var status in Enum.GetValues<ReportStatus>())
+            notes[format.Status(status)] = m.Format(MessageKeys.Ledger.NoteStatusCount, format.Status(status));
+        foreach (var (header, lightName, light) in new[]
+        {
+            (MessageKeys.Ledger.ColReportingRed, MessageKeys.Ledger.ColReportingLight, TrafficLight.Red), (MessageKeys.Ledger.ColReportingYellow, MessageKeys.Ledger.ColReportingLight, TrafficLight.Yellow),
+            (MessageKeys.Ledger.ColProgressRed, MessageKeys.Ledger.ColProgressLight, TrafficLight.Red), (MessageKeys.Ledger.ColProgressYellow, MessageKeys.Ledger.ColProgressLight, TrafficLight.Yellow),
+        })
+            notes[m[header]] = m.Format(MessageKeys.Ledger.NoteLightCount, m[lightName], m[MessageKeys.Ledger.LightPrefix + light]);
+        return notes;
     }
 
     private SheetCell LightCell(TrafficLight light) => new(messages[MessageKeys.Ledger.LightPrefix + light], light switch
@@ -175,7 +277,7 @@ public sealed class LedgerService(DigestService digests, IReportRepository repor
 /// <summary>What a ledger holds, before it is written.</summary>
 /// <param name="Scope">The lead departments it is limited to; null for the whole plan.</param>
 /// <param name="Departments">Rows of 汇总, worst first.</param>
-/// <param name="SubmitterNames">Contact names by id; null for an id with no stored contact.</param>
+/// <param name="SubmitterNames">Submitters as people read them, by contact id (a removed contact has a word for it).</param>
 public sealed record LedgerContent(
     Quarter Period, IReadOnlyList<string>? Scope, DateTimeOffset GeneratedAt, IReadOnlyList<DigestDepartmentRow> Departments,
-    IReadOnlyList<DigestTaskRow> Tasks, IReadOnlyList<ReportRevision> Revisions, IReadOnlyDictionary<string, string?> SubmitterNames);
+    IReadOnlyList<DigestTaskRow> Tasks, IReadOnlyList<ReportRevision> Revisions, IReadOnlyDictionary<string, string> SubmitterNames);

@@ -8,7 +8,7 @@ using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace ReformBot.Host.Ledger;
 
-/// <summary>How a cell looks; each is one cell format of the workbook's stylesheet.</summary>
+/// <summary>How a cell looks; each is one cell format of the workbook's stylesheet (after the sheet's default format).</summary>
 public enum CellLook : uint
 {
     Plain = 0,
@@ -21,6 +21,7 @@ public enum CellLook : uint
     Green = 7,
     Bold = 8,
     BoldPercent = 9,
+    Title = 10,
 }
 
 /// <summary>One cell: a string, a number (int, double), a local date and time, or empty (null).</summary>
@@ -29,17 +30,28 @@ public readonly record struct SheetCell(object? Value, CellLook Look = CellLook.
 /// <param name="Width">In characters of the default font (a Chinese character takes about two).</param>
 public sealed record SheetColumn(string Header, double Width);
 
-/// <summary>A worksheet: a header row, then <paramref name="Rows"/>.</summary>
-public sealed record Sheet(string Name, IReadOnlyList<SheetColumn> Columns, IReadOnlyList<IReadOnlyList<SheetCell>> Rows);
+/// <summary>A worksheet: a title row, a header row, then <paramref name="Rows"/>.</summary>
+public sealed record Sheet(string Name, IReadOnlyList<SheetColumn> Columns, IReadOnlyList<IReadOnlyList<SheetCell>> Rows)
+{
+    /// <summary>The first row, across the sheet's width: what the sheet is, of what, when.</summary>
+    public string Title { get; init; } = "";
+
+    /// <summary>The printed pages' footer, with Excel's codes (&amp;P page, &amp;N pages).</summary>
+    public string Footer { get; init; } = "";
+}
 
 /// <summary>
-/// Writes sheets as one .xlsx with the Open XML SDK: a bold, frozen header row with a filter, column
-/// widths, shared strings kept exactly (spaces and line breaks preserved; characters XML cannot hold
-/// are written as Excel's _xHHHH_ escapes), numbers as numbers, dates as Excel dates.
+/// Writes sheets as one .xlsx with the Open XML SDK: a title row, a bold header row with a filter, both
+/// frozen, bordered cells, column widths, shared strings kept exactly (spaces and line breaks preserved;
+/// characters XML cannot hold are written as Excel's _xHHHH_ escapes), numbers as numbers, dates as
+/// Excel dates. Printed, each sheet is landscape A4, one page wide, with the header row on every page.
 /// </summary>
 public static partial class Workbook
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /// <summary>The row of column headers, below the title row.</summary>
+    public const int HeaderRow = 2;
 
     public static byte[] ToBytes(IReadOnlyList<Sheet> sheets)
     {
@@ -67,10 +79,13 @@ public static partial class Workbook
             {
                 Id = workbookPart.GetIdOfPart(worksheetPart), SheetId = (uint)(i + 1), Name = sheet.Name,
             });
-            definedNames.Append(new DefinedName($"'{sheet.Name.Replace("'", "''")}'!{Absolute(range)}")
+            var quoted = $"'{sheet.Name.Replace("'", "''")}'";
+            definedNames.Append(new DefinedName($"{quoted}!{Absolute(range)}")
             {
                 Name = "_xlnm._FilterDatabase", LocalSheetId = (uint)i, Hidden = true,
             });
+            // Print titles: the header row repeats at the top of every printed page.
+            definedNames.Append(new DefinedName($"{quoted}!${HeaderRow}:${HeaderRow}") { Name = "_xlnm.Print_Titles", LocalSheetId = (uint)i });
         }
         workbookPart.Workbook.Append(sheetList, definedNames);
         workbookPart.AddNewPart<SharedStringTablePart>().SharedStringTable = strings.Table;
@@ -83,19 +98,34 @@ public static partial class Workbook
         for (var c = 0; c < sheet.Columns.Count; c++)
             columns.Append(new Column { Min = (uint)(c + 1), Max = (uint)(c + 1), Width = sheet.Columns[c].Width, CustomWidth = true });
 
+        var last = ColumnName(sheet.Columns.Count - 1);
         var data = new SheetData();
-        data.Append(Row(1, sheet.Columns.Select(c => new SheetCell(c.Header, CellLook.Header)).ToList(), strings));
+        var title = Row(1, [new SheetCell(sheet.Title, CellLook.Title)], strings);
+        // Two lines of a larger font.
+        title.Height = 40;
+        title.CustomHeight = true;
+        data.Append(title);
+        data.Append(Row(HeaderRow, sheet.Columns.Select(c => new SheetCell(c.Header, CellLook.Header)).ToList(), strings));
         for (var r = 0; r < sheet.Rows.Count; r++)
-            data.Append(Row((uint)(r + 2), sheet.Rows[r], strings));
+            data.Append(Row((uint)(r + HeaderRow + 1), sheet.Rows[r], strings));
 
-        range = $"A1:{ColumnName(sheet.Columns.Count - 1)}{sheet.Rows.Count + 1}";
+        range = $"A{HeaderRow}:{last}{sheet.Rows.Count + HeaderRow}";
+        var firstData = $"A{HeaderRow + 1}";
         var frozenHeader = new SheetView(new Pane
         {
-            VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen,
-        }, new Selection { Pane = PaneValues.BottomLeft, ActiveCell = "A2", SequenceOfReferences = new ListValue<StringValue> { InnerText = "A2" } })
+            VerticalSplit = HeaderRow, TopLeftCell = firstData, ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen,
+        }, new Selection { Pane = PaneValues.BottomLeft, ActiveCell = firstData, SequenceOfReferences = new ListValue<StringValue> { InnerText = firstData } })
         { WorkbookViewId = 0 };
-        return new Worksheet(new SheetViews(frozenHeader), new SheetFormatProperties { DefaultRowHeight = 16 }, columns, data,
-            new AutoFilter { Reference = range });
+        return new Worksheet(
+            new SheetProperties(new PageSetupProperties { FitToPage = true }),
+            new SheetViews(frozenHeader), new SheetFormatProperties { DefaultRowHeight = 16 }, columns, data,
+            new AutoFilter { Reference = range },
+            new MergeCells(new MergeCell { Reference = $"A1:{last}1" }) { Count = 1 },
+            new PrintOptions { HorizontalCentered = true },
+            new PageMargins { Left = 0.4, Right = 0.4, Top = 0.5, Bottom = 0.6, Header = 0.2, Footer = 0.25 },
+            // Landscape A4, as wide as one page and as long as it takes.
+            new PageSetup { PaperSize = 9, Orientation = OrientationValues.Landscape, FitToWidth = 1, FitToHeight = 0 },
+            new HeaderFooter(new OddFooter("&C" + sheet.Footer)));
     }
 
     private static Row Row(uint index, IReadOnlyList<SheetCell> cells, SharedStrings strings)
@@ -105,7 +135,7 @@ public static partial class Workbook
         {
             var (value, look) = cells[c];
             var cell = new Cell { CellReference = ColumnName(c) + index.ToString(CultureInfo.InvariantCulture) };
-            if (look != CellLook.Plain) cell.StyleIndex = (uint)look;
+            cell.StyleIndex = StyleIndex(look);
             switch (value)
             {
                 case null:
@@ -130,6 +160,9 @@ public static partial class Workbook
         }
         return row;
     }
+
+    /// <summary>The cell format of a look: format 0 is the default of cells outside the table, without borders.</summary>
+    internal static uint StyleIndex(CellLook look) => (uint)look + 1;
 
     /// <summary>0 → A, 25 → Z, 26 → AA.</summary>
     internal static string ColumnName(int index)
@@ -174,30 +207,35 @@ public static partial class Workbook
 
     private static Stylesheet Styles()
     {
-        static Font Font(bool bold = false, string? color = null)
+        static Font Font(bool bold = false, string? color = null, double size = 11)
         {
             var font = new Font();
             if (bold) font.Append(new Bold());
-            font.Append(new FontSize { Val = 11 });
+            font.Append(new FontSize { Val = size });
             if (color is not null) font.Append(new Color { Rgb = color });
             font.Append(new FontName { Val = "等线" }, new FontFamilyNumbering { Val = 2 }, new FontCharSet { Val = 134 });
             return font;
         }
         static Fill Solid(string rgb) => new(new PatternFill(new ForegroundColor { Rgb = rgb }, new BackgroundColor { Indexed = 64 }) { PatternType = PatternValues.Solid });
 
-        var fonts = new Fonts(Font(), Font(bold: true), Font(color: "FF9C0006"), Font(color: "FF9C5700"), Font(color: "FF006100"));
+        var fonts = new Fonts(Font(), Font(bold: true), Font(color: "FF9C0006"), Font(color: "FF9C5700"), Font(color: "FF006100"), Font(bold: true, size: 14));
         var fills = new Fills(
             new Fill(new PatternFill { PatternType = PatternValues.None }),
             new Fill(new PatternFill { PatternType = PatternValues.Gray125 }),
             Solid("FFE8ECF1"), Solid("FFFFC7CE"), Solid("FFFFEB9C"), Solid("FFC6EFCE"));
-        var borders = new Borders(new Border(new LeftBorder(), new RightBorder(), new TopBorder(), new BottomBorder(), new DiagonalBorder()));
+        static T Thin<T>() where T : BorderPropertiesType, new() => new() { Style = BorderStyleValues.Thin, Color = new Color { Rgb = "FF9AA4B0" } };
+        var borders = new Borders(
+            new Border(new LeftBorder(), new RightBorder(), new TopBorder(), new BottomBorder(), new DiagonalBorder()),
+            new Border(Thin<LeftBorder>(), Thin<RightBorder>(), Thin<TopBorder>(), Thin<BottomBorder>(), new DiagonalBorder()));
         var numberFormats = new NumberingFormats(new NumberingFormat { NumberFormatId = 164, FormatCode = "yyyy-mm-dd hh:mm:ss" });
 
-        static CellFormat Format(uint font = 0, uint fill = 0, uint numberFormat = 0, bool wrap = false, bool center = false)
+        // Table cells have thin borders; the title has none.
+        static CellFormat Format(uint font = 0, uint fill = 0, uint numberFormat = 0, bool wrap = false, bool center = false, uint border = 1)
         {
-            var format = new CellFormat { FontId = font, FillId = fill, BorderId = 0, NumberFormatId = numberFormat, FormatId = 0 };
+            var format = new CellFormat { FontId = font, FillId = fill, BorderId = border, NumberFormatId = numberFormat, FormatId = 0 };
             if (font != 0) format.ApplyFont = true;
             if (fill != 0) format.ApplyFill = true;
+            if (border != 0) format.ApplyBorder = true;
             if (numberFormat != 0) format.ApplyNumberFormat = true;
             format.Append(new Alignment
             {
@@ -208,8 +246,9 @@ public static partial class Workbook
             return format;
         }
 
-        // In the order of CellLook.
+        // The sheet's default, then one per CellLook, in its order.
         var cellFormats = new CellFormats(
+            Format(border: 0),
             Format(),
             Format(font: 1, fill: 2, wrap: true),
             Format(wrap: true),
@@ -219,7 +258,8 @@ public static partial class Workbook
             Format(font: 3, fill: 4, center: true),
             Format(font: 4, fill: 5, center: true),
             Format(font: 1),
-            Format(font: 1, numberFormat: 9));
+            Format(font: 1, numberFormat: 9),
+            Format(font: 5, wrap: true, border: 0));
         return new Stylesheet(numberFormats, fonts, fills, borders,
             new CellStyleFormats(new CellFormat { FontId = 0, FillId = 0, BorderId = 0, NumberFormatId = 0 }), cellFormats,
             new CellStyles(new CellStyle { Name = "Normal", FormatId = 0, BuiltinId = 0 }));

@@ -6,7 +6,7 @@ using ReformBot.Host.Messages;
 namespace ReformBot.Host.Periods;
 
 /// <summary>The current period, its window and its reminder cadence, in Chinese: for 周期 and `period`.</summary>
-public sealed class PeriodDescription(ReportingPeriods periods, IOptions<ReminderOptions> reminders, MessageCatalog messages, TextFormat format)
+public sealed class PeriodDescription(ReportingPeriods periods, IOptions<ReminderOptions> reminders, HolidayCalendar holidays, MessageCatalog messages, TextFormat format)
 {
     public string Describe()
     {
@@ -18,14 +18,26 @@ public sealed class PeriodDescription(ReportingPeriods periods, IOptions<Reminde
         var text = new StringBuilder(m.Format(MessageKeys.Period.Current, format.Period(period), overridden));
         text.Append('\n').Append(m.Format(MessageKeys.Period.Window, format.LocalDate(window.Opens), format.Date(window.DueDate)));
         text.Append('\n').Append(m[MessageKeys.Period.ScheduleHeader]);
+        var days = new WorkingDays(reminders.Value, holidays);
         foreach (var reminder in Schedule())
-            text.Append('\n').Append(m.Format(MessageKeys.Period.ScheduleLine, format.Date(reminder.Date), KindText(reminder)));
+            text.Append('\n').Append(m.Format(MessageKeys.Period.ScheduleLine, format.Date(reminder.Date) + Moved(reminder, days), KindText(reminder)));
         return text.ToString();
+    }
+
+    /// <summary>Why a date moved off the day its cadence names: （国庆节放假，顺延）; empty when it did not.</summary>
+    private string Moved(ScheduledReminder reminder, WorkingDays days)
+    {
+        if (!reminder.Moved) return "";
+        var m = messages;
+        var reason = days.HolidayName(reminder.Planned) is { } holiday ? m.Format(MessageKeys.Period.MovedHoliday, holiday)
+            : days.IsWeekend(reminder.Planned) ? m[MessageKeys.Period.MovedWeekend]
+            : m[MessageKeys.Period.MovedDayOff];
+        return m.Format(MessageKeys.Period.Moved, reason, m[reminder.Date > reminder.Planned ? MessageKeys.Period.MovedLater : MessageKeys.Period.MovedEarlier]);
     }
 
     /// <summary>The current period's reminder cadence.</summary>
     public IReadOnlyList<ScheduledReminder> Schedule() =>
-        ReminderSchedule.For(periods.Calendar.WindowFor(periods.Current()), periods.Calendar.Zone, reminders.Value);
+        ReminderSchedule.For(periods.Calendar.WindowFor(periods.Current()), periods.Calendar.Zone, reminders.Value, holidays);
 
     public string KindText(ScheduledReminder reminder) => reminder.Kind switch
     {

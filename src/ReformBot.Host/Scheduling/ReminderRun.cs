@@ -32,6 +32,7 @@ public sealed class ReminderRun(
     MessageCatalog messages,
     TextFormat format,
     IOptions<ReminderOptions> reminderOptions,
+    HolidayCalendar holidays,
     IOptions<SchedulingOptions> schedulingOptions,
     TimeProvider time,
     ILogger<ReminderRun> logger)
@@ -47,12 +48,12 @@ public sealed class ReminderRun(
         var today = DateOnly.FromDateTime(local.DateTime);
         var hours = schedulingOptions.Value;
         var timeOfDay = TimeOnly.FromDateTime(local.DateTime);
-        if (!new WorkingDays(reminderOptions.Value).IsWorkingDay(today) || timeOfDay < hours.SendFrom || timeOfDay >= hours.SendUntil)
+        if (!new WorkingDays(reminderOptions.Value, holidays).IsWorkingDay(today) || timeOfDay < hours.SendFrom || timeOfDay >= hours.SendUntil)
             return ReminderRunResult.Nothing;
 
         var period = periods.Current();
         var window = Calendar.WindowFor(period);
-        var schedule = ReminderSchedule.For(window, Calendar.Zone, reminderOptions.Value);
+        var schedule = ReminderSchedule.For(window, Calendar.Zone, reminderOptions.Value, holidays);
 
         var result = ReminderRunResult.Nothing;
         if (ReminderSchedule.ForContacts(schedule, today) is { } reminder)

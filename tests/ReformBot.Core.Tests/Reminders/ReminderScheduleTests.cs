@@ -8,7 +8,7 @@ public sealed class ReminderScheduleTests
     private static readonly ReportingCalendar Calendar = new(new ReportingCalendarOptions());
 
     private static IReadOnlyList<ScheduledReminder> Schedule(string quarter, ReminderOptions? options = null) =>
-        ReminderSchedule.For(Calendar.WindowFor(Quarter.Parse(quarter)), Calendar.Zone, options ?? new ReminderOptions());
+        ReminderSchedule.For(Calendar.WindowFor(Quarter.Parse(quarter)), Calendar.Zone, options ?? new ReminderOptions(), HolidayCalendar.None);
 
     private static string Show(IEnumerable<ScheduledReminder> schedule) =>
         string.Join(" ", schedule.Select(r => $"{r.Kind}@{r.Date:MM-dd}"));
@@ -53,7 +53,7 @@ public sealed class ReminderScheduleTests
         var calendar = new ReportingCalendar(new ReportingCalendarOptions { OpenDaysBeforeQuarterEnd = 0, DueDaysAfterQuarterEnd = 5 });
         var options = new ReminderOptions { SkipWeekends = false };
 
-        var schedule = ReminderSchedule.For(calendar.WindowFor(Quarter.Parse("2026Q4")), calendar.Zone, options);
+        var schedule = ReminderSchedule.For(calendar.WindowFor(Quarter.Parse("2026Q4")), calendar.Zone, options, HolidayCalendar.None);
 
         // Opens 2027-01-01, due 2027-01-05: due-7 (12-29) is before the opening and is dropped.
         Assert.Equal("opened@01-01 due-3@01-02 due-1@01-04 due-0@01-05 overdue-1@01-06 overdue-2@01-07 overdue-3@01-08 escalation@01-09", Show(schedule));
@@ -107,6 +107,6 @@ public sealed class ReminderScheduleTests
     [InlineData("2026-12-21", true)]  // Monday
     public void Weekends_are_days_off(string date, bool working)
     {
-        Assert.Equal(working, new WorkingDays(new ReminderOptions()).IsWorkingDay(DateOnly.Parse(date)));
+        Assert.Equal(working, new WorkingDays(new ReminderOptions(), HolidayCalendar.None).IsWorkingDay(DateOnly.Parse(date)));
     }
 }

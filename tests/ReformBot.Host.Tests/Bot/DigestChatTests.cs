@@ -149,7 +149,7 @@ public sealed class DigestChatTests : IAsyncLifetime
     public async Task Without_a_chinese_font_the_digest_goes_out_as_text_with_a_warning_in_the_log()
     {
         await _bot.DisposeAsync();
-        _bot = Create(o => { o.FontFamilies = []; o.UseSystemFonts = false; });
+        _bot = Create(o => { o.FontFamilies = []; o.UseShippedFont = false; o.UseSystemFonts = false; });
         _bot.AddOfficeMember("office");
 
         var replies = await _bot.AllRepliesAsync("office", "周报");

@@ -133,7 +133,7 @@ public sealed class DigestAndExportCommandTests : IDisposable
         Assert.Equal(0, run.ExitCode);
         Assert.Contains($"已导出2026年第4季度台账到 {path}：1 个部门，任务 39 行，汇报记录 3 行。", run.Output);
         var xlsx = new Xlsx(path);
-        Assert.Equal(["汇总", "任务", "汇报记录"], xlsx.SheetNames);
+        Assert.Equal(["汇总", "任务", "汇报记录", "说明"], xlsx.SheetNames);
         Assert.Equal(39, xlsx.Table("任务").Count);
         Assert.False(File.Exists(path + ".partial"));
     }

@@ -38,7 +38,7 @@ public sealed class LedgerTests : IAsyncLifetime
     {
         var xlsx = Export(null);
 
-        Assert.Equal(["汇总", "任务", "汇报记录"], xlsx.SheetNames);
+        Assert.Equal(["汇总", "任务", "汇报记录", "说明"], xlsx.SheetNames);
 
         var summary = xlsx.Table("汇总");
         Assert.Equal(29 + 1, summary.Count); // the lead departments, worst first, and the total
@@ -59,7 +59,7 @@ public sealed class LedgerTests : IAsyncLifetime
         var tasks = xlsx.Table("任务");
         Assert.Equal(131, tasks.Count);
         Assert.Equal(["任务号", "任务内容", "牵头部门", "本期状态", "完成百分比", "报送灯", "进展灯", "超期未完成", "照抄上季度",
-            "时间进度", "版本", "提交时间", "进展情况", "存在问题", "下一步工作思路"], xlsx.Rows("任务")[0].Values.Select(v => v?.ToString()));
+            "时间进度", "版本", "提交时间", "进展情况", "存在问题", "下一步工作思路", "佐证材料"], xlsx.Rows("任务")[1].Values.Select(v => v?.ToString()));
         var task2 = tasks.Single(r => (double)r["任务号"]! == 2);
         Assert.Equal("科技厅", task2["牵头部门"]);
         Assert.Equal("滞后", task2["本期状态"]);
@@ -68,6 +68,7 @@ public sealed class LedgerTests : IAsyncLifetime
         Assert.Equal(("否", "否"), (task2["超期未完成"], task2["照抄上季度"]));
         Assert.Equal(2.0, task2["版本"]);
         Assert.Equal(DigestScenario.Problems, task2["存在问题"]);
+        Assert.Equal("https://example.org/a\nhttps://example.org/b", task2["佐证材料"]);
         Assert.Equal("是", tasks.Single(r => (double)r["任务号"]! == 1)["照抄上季度"]);
         var task6 = tasks.Single(r => (double)r["任务号"]! == 6);
         Assert.Equal(("未启动", "绿", "红", "是"), (task6["本期状态"], task6["报送灯"], task6["进展灯"], task6["超期未完成"]));
@@ -83,14 +84,15 @@ public sealed class LedgerTests : IAsyncLifetime
         Assert.Equal(DigestScenario.Problems, second["存在问题"]);
         Assert.Equal("下一步继续推进", second["下一步工作思路"]);
         Assert.Equal("https://example.org/a\nhttps://example.org/b", second["佐证材料"]);
-        Assert.Equal(("王伟", "c-kjt"), (second["提交人"], second["提交人ID"]));
+        Assert.Equal("王伟", second["提交人"]);
         Assert.Equal(new DateTime(2026, 12, 19, 10, 0, 0), second["提交时间"]);
         Assert.Equal("否", second["逾期提交"]);
         var late = revisions.Single(r => (double)r["任务号"]! == 61);
         Assert.Equal(("是", 100.0), (late["逾期提交"], late["完成百分比"]));
+        // No contact is stored under the submitter's id any more: the ledger says so, without the id.
         var unknown = revisions.Single(r => (double)r["任务号"]! == 6);
-        Assert.Null(unknown["提交人"]);
-        Assert.Equal("c-unknown", unknown["提交人ID"]);
+        Assert.Equal("已移除的联络员", unknown["提交人"]);
+        Assert.DoesNotContain("提交人ID", xlsx.Rows("汇报记录")[1].Values);
     }
 
     [Fact]

@@ -62,7 +62,8 @@ public sealed class FanOutTests : IAsyncLifetime
         // The escalation tells the office who could not be reached.
         var period = host.Services.GetRequiredService<ReportingPeriods>().Current();
         var window = host.Services.GetRequiredService<ReportingPeriods>().Calendar.WindowFor(period);
-        var escalationDay = ReminderSchedule.For(window, host.Services.GetRequiredService<ReportingPeriods>().Calendar.Zone, new ReminderOptions())[^1].Date;
+        var escalationDay = ReminderSchedule.For(window, host.Services.GetRequiredService<ReportingPeriods>().Calendar.Zone, new ReminderOptions(),
+            host.Services.GetRequiredService<HolidayCalendar>())[^1].Date;
         await run.RunScheduledAsync(new DateTimeOffset(escalationDay.ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(8)), CancellationToken.None);
         var escalation = Assert.Single(_channel.HitsOf("conversation-office")).Text!;
         Assert.Contains("逾期未报", escalation);

@@ -18,11 +18,11 @@ public sealed class Xlsx
 
     public IReadOnlyList<string> SheetNames => MiniExcel.GetSheetNames(_path);
 
-    /// <summary>Every row, the header row first, each cell by its column letter (A, B, …).</summary>
+    /// <summary>Every row, the title row first, then the header row, each cell by its column letter (A, B, …).</summary>
     public IReadOnlyList<IDictionary<string, object?>> Rows(string sheet) =>
         MiniExcel.Query(_path, useHeaderRow: false, sheetName: sheet).Cast<IDictionary<string, object?>>().ToList();
 
-    /// <summary>The rows below the header, each cell by its header text.</summary>
+    /// <summary>The rows below the header (row 2, under the title row), each cell by its header text.</summary>
     public IReadOnlyList<IDictionary<string, object?>> Table(string sheet) =>
-        MiniExcel.Query(_path, useHeaderRow: true, sheetName: sheet).Cast<IDictionary<string, object?>>().ToList();
+        MiniExcel.Query(_path, useHeaderRow: true, sheetName: sheet, startCell: "A2").Cast<IDictionary<string, object?>>().ToList();
 }

@@ -89,7 +89,7 @@ public sealed partial class DownloadTests : IAsyncLifetime
             Assert.Equal("重点任务台账-2026Q4.xlsx", disposition.FileNameStar);
             Assert.Contains("no-store", response.Headers.CacheControl!.ToString());
             var xlsx = Xlsx.From(await response.Content.ReadAsByteArrayAsync(), _dir);
-            Assert.Equal(["汇总", "任务", "汇报记录"], xlsx.SheetNames);
+            Assert.Equal(["汇总", "任务", "汇报记录", "说明"], xlsx.SheetNames);
             Assert.Equal(131, xlsx.Table("任务").Count);
             Assert.Equal(5, xlsx.Table("汇报记录").Count);
         }
