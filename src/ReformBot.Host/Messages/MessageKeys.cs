@@ -104,6 +104,11 @@ public static class MessageKeys
         public const string Resuming = "report.resuming";
         public const string Saved = "report.saved";
         public const string NoteSaved = "report.noteSaved";
+        public const string NoteAlreadySaved = "report.noteAlreadySaved";
+        public const string NotesStarting = "report.notesStarting";
+        public const string StartingWithNotes = "report.startingWithNotes";
+        public const string NotesFollow = "report.notesFollow";
+        public const string SupportNote = "report.supportNote";
         public const string Skipped = "report.skipped";
         public const string Paused = "report.paused";
         public const string Cancelled = "report.cancelled";
