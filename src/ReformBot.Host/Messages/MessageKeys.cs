@@ -396,7 +396,10 @@ public static class MessageKeys
         public const string LeadHeader = "mytasks.leadHeader";
         public const string LeadLine = "mytasks.leadLine";
         public const string NotReported = "mytasks.notReported";
+        public const string Returned = "mytasks.returned";
         public const string SupportHeader = "mytasks.supportHeader";
+        public const string SupportNoted = "mytasks.supportNoted";
+        public const string SupportAllNoted = "mytasks.supportAllNoted";
         public const string SupportLine = "mytasks.supportLine";
         public const string Footer = "mytasks.footer";
     }

@@ -105,4 +105,55 @@ public sealed class SupportNotesTests : BotTest
             })
             .StartTestAsync();
     }
+
+    [Fact]
+    public async Task My_tasks_shows_which_notes_are_written_in_one_line_and_a_line_only_for_each_note_still_to_write()
+    {
+        Bot.AddContact("user1", "新疆银监局"); // leads 59 and 61; supports 58, 60 and 104
+        Reports.AppendNote(new ReportNote(60, "新疆银监局", Q4, "配合开展了督导", "contact-user1", Bot.Time.GetUtcNow()));
+        Reports.AppendNote(new ReportNote(58, "新疆银监局", Q4.Previous(), "上季度的说明不算本季度", "contact-user1", Bot.Time.GetUtcNow().AddMonths(-3)));
+
+        var text = await MyTasksAsync();
+
+        Assert.Contains("配合任务 3 项，本季度配合说明已填 1 项（第 60 项），未填的：\n· 第 58 项（金融办牵头）", text);
+        Assert.Contains("· 第 104 项（经信委牵头）", text);
+        Assert.DoesNotContain("第 60 项（", text);
+        // The department, the lead header and its two lines, the support header and its two lines, a blank line, the footer.
+        Assert.Equal(9, text.Split('\n').Length);
+
+        foreach (var task in new[] { 58, 104 })
+            Reports.AppendNote(new ReportNote(task, "新疆银监局", Q4, "已配合", "contact-user1", Bot.Time.GetUtcNow()));
+        text = await MyTasksAsync();
+        Assert.Contains("配合任务 3 项，本季度配合说明都已填写。", text);
+        Assert.DoesNotContain("· 第 58 项", text);
+        Assert.Equal(7, text.Split('\n').Length);
+    }
+
+    [Fact]
+    public async Task My_tasks_shows_a_report_sent_back_as_returned_with_the_reason_until_it_is_reported_again()
+    {
+        Bot.AddContact("user1", "新疆银监局");
+        var key = new ReportKey(61, "新疆银监局", Q4);
+        var content = new ReportContent(ReportStatus.OnTrack, "进展", "无", "继续", null, []);
+        var first = Reports.Append(key, content, "contact-user1", Bot.Time.GetUtcNow(), late: false);
+        Reports.AppendReturn(new ReportReturn(key, first.Revision, "请补充\n具体数据和佐证材料，说明资金到位情况", "contact-office", Bot.Time.GetUtcNow()));
+
+        var text = await MyTasksAsync();
+        Assert.Contains("牵头任务 2 项，本季度已汇报 0 项", text);
+        Assert.Contains("· 第 61 项 [已退回：请补充 具体数据和佐证材料，说明资", text);
+        Assert.DoesNotContain("资金到位情况", text);
+
+        Reports.Append(key, content with { Progress = "补充了数据" }, "contact-user1", Bot.Time.GetUtcNow(), late: false);
+        text = await MyTasksAsync();
+        Assert.Contains("牵头任务 2 项，本季度已汇报 1 项", text);
+        Assert.Contains("· 第 61 项 [按计划推进]", text);
+        Assert.DoesNotContain("已退回", text);
+    }
+
+    private async Task<string> MyTasksAsync()
+    {
+        var text = "";
+        await Bot.Conversation().Send("我的任务").AssertReply(a => text = ((IMessageActivity)a).Text).StartTestAsync();
+        return text;
+    }
 }
