@@ -11,8 +11,9 @@ namespace ReformBot.Host.Ledger;
 /// <summary>
 /// The ledger (台账) of a period as an .xlsx: 汇总 (the numbers per lead department, worst first, and a
 /// total row), 任务 (every task with its lead department's latest answer of the period, light,
-/// overdue against the plan, copied from last quarter) and 汇报记录 (every revision of the period with
-/// who, when and all fields, oldest first). Sheet names and headers come from the message catalog;
+/// overdue against the plan, copied from last quarter, the supporting departments' notes) and 汇报记录
+/// (every revision and supporting note of the period with who, when and all fields, oldest first).
+/// Sheet names and headers come from the message catalog;
 /// texts are written exactly as typed.
 /// </summary>
 public sealed class LedgerService(DigestService digests, IReportRepository reports, IContactRepository contacts, MessageCatalog messages, TextFormat format)
@@ -34,9 +35,12 @@ public sealed class LedgerService(DigestService digests, IReportRepository repor
             .ToList();
         var scope = departments?.ToHashSet(StringComparer.Ordinal);
         var revisions = reports.ForPeriod(period).Where(r => scope is null || scope.Contains(r.Key.Department)).ToList();
-        var names = revisions.Select(r => r.SubmittedBy).Distinct(StringComparer.Ordinal)
+        // A department's own ledger has the notes it wrote and the notes on the tasks it leads.
+        var ledTasks = tasks.Select(r => r.TaskNumber).ToHashSet();
+        var notes = reports.NotesForPeriod(period).Where(n => scope is null || scope.Contains(n.Department) || ledTasks.Contains(n.TaskNumber)).ToList();
+        var names = revisions.Select(r => r.SubmittedBy).Concat(notes.Select(n => n.SubmittedBy)).Distinct(StringComparer.Ordinal)
             .ToDictionary(id => id, id => contacts.Find(id)?.Name, StringComparer.Ordinal);
-        return new LedgerContent(period, departments, parts[0].Now, departmentRows, tasks, revisions, names);
+        return new LedgerContent(period, departments, parts[0].Now, departmentRows, tasks, revisions, names, notes);
     }
 
     /// <summary>The ledger's file name: 重点任务台账-2026Q4.xlsx, or with the departments for a part.</summary>
@@ -97,6 +101,7 @@ public sealed class LedgerService(DigestService digests, IReportRepository repor
             new(m[MessageKeys.Ledger.ColPercent], 11), new(m[MessageKeys.Ledger.ColLight], 10), new(m[MessageKeys.Ledger.ColOverdue], 12), new(m[MessageKeys.Ledger.ColCopied], 12),
             new(m[MessageKeys.Ledger.ColSchedule], 20), new(m[MessageKeys.Ledger.ColRevision], 6), new(m[MessageKeys.Ledger.ColSubmittedAt], 20),
             new(m[MessageKeys.Ledger.ColProgress], 50), new(m[MessageKeys.Ledger.ColProblems], 40), new(m[MessageKeys.Ledger.ColNextSteps], 40),
+            new(m[MessageKeys.Ledger.ColSupportNotes], 50),
         };
         var rows = ledger.Tasks.Select(r =>
         {
@@ -110,6 +115,7 @@ public sealed class LedgerService(DigestService digests, IReportRepository repor
                 new(latest is null ? null : Local(latest.SubmittedAt), CellLook.DateTime),
                 new(latest?.Content.Progress, CellLook.Wrapped), new(latest?.Content.Problems, CellLook.Wrapped),
                 new(latest?.Content.NextSteps, CellLook.Wrapped),
+                new(r.Notes.Count == 0 ? null : string.Join("\n", r.Notes.Select(n => m.Format(MessageKeys.Ledger.SupportNote, n.Department, n.Text))), CellLook.Wrapped),
             ];
         }).ToList();
         return new Sheet(m[MessageKeys.Ledger.SheetTasks], columns, rows);
@@ -128,15 +134,22 @@ public sealed class LedgerService(DigestService digests, IReportRepository repor
         var rows = ledger.Revisions.Select(r =>
         {
             var c = r.Content;
-            return (IReadOnlyList<SheetCell>)
+            return (At: r.SubmittedAt, Cells: (IReadOnlyList<SheetCell>)
             [
                 new(r.Key.TaskNumber), new(r.Key.Department), new(r.Revision), new(Status(c.Status)),
                 new(c.Progress, CellLook.Wrapped), new(c.Problems, CellLook.Wrapped), new(c.NextSteps, CellLook.Wrapped), new(c.Percent),
                 new(c.Evidence.Count == 0 ? null : string.Join("\n", c.Evidence), CellLook.Wrapped),
                 new(ledger.SubmitterNames.GetValueOrDefault(r.SubmittedBy)), new(r.SubmittedBy),
                 new(Local(r.SubmittedAt), CellLook.DateTime), new(YesNo(r.Late)),
-            ];
-        }).ToList();
+            ]);
+        }).Concat(ledger.Notes.Select(n => (At: n.SubmittedAt, Cells: (IReadOnlyList<SheetCell>)
+            [
+                // A supporting note: marked in 状态, its text in 进展情况.
+                new(n.TaskNumber), new(n.Department), new(null), new(m[MessageKeys.Ledger.NoteStatus]),
+                new(n.Text, CellLook.Wrapped), new(null), new(null), new(null), new(null),
+                new(ledger.SubmitterNames.GetValueOrDefault(n.SubmittedBy)), new(n.SubmittedBy),
+                new(Local(n.SubmittedAt), CellLook.DateTime), new(null),
+            ]))).OrderBy(r => r.At).Select(r => r.Cells).ToList();
         return new Sheet(m[MessageKeys.Ledger.SheetRevisions], columns, rows);
     }
 
@@ -169,7 +182,9 @@ public sealed class LedgerService(DigestService digests, IReportRepository repor
 /// <summary>What a ledger holds, before it is written.</summary>
 /// <param name="Scope">The lead departments it is limited to; null for the whole plan.</param>
 /// <param name="Departments">Rows of 汇总, worst first.</param>
-/// <param name="SubmitterNames">Contact names by id; null for an id with no stored contact.</param>
+/// <param name="SubmitterNames">Contact names by id (of revisions and notes); null for an id with no stored contact.</param>
+/// <param name="Notes">The supporting departments' notes of the period, every one, oldest first.</param>
 public sealed record LedgerContent(
     Quarter Period, IReadOnlyList<string>? Scope, DateTimeOffset GeneratedAt, IReadOnlyList<DigestDepartmentRow> Departments,
-    IReadOnlyList<DigestTaskRow> Tasks, IReadOnlyList<ReportRevision> Revisions, IReadOnlyDictionary<string, string?> SubmitterNames);
+    IReadOnlyList<DigestTaskRow> Tasks, IReadOnlyList<ReportRevision> Revisions, IReadOnlyDictionary<string, string?> SubmitterNames,
+    IReadOnlyList<ReportNote> Notes);

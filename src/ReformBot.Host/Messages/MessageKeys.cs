@@ -261,6 +261,8 @@ public static class MessageKeys
         public const string OverdueHeader = "digest.overdueHeader";
         public const string OverdueLine = "digest.overdueLine";
         public const string ChangesHeader = "digest.changesHeader";
+        public const string NotesHeader = "digest.notesHeader";
+        public const string NoteLine = "digest.noteLine";
         public const string None = "digest.none";
         public const string Continued = "digest.continued";
         public const string NotYours = "digest.notYours";
@@ -325,6 +327,11 @@ public static class MessageKeys
         public const string ColEvidence = "ledger.col.evidence";
         public const string ColSubmitter = "ledger.col.submitter";
         public const string ColSubmitterId = "ledger.col.submitterId";
+        public const string ColSupportNotes = "ledger.col.supportNotes";
+        /// <summary>One supporting department's note in the 任务 sheet: department and text.</summary>
+        public const string SupportNote = "ledger.supportNote";
+        /// <summary>What 汇报记录's 状态 says for a supporting department's note.</summary>
+        public const string NoteStatus = "ledger.noteStatus";
         public const string ColSubmittedAt = "ledger.col.submittedAt";
         public const string ColLate = "ledger.col.late";
         /// <summary>Prefix of the ledger's light words; the light's name completes the key.</summary>

@@ -1,5 +1,9 @@
+using System.Text.Json;
 using Microsoft.Bot.Schema;
 using ReformBot.Core.Reports;
+using ReformBot.Host.Cli;
+using ReformBot.Host.Digests;
+using ReformBot.Host.Messages;
 using ReformBot.Host.Tests.Support;
 
 namespace ReformBot.Host.Tests.Bot;
@@ -148,6 +152,40 @@ public sealed class SupportNotesTests : BotTest
         Assert.Contains("牵头任务 2 项，本季度已汇报 1 项", text);
         Assert.Contains("· 第 61 项 [按计划推进]", text);
         Assert.DoesNotContain("已退回", text);
+    }
+
+    [Fact]
+    public void The_digests_detail_and_its_json_carry_the_latest_note_of_each_supporting_department()
+    {
+        var at = Bot.Time.GetUtcNow();
+        Reports.AppendNote(new ReportNote(61, Both, Q4, "第一次说明", "c1", at.AddHours(-2)));
+        Reports.AppendNote(new ReportNote(61, Both, Q4, "配合开展*窗口指导*", "c1", at.AddHours(-1)));
+        Reports.AppendNote(new ReportNote(61, Both, Q4.Previous(), "上季度的说明", "c1", at.AddMonths(-3)));
+        var digest = Bot.Get<DigestService>().Compute(Q4);
+
+        var json = JsonDocument.Parse(JsonSerializer.Serialize(DigestJson.From(digest, Bot.Get<TextFormat>()), JsonOutput.Options)).RootElement;
+        var tasks = json.GetProperty("tasks").EnumerateArray().ToList();
+        var note = Assert.Single(tasks.Single(t => t.GetProperty("task").GetInt32() == 61).GetProperty("notes").EnumerateArray());
+        Assert.Equal((Both, "配合开展*窗口指导*", "2026-12-20T09:00:00+08:00"),
+            (note.GetProperty("department").GetString(), note.GetProperty("text").GetString(), note.GetProperty("submittedAt").GetString()));
+        Assert.Equal(0, tasks.Single(t => t.GetProperty("task").GetInt32() == 59).GetProperty("notes").GetArrayLength());
+
+        var detail = string.Join("\n", Bot.Get<DigestMarkdown>().Render(digest));
+        Assert.Contains("**配合部门说明（1 条）**\n\n- 第 61 项 中国人民银行乌鲁木齐中心支行（配合）：配合开展\\*窗口指导\\*", detail);
+        Assert.DoesNotContain("第一次说明", detail);
+    }
+
+    [Fact]
+    public async Task Task_shows_the_notes_to_the_lead_department_with_every_note_kept()
+    {
+        Bot.AddContact("lead", "新疆银监局");
+        var at = Bot.Time.GetUtcNow();
+        Reports.AppendNote(new ReportNote(61, Both, Q4, "第一次说明", "c1", at.AddHours(-2)));
+        Reports.AppendNote(new ReportNote(61, Both, Q4, "补充说明", "c1", at.AddHours(-1)));
+
+        await Bot.Conversation("lead").Send("任务 61")
+            .Says("· 2026年第4季度 中国人民银行乌鲁木齐中心支行（配合）：补充说明", "· 2026年第4季度 中国人民银行乌鲁木齐中心支行（配合）：第一次说明")
+            .StartTestAsync();
     }
 
     private async Task<string> MyTasksAsync()
