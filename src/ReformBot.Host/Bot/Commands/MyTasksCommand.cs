@@ -45,7 +45,8 @@ public sealed class MyTasksCommand(IPlanRepository plans, IReportRepository repo
 
             if (text.Length > 0) text.Append("\n\n");
             text.Append(m.Format(MessageKeys.MyTasks.Header, department, format.Period(period)));
-            text.Append('\n').Append(m.Format(MessageKeys.MyTasks.LeadHeader, lead.Count, reported));
+            // A department that only supports tasks has no lead part to show.
+            if (lead.Count > 0) text.Append('\n').Append(m.Format(MessageKeys.MyTasks.LeadHeader, lead.Count, reported));
             foreach (var task in lead)
             {
                 var key = new ReportKey(task.Number, department, period);
