@@ -107,10 +107,13 @@ public sealed record DigestDepartmentRow(
 /// <param name="CopiedFromPrevious">The latest revision's answers equal (<see cref="ReportContent.SameAs"/>) the previous period's latest for the same task and department.</param>
 /// <param name="OverdueAgainstPlan">The task's due year has passed and this lead department has never reported it 已完成 (<see cref="PlanDeadlineRule"/>).</param>
 /// <param name="Returned">The office sent the latest revision back (退回): the report counts as not submitted until a new revision comes.</param>
+/// <param name="Notes">The supporting departments' notes on the task in the period: the latest of each department, oldest first.</param>
 public sealed record DigestTaskRow(
     PlanTask Task, string Department, ReportRevision? Latest, TrafficLight ReportingLight, TrafficLight ProgressLight, bool CopiedFromPrevious,
-    bool OverdueAgainstPlan, ReportReturn? Returned = null)
+    bool OverdueAgainstPlan, ReportReturn? Returned = null, IReadOnlyList<ReportNote>? Notes = null)
 {
+    public IReadOnlyList<ReportNote> Notes { get; init; } = Notes ?? [];
+
     public int TaskNumber => Task.Number;
 
     /// <summary>Either light is red: missing after the due date, or overdue against the plan.</summary>

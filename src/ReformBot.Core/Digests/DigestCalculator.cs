@@ -88,6 +88,21 @@ public static class DigestCalculator
             if (r.Key.Period == period && (!returns.TryGetValue(r.Key, out var other) || other.ReturnedAt <= r.ReturnedAt))
                 returns[r.Key] = r;
 
+        // The latest note of each supporting department, by task; a later note of a department replaces its earlier one.
+        var notes = new Dictionary<int, List<ReportNote>>();
+        foreach (var n in input.Notes ?? [])
+        {
+            if (n.Period != period || !byTask.TryGetValue(n.TaskNumber, out var entry) || entry.Pairs.Length == 0) continue;
+            if (!notes.TryGetValue(n.TaskNumber, out var list)) notes.Add(n.TaskNumber, list = []);
+            var earlier = list.FindIndex(x => string.Equals(x.Department, n.Department, StringComparison.Ordinal));
+            if (earlier < 0) list.Add(n);
+            else if (list[earlier].SubmittedAt <= n.SubmittedAt)
+            {
+                list.RemoveAt(earlier);
+                list.Add(n);
+            }
+        }
+
         var totals = new Tally();
         var departments = new Dictionary<string, Tally>(StringComparer.Ordinal);
         var rows = new List<DigestTaskRow>(pairs.Count);
@@ -105,7 +120,8 @@ public static class DigestCalculator
             var status = returned is null ? latest?.Content.Status : null;
             var copied = returned is null && latest is not null && pair.Previous is not null && latest.Content.SameAs(pair.Previous.Content);
             var row = new DigestTaskRow(task, pair.Department, latest,
-                lights.Reporting(submitted: status is not null), lights.Progress(status, overdue, task.Schedule), copied, overdue, returned);
+                lights.Reporting(submitted: status is not null), lights.Progress(status, overdue, task.Schedule), copied, overdue, returned,
+                notes.GetValueOrDefault(task.Number));
 
             rows.Add(row);
             totals.Add(row);

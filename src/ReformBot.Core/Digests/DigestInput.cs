@@ -17,6 +17,7 @@ namespace ReformBot.Core.Digests;
 /// <param name="Filter">Department and overdue-only filters; null means none.</param>
 /// <param name="Options">Tuning of the rules; null means <see cref="DigestOptions.Default"/>.</param>
 /// <param name="Returns">The office's returns (退回) of the period: a report whose latest revision was sent back counts as not submitted. Null means none.</param>
+/// <param name="Notes">The supporting departments' notes (配合说明) of the period, shown on their task's rows; they count for nothing. Null means none.</param>
 public sealed record DigestInput(
     IReadOnlyList<PlanTask> Tasks,
     IReadOnlyList<ReportRevision> Revisions,
@@ -26,7 +27,8 @@ public sealed record DigestInput(
     DateTimeOffset? Since = null,
     DigestFilter? Filter = null,
     DigestOptions? Options = null,
-    IReadOnlyList<ReportReturn>? Returns = null);
+    IReadOnlyList<ReportReturn>? Returns = null,
+    IReadOnlyList<ReportNote>? Notes = null);
 
 /// <summary>What part of the digest to show.</summary>
 /// <param name="Department">

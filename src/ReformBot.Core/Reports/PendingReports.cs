@@ -26,6 +26,20 @@ public static class PendingReports
             .ToList();
     }
 
+    /// <summary>
+    /// The (task, department) pairs that <paramref name="departments"/> support (配合) and have written
+    /// no note on in the period (<paramref name="periodNotes"/>), in table order.
+    /// </summary>
+    public static IReadOnlyList<ReportItem> NotesFor(IEnumerable<string> departments, IReadOnlyList<PlanTask> tasks, IEnumerable<ReportNote> periodNotes)
+    {
+        var mine = departments.ToHashSet(StringComparer.Ordinal);
+        var written = periodNotes.Select(n => new ReportItem(n.TaskNumber, n.Department)).ToHashSet();
+        return tasks
+            .SelectMany(t => t.SupportDepartments.Where(mine.Contains).Select(d => new ReportItem(t.Number, d)))
+            .Where(item => !written.Contains(item))
+            .ToList();
+    }
+
     /// <summary>The latest revision of each report among <paramref name="revisions"/>.</summary>
     public static IReadOnlyDictionary<ReportKey, ReportRevision> Latest(IEnumerable<ReportRevision> revisions) =>
         revisions.GroupBy(r => r.Key).ToDictionary(g => g.Key, g => g.MaxBy(r => r.Revision)!);

@@ -37,8 +37,11 @@ public interface IReportRepository
     /// <summary>Every return of one task, all departments and periods, oldest first.</summary>
     IReadOnlyList<ReportReturn> ReturnsForTask(int taskNumber);
 
-    /// <summary>Stores a supporting department's note; on disk when this returns.</summary>
-    void AppendNote(ReportNote note);
+    /// <summary>
+    /// Stores a supporting department's note; on disk when this returns. A note whose draft is stored
+    /// already is not stored again: the stored one is returned.
+    /// </summary>
+    ReportNote AppendNote(ReportNote note);
 
     /// <summary>Every note on one task, oldest first.</summary>
     IReadOnlyList<ReportNote> NotesForTask(int taskNumber);

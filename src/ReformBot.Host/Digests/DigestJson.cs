@@ -30,7 +30,8 @@ public static class DigestJson
                 r.TaskNumber, r.Department, Status(r.Status), r.Latest?.Content.Percent, Word(r.ReportingLight), Word(r.ProgressLight),
                 r.OverdueAgainstPlan, r.CopiedFromPrevious,
                 r.Latest?.Revision, r.Latest is { } latest ? format.Local(latest.SubmittedAt) : null, r.Latest?.Late,
-                r.Returned is { } returned ? new ReturnedJson(returned.Reason, returned.Revision, format.Local(returned.ReturnedAt)) : null)).ToList(),
+                r.Returned is { } returned ? new ReturnedJson(returned.Reason, returned.Revision, format.Local(returned.ReturnedAt)) : null,
+                r.Notes.Select(n => new NoteJson(n.Department, n.Text, format.Local(n.SubmittedAt))).ToList())).ToList(),
             digest.Behind.Select(r => new BehindJson(r.TaskNumber, r.Department, r.Problems ?? "", r.Latest!.Revision)).ToList(),
             digest.NotReported.Select(n => new NotReportedJson(n.Department, n.TaskNumbers, n.NothingReported)).ToList(),
             digest.OverdueAgainstPlan.Select(r => new OverdueJson(
@@ -78,9 +79,13 @@ public sealed record DigestDepartmentJson(
 
 /// <param name="Status">The latest status of the period; null when not submitted (so are percent, revision, submittedAt, late) or sent back.</param>
 /// <param name="Returned">The office sent the latest revision back (退回); null otherwise. Percent, revision, submittedAt and late are then the returned revision's.</param>
+/// <param name="Notes">The supporting departments' notes on the task this period, the latest of each, oldest first; empty when none.</param>
 public sealed record DigestTaskJson(
     int Task, string Department, string? Status, int? Percent, string ReportingLight, string ProgressLight, bool OverdueAgainstPlan, bool Copied,
-    int? Revision, DateTimeOffset? SubmittedAt, bool? Late, ReturnedJson? Returned);
+    int? Revision, DateTimeOffset? SubmittedAt, bool? Late, ReturnedJson? Returned, IReadOnlyList<NoteJson> Notes);
+
+/// <summary>A supporting department's note (配合说明), exactly as typed.</summary>
+public sealed record NoteJson(string Department, string Text, DateTimeOffset SubmittedAt);
 
 /// <param name="Revision">The revision sent back.</param>
 public sealed record ReturnedJson(string Reason, int Revision, DateTimeOffset ReturnedAt);

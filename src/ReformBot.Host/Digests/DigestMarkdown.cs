@@ -60,6 +60,7 @@ public sealed class DigestMarkdown(MessageCatalog messages, TextFormat format)
                 m.Format(MessageKeys.Digest.ReturnedLine, r.TaskNumber, Escape(r.Department), Escape(m.Shorten(OneLine(r.Returned!.Reason), MaxProblemsLength))))),
             OverdueSection(digest),
             List(m.Format(MessageKeys.Digest.ChangesHeader, digest.Changes.Count), digest.Changes.Select(Change)),
+            NotesSection(digest),
         };
         return Split(sections);
     }
@@ -159,6 +160,14 @@ public sealed class DigestMarkdown(MessageCatalog messages, TextFormat format)
             messages.Format(MessageKeys.Digest.OverdueLine, r.TaskNumber, Escape(r.Department), Escape(r.Task.Schedule.Text),
                 Escape(messages.Shorten(OneLine(r.Task.Text), MaxTaskTextLength)),
                 r.Status is { } status ? format.Status(status) : messages[MessageKeys.Digest.OverdueNotReported])));
+
+    /// <summary>The supporting departments' notes of the period, once per task (a task with several leads has a row for each).</summary>
+    private Section NotesSection(Digest digest)
+    {
+        var notes = digest.Tasks.DistinctBy(r => r.TaskNumber).SelectMany(r => r.Notes).ToList();
+        return List(messages.Format(MessageKeys.Digest.NotesHeader, notes.Count), notes.Select(n =>
+            messages.Format(MessageKeys.Digest.NoteLine, n.TaskNumber, Escape(n.Department), Escape(messages.Shorten(OneLine(n.Text), MaxProblemsLength)))));
+    }
 
     private string Change(DigestChange c)
     {

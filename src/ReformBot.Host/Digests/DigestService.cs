@@ -14,7 +14,8 @@ public sealed class DigestService(IPlanRepository plans, IReportRepository repor
     {
         var quarter = period ?? periods.Current();
         return DigestCalculator.Compute(new DigestInput(
-            plans.Tasks(), reports.All(), periods.Calendar, time.GetUtcNow(), quarter, since, filter, Returns: reports.ReturnsForPeriod(quarter)));
+            plans.Tasks(), reports.All(), periods.Calendar, time.GetUtcNow(), quarter, since, filter, Returns: reports.ReturnsForPeriod(quarter),
+            Notes: reports.NotesForPeriod(quarter)));
     }
 
     /// <summary>Seven days before now: "what changed" of a digest asked for on demand covers the last week.</summary>

@@ -11,8 +11,8 @@ namespace ReformBot.Host.Ledger;
 /// <summary>
 /// The ledger (台账) of a period as an .xlsx, for a leaders' meeting: 汇总 (the numbers per lead
 /// department, worst first, and a total row), 任务 (every task with its lead department's latest answer
-/// of the period, both lights, overdue against the plan, copied from last quarter, evidence), 汇报记录 (every
-/// revision of the period with who, when and all fields, oldest first) and 说明 (what the lights and the
+/// of the period, both lights, overdue against the plan, copied from last quarter, evidence, the supporting departments'
+/// notes), 汇报记录 (every revision and supporting note of the period with who, when and all fields, oldest first) and 说明 (what the lights and the
 /// columns mean). Each sheet opens with a title row (plan, sheet, period, scope, when it was made); people
 /// are named, never shown by their ids. Sheet names, headers and notes come from the message catalog;
 /// texts are written exactly as typed.
@@ -36,9 +36,12 @@ public sealed class LedgerService(DigestService digests, IReportRepository repor
             .ToList();
         var scope = departments?.ToHashSet(StringComparer.Ordinal);
         var revisions = reports.ForPeriod(period).Where(r => scope is null || scope.Contains(r.Key.Department)).ToList();
-        var names = revisions.Select(r => r.SubmittedBy).Distinct(StringComparer.Ordinal)
+        // A department's own ledger has the notes it wrote and the notes on the tasks it leads.
+        var ledTasks = tasks.Select(r => r.TaskNumber).ToHashSet();
+        var notes = reports.NotesForPeriod(period).Where(n => scope is null || scope.Contains(n.Department) || ledTasks.Contains(n.TaskNumber)).ToList();
+        var names = revisions.Select(r => r.SubmittedBy).Concat(notes.Select(n => n.SubmittedBy)).Distinct(StringComparer.Ordinal)
             .ToDictionary(id => id, SubmitterName, StringComparer.Ordinal);
-        return new LedgerContent(period, departments, parts[0].Now, departmentRows, tasks, revisions, names);
+        return new LedgerContent(period, departments, parts[0].Now, departmentRows, tasks, revisions, names, notes);
     }
 
     /// <summary>A submitter as people read it: the contact's name, or a word for one who left none or was removed.</summary>
@@ -127,6 +130,7 @@ public sealed class LedgerService(DigestService digests, IReportRepository repor
             new(m[MessageKeys.Ledger.ColSchedule], 20), new(m[MessageKeys.Ledger.ColRevision], 6), new(m[MessageKeys.Ledger.ColSubmittedAt], 20),
             new(m[MessageKeys.Ledger.ColProgress], 50), new(m[MessageKeys.Ledger.ColProblems], 40), new(m[MessageKeys.Ledger.ColNextSteps], 40),
             new(m[MessageKeys.Ledger.ColEvidence], 40),
+            new(m[MessageKeys.Ledger.ColSupportNotes], 50),
         };
         var rows = ledger.Tasks.Select(r =>
         {
@@ -140,6 +144,7 @@ public sealed class LedgerService(DigestService digests, IReportRepository repor
                 new(latest is null ? null : Local(latest.SubmittedAt), CellLook.DateTime),
                 new(latest?.Content.Progress, CellLook.Wrapped), new(latest?.Content.Problems, CellLook.Wrapped),
                 new(latest?.Content.NextSteps, CellLook.Wrapped), Evidence(latest?.Content),
+                new(r.Notes.Count == 0 ? null : string.Join("\n", r.Notes.Select(n => m.Format(MessageKeys.Ledger.SupportNote, n.Department, n.Text))), CellLook.Wrapped),
             ];
         }).ToList();
         return new Sheet(m[MessageKeys.Ledger.SheetTasks], columns, rows);
@@ -158,14 +163,21 @@ public sealed class LedgerService(DigestService digests, IReportRepository repor
         var rows = ledger.Revisions.Select(r =>
         {
             var c = r.Content;
-            return (IReadOnlyList<SheetCell>)
+            return (At: r.SubmittedAt, Cells: (IReadOnlyList<SheetCell>)
             [
                 new(r.Key.TaskNumber), new(r.Key.Department), new(r.Revision), new(Status(c.Status)),
                 new(c.Progress, CellLook.Wrapped), new(c.Problems, CellLook.Wrapped), new(c.NextSteps, CellLook.Wrapped), new(c.Percent),
                 Evidence(c), new(ledger.SubmitterNames[r.SubmittedBy]),
                 new(Local(r.SubmittedAt), CellLook.DateTime), new(YesNo(r.Late)),
-            ];
-        }).ToList();
+            ]);
+        }).Concat(ledger.Notes.Select(n => (At: n.SubmittedAt, Cells: (IReadOnlyList<SheetCell>)
+            [
+                // A supporting note: marked in 状态, its text in 进展情况.
+                new(n.TaskNumber), new(n.Department), new(null), new(m[MessageKeys.Ledger.SupportNoteStatus]),
+                new(n.Text, CellLook.Wrapped), new(null), new(null), new(null), new(null),
+                new(ledger.SubmitterNames[n.SubmittedBy]),
+                new(Local(n.SubmittedAt), CellLook.DateTime), new(null),
+            ]))).OrderBy(r => r.At).Select(r => r.Cells).ToList();
         return new Sheet(m[MessageKeys.Ledger.SheetRevisions], columns, rows);
     }
 
@@ -233,6 +245,7 @@ public sealed class LedgerService(DigestService digests, IReportRepository repor
             (MessageKeys.Ledger.ColPercent, MessageKeys.Ledger.NotePercent), (MessageKeys.Ledger.ColRevision, MessageKeys.Ledger.NoteRevision),
             (MessageKeys.Ledger.ColProgress, MessageKeys.Ledger.NoteProgress), (MessageKeys.Ledger.ColProblems, MessageKeys.Ledger.NoteProblems),
             (MessageKeys.Ledger.ColNextSteps, MessageKeys.Ledger.NoteNextSteps), (MessageKeys.Ledger.ColEvidence, MessageKeys.Ledger.NoteEvidence),
+            (MessageKeys.Ledger.ColSupportNotes, MessageKeys.Ledger.NoteSupportNotes),
             (MessageKeys.Ledger.ColSubmitter, MessageKeys.Ledger.NoteSubmitter), (MessageKeys.Ledger.ColSubmittedAt, MessageKeys.Ledger.NoteSubmittedAt),
             (MessageKeys.Ledger.ColLate, MessageKeys.Ledger.NoteLate),
         })
@@ -277,7 +290,9 @@ public sealed class LedgerService(DigestService digests, IReportRepository repor
 /// <summary>What a ledger holds, before it is written.</summary>
 /// <param name="Scope">The lead departments it is limited to; null for the whole plan.</param>
 /// <param name="Departments">Rows of 汇总, worst first.</param>
-/// <param name="SubmitterNames">Submitters as people read them, by contact id (a removed contact has a word for it).</param>
+/// <param name="SubmitterNames">Submitters of revisions and notes as people read them, by contact id (a removed contact has a word for it).</param>
+/// <param name="Notes">The supporting departments' notes of the period, every one, oldest first.</param>
 public sealed record LedgerContent(
     Quarter Period, IReadOnlyList<string>? Scope, DateTimeOffset GeneratedAt, IReadOnlyList<DigestDepartmentRow> Departments,
-    IReadOnlyList<DigestTaskRow> Tasks, IReadOnlyList<ReportRevision> Revisions, IReadOnlyDictionary<string, string> SubmitterNames);
+    IReadOnlyList<DigestTaskRow> Tasks, IReadOnlyList<ReportRevision> Revisions, IReadOnlyDictionary<string, string> SubmitterNames,
+    IReadOnlyList<ReportNote> Notes);

@@ -104,6 +104,11 @@ public static class MessageKeys
         public const string Resuming = "report.resuming";
         public const string Saved = "report.saved";
         public const string NoteSaved = "report.noteSaved";
+        public const string NoteAlreadySaved = "report.noteAlreadySaved";
+        public const string NotesStarting = "report.notesStarting";
+        public const string StartingWithNotes = "report.startingWithNotes";
+        public const string NotesFollow = "report.notesFollow";
+        public const string SupportNote = "report.supportNote";
         public const string Skipped = "report.skipped";
         public const string Paused = "report.paused";
         public const string Cancelled = "report.cancelled";
@@ -280,6 +285,8 @@ public static class MessageKeys
         public const string OverdueHeader = "digest.overdueHeader";
         public const string OverdueLine = "digest.overdueLine";
         public const string ChangesHeader = "digest.changesHeader";
+        public const string NotesHeader = "digest.notesHeader";
+        public const string NoteLine = "digest.noteLine";
         public const string None = "digest.none";
         public const string Continued = "digest.continued";
         public const string NotYours = "digest.notYours";
@@ -352,6 +359,11 @@ public static class MessageKeys
         public const string ColNextSteps = "ledger.col.nextSteps";
         public const string ColEvidence = "ledger.col.evidence";
         public const string ColSubmitter = "ledger.col.submitter";
+        public const string ColSupportNotes = "ledger.col.supportNotes";
+        /// <summary>One supporting department's note in the 任务 sheet: department and text.</summary>
+        public const string SupportNote = "ledger.supportNote";
+        /// <summary>What 汇报记录's 状态 says for a supporting department's note.</summary>
+        public const string SupportNoteStatus = "ledger.noteStatus";
         public const string ColSubmittedAt = "ledger.col.submittedAt";
         public const string ColLate = "ledger.col.late";
         /// <summary>Prefix of the ledger's light words; the light's name completes the key.</summary>
@@ -398,6 +410,7 @@ public static class MessageKeys
         public const string NoteProblems = "ledger.note.problems";
         public const string NoteNextSteps = "ledger.note.nextSteps";
         public const string NoteEvidence = "ledger.note.evidence";
+        public const string NoteSupportNotes = "ledger.note.supportNotes";
         public const string NoteSubmitter = "ledger.note.submitter";
         public const string NoteSubmittedAt = "ledger.note.submittedAt";
         public const string NoteLate = "ledger.note.late";
@@ -478,7 +491,10 @@ public static class MessageKeys
         public const string LeadHeader = "mytasks.leadHeader";
         public const string LeadLine = "mytasks.leadLine";
         public const string NotReported = "mytasks.notReported";
+        public const string Returned = "mytasks.returned";
         public const string SupportHeader = "mytasks.supportHeader";
+        public const string SupportNoted = "mytasks.supportNoted";
+        public const string SupportAllNoted = "mytasks.supportAllNoted";
         public const string SupportLine = "mytasks.supportLine";
         public const string Footer = "mytasks.footer";
     }

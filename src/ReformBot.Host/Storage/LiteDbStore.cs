@@ -484,6 +484,7 @@ public sealed class LiteDbStore : IDisposable
         Reminders.EnsureIndex(r => r.Period);
         Notes.EnsureIndex(n => n.TaskNumber);
         Notes.EnsureIndex(n => n.Period);
+        Notes.EnsureIndex(n => n.DraftId);
         Invites.EnsureIndex(i => i.CreatedAt);
         Downloads.EnsureIndex(d => d.ExpiresAtTicks);
         DirectLineActivities.EnsureIndex(a => a.CreatedAtTicks);

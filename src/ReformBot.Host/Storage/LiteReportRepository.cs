@@ -65,20 +65,34 @@ public sealed class LiteReportRepository(LiteDbStore store) : IReportRepository
     public IReadOnlyList<ReportReturn> ReturnsForTask(int taskNumber) =>
         store.Returns.Find(r => r.TaskNumber == taskNumber).Select(r => r.ToReturn()).OrderBy(r => r.ReturnedAt).ToList();
 
-    public void AppendNote(ReportNote note)
+    public ReportNote AppendNote(ReportNote note)
     {
-        store.Notes.Insert(NoteDocument.From(note));
-        store.Checkpoint();
+        ReportNote stored;
+        lock (_appendLock)
+        {
+            stored = store.InTransaction(() =>
+            {
+                // A draft confirmed again (its conversation state was lost after the first store) is not stored twice.
+                if (note.DraftId is { } draftId && store.Notes.FindOne(n => n.DraftId == draftId) is { } existing) return existing.ToNote();
+                store.Notes.Insert(NoteDocument.From(note));
+                return note;
+            });
+            store.Checkpoint();
+        }
+        return stored;
     }
 
-    public IReadOnlyList<ReportNote> NotesForTask(int taskNumber) =>
-        store.Notes.Find(n => n.TaskNumber == taskNumber).Select(n => n.ToNote()).OrderBy(n => n.SubmittedAt).ToList();
+    public IReadOnlyList<ReportNote> NotesForTask(int taskNumber) => Oldest(store.Notes.Find(n => n.TaskNumber == taskNumber));
 
     public IReadOnlyList<ReportNote> NotesForPeriod(Quarter period)
     {
         var periodText = period.ToString();
-        return store.Notes.Find(n => n.Period == periodText).Select(n => n.ToNote()).OrderBy(n => n.SubmittedAt).ToList();
+        return Oldest(store.Notes.Find(n => n.Period == periodText));
     }
+
+    // Notes of one instant keep the order they were stored in (ids grow), so the last is the latest.
+    private static IReadOnlyList<ReportNote> Oldest(IEnumerable<NoteDocument> documents) =>
+        documents.OrderBy(d => d.SubmittedAt).ThenBy(d => d.Id).Select(d => d.ToNote()).ToList();
 
     private static IReadOnlyList<ReportRevision> Oldest(List<ReportDocument> documents) =>
         documents.OrderBy(d => d.SubmittedAt).ThenBy(d => d.Revision).Select(d => d.ToRevision()).ToList();

@@ -65,14 +65,16 @@ internal sealed class NoteDocument
     public string Text { get; set; } = "";
     public string SubmittedBy { get; set; } = "";
     public DateTimeOffset SubmittedAt { get; set; }
+    /// <summary>The draft the note was confirmed from (indexed), or null for notes stored otherwise.</summary>
+    public string? DraftId { get; set; }
 
     public static NoteDocument From(ReportNote n) => new()
     {
         TaskNumber = n.TaskNumber, Department = n.Department, Period = n.Period.ToString(),
-        Text = n.Text, SubmittedBy = n.SubmittedBy, SubmittedAt = n.SubmittedAt,
+        Text = n.Text, SubmittedBy = n.SubmittedBy, SubmittedAt = n.SubmittedAt, DraftId = n.DraftId,
     };
 
-    public ReportNote ToNote() => new(TaskNumber, Department, Quarter.Parse(Period), Text, SubmittedBy, SubmittedAt);
+    public ReportNote ToNote() => new(TaskNumber, Department, Quarter.Parse(Period), Text, SubmittedBy, SubmittedAt, DraftId);
 }
 
 internal sealed class ReturnDocument

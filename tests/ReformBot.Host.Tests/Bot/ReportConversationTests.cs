@@ -14,10 +14,10 @@ public sealed class ReportConversationTests : BotTest
     [Fact]
     public async Task A_contact_walks_through_the_pending_lead_tasks_and_each_confirmed_report_is_stored()
     {
-        Bot.AddContact("user1", "新疆银监局"); // leads tasks 59 and 61
+        Bot.AddContact("user1", "新疆银监局"); // leads tasks 59 and 61; supports 58, 60 and 104
 
         await Bot.Conversation()
-            .Send("汇报").Says("2026年第4季度", "共 2 项", "【1/2】第 59 项（新疆银监局牵头", "投贷联动", "计划期限：2016年启动，持续推进",
+            .Send("汇报").Says("2026年第4季度", "先报牵头任务 2 项，再填配合说明 3 项", "【1/5】第 59 项（新疆银监局牵头", "投贷联动", "计划期限：2016年启动，持续推进",
                 "2027年1月10日", "上季度（2026年第3季度）未汇报", "1. 已完成", "4. 未启动")
             .Send("3").Says("进展情况")
             .Send("   ").Says("不能为空", "进展情况")
@@ -30,9 +30,13 @@ public sealed class ReportConversationTests : BotTest
             .Send("无").Says("请核对第 59 项", "状态：滞后", "进展情况：完成调研，起草了试点方案。", "存在问题：试点银行积极性不高",
                 "完成进度（%）：60", "佐证材料：无", "确认 / 修改 / 跳过")
             .Send("确认").Says("已保存第 59 项的汇报（滞后，第 1 版）")
-            .Says("【2/2】第 61 项")
+            .Says("【2/5】第 61 项")
             .Send("跳过").Says("已跳过第 61 项")
-            .Says("本次汇报结束：提交 1 项，跳过 1 项")
+            .Says("牵头任务已走完，接着填配合说明（3 项）", "【3/5】第 58 项由金融办牵头")
+            .Send("跳过").Says("已跳过第 58 项").Says("【4/5】第 60 项")
+            .Send("跳过").Says("已跳过第 60 项").Says("【5/5】第 104 项")
+            .Send("跳过").Says("已跳过第 104 项")
+            .Says("本次汇报结束：提交 1 项，跳过 4 项")
             .StartTestAsync();
 
         var saved = Assert.Single(Reports.ForPeriod(Q4));

@@ -40,12 +40,33 @@ public sealed class SubmitOnceTests : IDisposable
         await using var after = BotHarness.Create(_dir.DatabasePath);
         await after.Conversation()
             .Send("确认").Says("已经保存过（第 1 版）", "没有重复保存")
-            .Send("汇报").Says("【1/1】第 59 项")
+            .Send("汇报").Says("【1/4】第 59 项")
             .StartTestAsync();
 
         var saved = Assert.Single(after.Get<IReportRepository>().History(Key));
         Assert.Equal("调研完成", saved.Content.Progress);
         Assert.NotNull(saved.DraftId);
+    }
+
+    [Fact]
+    public async Task A_crash_after_storing_a_supporting_note_does_not_make_a_duplicate_note()
+    {
+        const string supporting = "中国人民银行乌鲁木齐中心支行";
+        await using (var before = BotHarness.Create(_dir.DatabasePath, configure: CrashingStateWrites))
+        {
+            before.AddContact("user1", supporting);
+            await before.Conversation().Send("汇报 61").Says("配合工作情况").Send("配合开展窗口指导").Says("请核对").StartTestAsync();
+
+            before.Get<CrashingStorage>().Crash = true;
+            await Assert.ThrowsAsync<IOException>(() => before.Conversation().Send("确认").Says("已保存中国人民银行乌鲁木齐中心支行对第 61 项的配合情况").StartTestAsync());
+        }
+
+        await using var after = BotHarness.Create(_dir.DatabasePath);
+        await after.Conversation().Send("确认").Says("这份配合说明已经保存过，没有重复保存").StartTestAsync();
+
+        var note = Assert.Single(after.Get<IReportRepository>().NotesForTask(61));
+        Assert.Equal(("配合开展窗口指导", supporting), (note.Text, note.Department));
+        Assert.NotNull(note.DraftId);
     }
 
     [Fact]

@@ -728,6 +728,7 @@ public sealed class DialogEngineTests : IDisposable
         ["lastAnswer"] = "上季度未汇报",
         ["position"] = "1",
         ["count"] = "2",
+        ["supportNotes"] = "",
     };
 
     private static DialogTurn Answer(DialogState state, params string[] answers)

@@ -59,7 +59,7 @@ public sealed class LedgerTests : IAsyncLifetime
         var tasks = xlsx.Table("任务");
         Assert.Equal(131, tasks.Count);
         Assert.Equal(["任务号", "任务内容", "牵头部门", "本期状态", "完成百分比", "报送灯", "进展灯", "超期未完成", "照抄上季度",
-            "时间进度", "版本", "提交时间", "进展情况", "存在问题", "下一步工作思路", "佐证材料"], xlsx.Rows("任务")[1].Values.Select(v => v?.ToString()));
+            "时间进度", "版本", "提交时间", "进展情况", "存在问题", "下一步工作思路", "佐证材料", "配合部门说明"], xlsx.Rows("任务")[1].Values.Select(v => v?.ToString()));
         var task2 = tasks.Single(r => (double)r["任务号"]! == 2);
         Assert.Equal("科技厅", task2["牵头部门"]);
         Assert.Equal("滞后", task2["本期状态"]);
@@ -145,6 +145,39 @@ public sealed class LedgerTests : IAsyncLifetime
         var revisions = Export(["科技厅"]).Table("汇报记录");
 
         Assert.Equal(tricky, revisions.Single(r => (double)r["任务号"]! == 3)["进展情况"]);
+    }
+
+    [Fact]
+    public void Supporting_notes_are_a_column_of_the_task_sheet_and_rows_of_the_revisions_sheet_with_the_submitters_name()
+    {
+        const string supporting = "中国人民银行乌鲁木齐中心支行";
+        _bot.Get<IContactRepository>().Save(new Contact("c-rh", "李娜", [supporting], IsOffice: false,
+            new ConversationAddress("test", "https://test.com", "conversation-rh", "rh", null, "bot"), DigestScenario.Now));
+        var reports = _bot.Get<IReportRepository>();
+        reports.AppendNote(new ReportNote(61, supporting, DigestScenario.Q4, "第一次说明", "c-rh", DigestScenario.Now.AddHours(-5)));
+        reports.AppendNote(new ReportNote(61, supporting, DigestScenario.Q4, "配合开展窗口指导\n走访 12 家企业", "c-rh", DigestScenario.Now.AddHours(-2)));
+        reports.AppendNote(new ReportNote(61, supporting, DigestScenario.Q4.Previous(), "上季度的说明", "c-rh", DigestScenario.Now.AddMonths(-3)));
+
+        var xlsx = Export(null);
+
+        var task61 = xlsx.Table("任务").Single(r => (double)r["任务号"]! == 61);
+        Assert.Equal("中国人民银行乌鲁木齐中心支行：配合开展窗口指导\n走访 12 家企业", task61["配合部门说明"]);
+        Assert.Null(xlsx.Table("任务").Single(r => (double)r["任务号"]! == 2)["配合部门说明"]);
+
+        var revisions = xlsx.Table("汇报记录");
+        Assert.Equal(5 + 2, revisions.Count);
+        var notes = revisions.Where(r => (string?)r["状态"] == "配合说明").ToList();
+        Assert.Equal(["第一次说明", "配合开展窗口指导\n走访 12 家企业"], notes.Select(r => (string?)r["进展情况"]));
+        Assert.All(notes, r => Assert.Equal((61.0, supporting, "李娜"), (r["任务号"], r["部门"], r["提交人"])));
+        Assert.Null(notes[0]["版本"]);
+        Assert.Equal(new DateTime(2026, 12, 20, 5, 0, 0), notes[0]["提交时间"]);
+        // Oldest first, among the revisions: the late report of 61 came three hours before now, between the two notes.
+        Assert.Equal(["第一次说明", null, "配合开展窗口指导\n走访 12 家企业"],
+            revisions.Where(r => (double)r["任务号"]! == 61).Select(r => (string?)r["状态"] == "配合说明" ? (string?)r["进展情况"] : null));
+
+        // The lead department's own ledger has the notes on its tasks; another department's has none.
+        Assert.Equal(2, Export(["新疆银监局"]).Table("汇报记录").Count(r => (string?)r["状态"] == "配合说明"));
+        Assert.DoesNotContain(Export(["科技厅"]).Table("汇报记录"), r => (string?)r["状态"] == "配合说明");
     }
 
     [Fact]

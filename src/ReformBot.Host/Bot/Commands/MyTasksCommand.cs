@@ -7,10 +7,17 @@ using ReformBot.Host.Periods;
 
 namespace ReformBot.Host.Bot.Commands;
 
-/// <summary>我的任务: per department of the contact, its lead tasks with this period's status, and the tasks it supports.</summary>
+/// <summary>
+/// 我的任务: per department of the contact, its lead tasks with this period's status (a report sent back
+/// shows 已退回 with the reason until it is reported again), and the tasks it supports: the ones with a
+/// note this period by number in one line, the ones without one each on a line.
+/// </summary>
 public sealed class MyTasksCommand(IPlanRepository plans, IReportRepository reports, ReportingPeriods periods, TextFormat format) : IChatCommand
 {
     private const int TaskTextLength = 40;
+    private const int ReasonLength = 20;
+    /// <summary>Task numbers named at most in the line of written notes.</summary>
+    private const int MaxNumbers = 10;
 
     public string Id => CommandIds.MyTasks;
 
@@ -25,6 +32,8 @@ public sealed class MyTasksCommand(IPlanRepository plans, IReportRepository repo
         var m = turn.Messages;
         var period = periods.Current();
         var latest = PendingReports.Latest(reports.ForPeriod(period));
+        var returned = ReportReturn.InForce(reports.ReturnsForPeriod(period), latest);
+        var noted = reports.NotesForPeriod(period).Select(n => (n.TaskNumber, n.Department)).ToHashSet();
         var tasks = plans.Tasks();
 
         var text = new StringBuilder();
@@ -32,26 +41,39 @@ public sealed class MyTasksCommand(IPlanRepository plans, IReportRepository repo
         {
             var lead = tasks.Where(t => t.LeadDepartments.Contains(department)).ToList();
             var support = tasks.Where(t => t.SupportDepartments.Contains(department)).ToList();
-            var reported = lead.Count(t => latest.ContainsKey(new ReportKey(t.Number, department, period)));
+            var reported = lead.Count(t => latest.ContainsKey(new ReportKey(t.Number, department, period)) && !returned.ContainsKey(new ReportKey(t.Number, department, period)));
 
             if (text.Length > 0) text.Append("\n\n");
             text.Append(m.Format(MessageKeys.MyTasks.Header, department, format.Period(period)));
-            text.Append('\n').Append(m.Format(MessageKeys.MyTasks.LeadHeader, lead.Count, reported));
+            // A department that only supports tasks has no lead part to show.
+            if (lead.Count > 0) text.Append('\n').Append(m.Format(MessageKeys.MyTasks.LeadHeader, lead.Count, reported));
             foreach (var task in lead)
             {
-                var status = latest.TryGetValue(new ReportKey(task.Number, department, period), out var r)
+                var key = new ReportKey(task.Number, department, period);
+                var status = returned.TryGetValue(key, out var sentBack)
+                    ? m.Format(MessageKeys.MyTasks.Returned, m.Shorten(sentBack.Reason.ReplaceLineEndings(" "), ReasonLength))
+                    : latest.TryGetValue(key, out var r)
                     ? format.Status(r.Content.Status)
                     : m[MessageKeys.MyTasks.NotReported];
                 text.Append('\n').Append(m.Format(MessageKeys.MyTasks.LeadLine, task.Number, status, m.Shorten(task.Text, TaskTextLength)));
             }
             if (support.Count > 0)
             {
-                text.Append('\n').Append(m.Format(MessageKeys.MyTasks.SupportHeader, support.Count));
-                foreach (var task in support)
+                // On a phone: the written notes by number in the header, a line only for each note still to write.
+                var written = support.Where(t => noted.Contains((t.Number, department))).Select(t => t.Number).ToList();
+                var missing = support.Where(t => !noted.Contains((t.Number, department))).ToList();
+                text.Append('\n').Append(missing.Count == 0
+                    ? m.Format(MessageKeys.MyTasks.SupportAllNoted, support.Count)
+                    : m.Format(MessageKeys.MyTasks.SupportHeader, support.Count, written.Count,
+                        written.Count == 0 ? "" : m.Format(MessageKeys.MyTasks.SupportNoted, Numbers(m, written))));
+                foreach (var task in missing)
                     text.Append('\n').Append(m.Format(MessageKeys.MyTasks.SupportLine, task.Number, format.List(task.LeadDepartments), m.Shorten(task.Text, TaskTextLength)));
             }
         }
         text.Append("\n\n").Append(m[MessageKeys.MyTasks.Footer]);
         await turn.SayTextAsync(text.ToString(), cancellationToken);
     }
+
+    private string Numbers(MessageCatalog m, IReadOnlyList<int> numbers) =>
+        m.Format(numbers.Count > MaxNumbers ? MessageKeys.Reminder.NumbersMore : MessageKeys.Reminder.Numbers, format.List(numbers.Take(MaxNumbers)));
 }

@@ -15,7 +15,8 @@ namespace ReformBot.Host.Bot.Reporting;
 /// The quarterly report (汇报): walks a contact through their departments' pending lead tasks one at
 /// a time with the report dialog (dialogs/report.dialog.yaml), and turns a confirmed dialog into a
 /// new report revision, stored before the user is told it is saved. For a task their department
-/// supports, 汇报 &lt;n&gt; takes a note instead (dialogs/note.dialog.yaml).
+/// supports, it takes a note instead (dialogs/note.dialog.yaml): 汇报 &lt;n&gt;, or 汇报 after the lead
+/// tasks, for the supported tasks without a note this period.
 /// </summary>
 public sealed class ReportConversation(
     DialogEngine dialogs,
@@ -32,6 +33,9 @@ public sealed class ReportConversation(
     public const string NoteDialogId = "note";
     private const int TaskTextLength = 120;
     private const int LastAnswerLength = 60;
+    private const int SupportNoteLength = 40;
+    /// <summary>Task numbers named at most when a run of notes starts.</summary>
+    private const int MaxNumbers = 10;
 
     // The actions the dialog files may name, in a choice or an anywhere word (help is the engine's own).
     private const string Submit = "submit";
@@ -135,8 +139,7 @@ public sealed class ReportConversation(
 
         var period = periods.Current();
         var items = argument.Length == 0
-            ? PendingReports.For(contact.Departments, plans.Tasks(), reports.ForPeriod(period), reports.ReturnsForPeriod(period))
-                .Select(i => new ReportSessionItem { TaskNumber = i.TaskNumber, Department = i.Department }).ToList()
+            ? PendingItems(contact, period)
             : await OneTaskAsync(turn, contact, argument, cancellationToken);
         if (items is null) return;
         if (items.Count == 0)
@@ -155,7 +158,15 @@ public sealed class ReportConversation(
         };
         turn.Conversation.Report = session;
         var intro = new List<string>();
-        if (items.Count > 1) intro.Add(messages.Format(MessageKeys.Report.Starting, format.Period(period), items.Count));
+        var notes = items.Where(i => i.Note).ToList();
+        if (argument.Length > 0 || notes.Count == 0)
+        {
+            if (items.Count > 1) intro.Add(messages.Format(MessageKeys.Report.Starting, format.Period(period), items.Count));
+        }
+        else if (notes.Count == items.Count)
+            intro.Add(messages.Format(MessageKeys.Report.NotesStarting, format.Period(period), notes.Count, Numbers(notes.Select(i => i.TaskNumber))));
+        else
+            intro.Add(messages.Format(MessageKeys.Report.StartingWithNotes, format.Period(period), items.Count - notes.Count, notes.Count));
         // Lateness is said once, here, rather than after every save.
         var window = periods.Calendar.WindowFor(period);
         if (window.IsLate(time.GetUtcNow()))
@@ -184,7 +195,10 @@ public sealed class ReportConversation(
             || time.GetUtcNow() - saved.At > RepeatedConfirmWindow
             || dialogs.ChoiceValue(DialogId, ConfirmStep, text) != ConfirmValue)
             return false;
-        await turn.SayAsync(MessageKeys.Report.AlreadySaved, cancellationToken, saved.TaskNumber, saved.Revision);
+        if (saved.NoteOf is { } department)
+            await turn.SayAsync(MessageKeys.Report.NoteAlreadySaved, cancellationToken, department, saved.TaskNumber);
+        else
+            await turn.SayAsync(MessageKeys.Report.AlreadySaved, cancellationToken, saved.TaskNumber, saved.Revision);
         return true;
     }
 
@@ -327,9 +341,19 @@ public sealed class ReportConversation(
                 ["department"] = item.Department,
                 ["leads"] = Join(supported.LeadDepartments),
                 ["period"] = format.Period(period),
+                ["position"] = (session.Index + 1).ToString(),
+                ["count"] = session.Items.Count.ToString(),
             });
             session.Draft = note.State;
-            if (!quiet) await SayDialogAsync(turn, session, [string.Join("\n\n", note.Replies)], cancellationToken);
+            session.DraftId = Guid.NewGuid().ToString("N");
+            if (quiet) return;
+            var noteLines = new List<string>();
+            if (intro is not null) noteLines.Add(intro);
+            // The lead tasks of the run are done: say once that the notes follow.
+            if (session.Index > 0 && !session.Items[session.Index - 1].Note)
+                noteLines.Add(messages.Format(MessageKeys.Report.NotesFollow, session.Items.Count - session.Index));
+            noteLines.AddRange(note.Replies);
+            await SayDialogAsync(turn, session, [string.Join("\n\n", noteLines)], cancellationToken);
             return;
         }
 
@@ -354,6 +378,7 @@ public sealed class ReportConversation(
                 : messages.Format(MessageKeys.Report.LastAnswer, format.Period(period.Previous()), format.Status(previous.Content.Status), messages.Shorten(previous.Content.Progress, LastAnswerLength)),
             ["position"] = (session.Index + 1).ToString(),
             ["count"] = session.Items.Count.ToString(),
+            ["supportNotes"] = SupportNotes(task, period),
         };
         // Editing a report submitted this period starts from its latest answers.
         var started = dialogs.Start(DialogId, context, current is null ? null : ReportFields.ToValues(current.Content),
@@ -394,9 +419,20 @@ public sealed class ReportConversation(
 
     private async Task SubmitNoteAsync(ChatTurn turn, ReportSession session, ReportSessionItem item, DialogState draft, CancellationToken cancellationToken)
     {
-        reports.AppendNote(new ReportNote(item.TaskNumber, item.Department, Quarter.Parse(session.Period), draft.Values[ReportFields.Note], turn.RegisteredContact.Id, time.GetUtcNow()));
+        var now = time.GetUtcNow();
+        var note = new ReportNote(item.TaskNumber, item.Department, Quarter.Parse(session.Period), draft.Values[ReportFields.Note], turn.RegisteredContact.Id, now, session.DraftId);
+        var stored = reports.AppendNote(note);
         session.Submitted++;
+        turn.Conversation.LastSaved = SavedReport.Of(turn, item.TaskNumber, 0, now, noteOf: item.Department);
+        // The store hands back another note when this draft was stored before (a crash after the store).
+        if (!ReferenceEquals(stored, note))
+        {
+            await turn.SayAsync(MessageKeys.Report.NoteAlreadySaved, cancellationToken, item.Department, item.TaskNumber);
+            return;
+        }
         await turn.SayAsync(MessageKeys.Report.NoteSaved, cancellationToken, item.Department, item.TaskNumber);
+        if (periods.Current() != note.Period)
+            await turn.SayAsync(MessageKeys.Report.PeriodChanged, cancellationToken, format.Period(note.Period), format.Period(periods.Current()));
     }
 
     private async Task NextItemAsync(ChatTurn turn, ReportSession session, CancellationToken cancellationToken)
@@ -450,6 +486,32 @@ public sealed class ReportConversation(
         turn.Conversation.KeptDrafts[KeptDraft.KeyOf(session.Items[session.Index])] =
             new KeptDraft { Period = session.Period, Draft = draft, DraftId = session.DraftId };
         return true;
+    }
+
+    /// <summary>What 汇报 alone walks through: the pending lead reports, then the supported tasks without a note this period.</summary>
+    private List<ReportSessionItem> PendingItems(Contact contact, Quarter period)
+    {
+        var tasks = plans.Tasks();
+        var lead = PendingReports.For(contact.Departments, tasks, reports.ForPeriod(period), reports.ReturnsForPeriod(period))
+            .Select(i => new ReportSessionItem { TaskNumber = i.TaskNumber, Department = i.Department });
+        var notes = PendingReports.NotesFor(contact.Departments, tasks, reports.NotesForPeriod(period))
+            .Select(i => new ReportSessionItem { TaskNumber = i.TaskNumber, Department = i.Department, Note = true });
+        return lead.Concat(notes).ToList();
+    }
+
+    /// <summary>The supporting departments' notes of the period on the task, the latest of each, one line each, after a line break; empty when none.</summary>
+    private string SupportNotes(PlanTask task, Quarter period)
+    {
+        var latest = reports.NotesForTask(task.Number).Where(n => n.Period == period)
+            .GroupBy(n => n.Department, StringComparer.Ordinal).Select(g => g.Last());
+        return string.Concat(latest.Select(n => "\n" + messages.Format(MessageKeys.Report.SupportNote, n.Department,
+            messages.Shorten(n.Text.ReplaceLineEndings(" "), SupportNoteLength))));
+    }
+
+    private string Numbers(IEnumerable<int> numbers)
+    {
+        var all = numbers.ToList();
+        return messages.Format(all.Count > MaxNumbers ? MessageKeys.Reminder.NumbersMore : MessageKeys.Reminder.Numbers, format.List(all.Take(MaxNumbers)));
     }
 
     private string Join(IEnumerable<string> names) => format.List(names);
