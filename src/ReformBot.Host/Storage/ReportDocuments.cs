@@ -56,6 +56,48 @@ internal sealed class ReportDocument
         SubmittedBy, SubmittedAt, Late, DraftId);
 }
 
+/// <summary>
+/// One per (task, department), kept current by every append in the revision's own transaction: what the
+/// reads of a turn or a digest need without reading the history (the latest revision of each period, the
+/// first 已完成), so their cost does not grow with the number of revisions stored.
+/// </summary>
+internal sealed class ReportSummaryDocument
+{
+    /// <summary>Task and department: <see cref="IdOf"/>.</summary>
+    public string Id { get; set; } = "";
+    public int TaskNumber { get; set; }
+    /// <summary>Indexed: 我的任务 and the report flow read one department's.</summary>
+    public string Department { get; set; } = "";
+    /// <summary>A revision, of any period, that said 已完成 (the first one taken in); null while none has.</summary>
+    public LiteDB.ObjectId? Completed { get; set; }
+    /// <summary>Each period reported, with its latest revision.</summary>
+    public List<PeriodLatestDocument> Periods { get; set; } = [];
+
+    public static string IdOf(int taskNumber, string department) => $"{taskNumber}|{department}";
+
+    /// <summary>Takes a stored revision into account; revisions may come in any order.</summary>
+    public void Add(ReportDocument revision)
+    {
+        if (revision.Status == ReportStatus.Completed && Completed is null) Completed = revision.Id;
+        var period = Periods.Find(p => p.Period == revision.Period);
+        if (period is null) Periods.Add(new PeriodLatestDocument { Period = revision.Period, Revision = revision.Revision, RevisionId = revision.Id! });
+        else if (revision.Revision > period.Revision)
+        {
+            period.Revision = revision.Revision;
+            period.RevisionId = revision.Id!;
+        }
+    }
+
+    public PeriodLatestDocument? For(string period) => Periods.Find(p => p.Period == period);
+}
+
+internal sealed class PeriodLatestDocument
+{
+    public string Period { get; set; } = "";
+    public int Revision { get; set; }
+    public LiteDB.ObjectId RevisionId { get; set; } = LiteDB.ObjectId.Empty;
+}
+
 internal sealed class NoteDocument
 {
     public LiteDB.ObjectId? Id { get; set; }

@@ -24,7 +24,7 @@ public sealed class MyTasksCommand(IPlanRepository plans, IReportRepository repo
         }
         var m = turn.Messages;
         var period = periods.Current();
-        var latest = PendingReports.Latest(reports.ForPeriod(period));
+        var latest = PendingReports.Latest(reports.LatestForPeriod(period, contact.Departments));
         var tasks = plans.Tasks();
 
         var text = new StringBuilder();

@@ -76,7 +76,7 @@ public sealed class ReportConversation(
 
         var period = periods.Current();
         var items = argument.Length == 0
-            ? PendingReports.For(contact.Departments, plans.Tasks(), reports.ForPeriod(period), reports.ReturnsForPeriod(period))
+            ? PendingReports.For(contact.Departments, plans.Tasks(), reports.LatestForPeriod(period, contact.Departments), reports.ReturnsForPeriod(period))
                 .Select(i => new ReportSessionItem { TaskNumber = i.TaskNumber, Department = i.Department }).ToList()
             : await OneTaskAsync(turn, contact, argument, cancellationToken);
         if (items is null) return;
@@ -276,8 +276,8 @@ public sealed class ReportConversation(
 
         var key = new ReportKey(item.TaskNumber, item.Department, period);
         var task = plans.FindTask(item.TaskNumber)!;
-        var current = reports.History(key).LastOrDefault();
-        var previous = reports.History(key with { Period = period.Previous() }).LastOrDefault();
+        var current = reports.Latest(key);
+        var previous = reports.Latest(key with { Period = period.Previous() });
 
         var context = new Dictionary<string, string>
         {
