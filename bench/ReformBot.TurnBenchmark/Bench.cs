@@ -33,8 +33,8 @@ public sealed class Figures
     }
 }
 
-/// <param name="Label">"host", or "before" for the baseline build.</param>
-public sealed record HostResult(string Label, Dictionary<(string Scenario, int Connections), Figures> Turns, double DigestMedianMs,
+/// <param name="Label">"host", "before" for the baseline build, "host, state checkpointed" for this build checkpointing every state write.</param>
+public sealed record HostResult(string Label, bool CheckpointedState, Dictionary<(string Scenario, int Connections), Figures> Turns, double DigestMedianMs,
     double DigestMaxMs, Figures? Crowd, long WorkingSetBytes);
 
 public sealed record HistoryResult(int Revisions, TimeSpan SeedTime, IReadOnlyList<HostResult> Hosts,
@@ -58,25 +58,34 @@ public static class Bench
             Console.WriteLine();
             Console.WriteLine($"## {revisions:N0} revisions (seeded in {seeding.Elapsed.TotalSeconds:0.#} s), period {cast.Period}, load average {LoadAverage()}");
 
-            var hosts = new List<(string Label, string Database, BotProcess Bot)>();
-            await using var echoRead = await BotProcess.StartEchoAsync("echo (reads state)", Copy(database, "echo-read"), write: false, cancellationToken);
-            await using var echoWrite = await BotProcess.StartEchoAsync("echo (writes state)", Copy(database, "echo-write"), write: true, cancellationToken);
+            var hosts = new List<(string Label, string Database, BotProcess Bot, bool Checkpointed)>();
+            var echoes = new Dictionary<Yardstick, BotProcess>
+            {
+                [Yardstick.ReadEcho] = await BotProcess.StartEchoAsync("echo (reads state)", Copy(database, "echo-read"), write: false, checkpoint: false, cancellationToken),
+                [Yardstick.WriteEcho] = await BotProcess.StartEchoAsync("echo (writes state)", Copy(database, "echo-write"), write: true, checkpoint: false, cancellationToken),
+            };
             try
             {
-                hosts.Add(("host", database, await BotProcess.StartHostAsync("host", Path.Combine(AppContext.BaseDirectory, "ReformBot.Host.dll"), database, cancellationToken)));
+                var thisHost = Path.Combine(AppContext.BaseDirectory, "ReformBot.Host.dll");
+                hosts.Add(("host", database, await BotProcess.StartHostAsync("host", thisHost, database, checkpointState: false, cancellationToken), false));
                 if (options.Baseline is { } baseline)
                 {
                     var copy = Copy(database, "before");
-                    hosts.Add(("before", copy, await BotProcess.StartHostAsync("before", baseline, copy, cancellationToken)));
+                    hosts.Add(("before", copy, await BotProcess.StartHostAsync("before", baseline, copy, checkpointState: false, cancellationToken), false));
+                }
+                if (options.CheckpointedState)
+                {
+                    echoes[Yardstick.CheckpointEcho] = await BotProcess.StartEchoAsync("echo (checkpoints state)", Copy(database, "echo-checkpoint"), write: true, checkpoint: true, cancellationToken);
+                    var copy = Copy(database, "checkpointed");
+                    hosts.Add(("host, state checkpointed", copy, await BotProcess.StartHostAsync("host, state checkpointed", thisHost, copy, checkpointState: true, cancellationToken), true));
                 }
                 var scenarios = Scenario.For(cast).Where(s => options.Only.Length == 0 || options.Only.Any(o => s.Name.Contains(o, StringComparison.Ordinal))).ToList();
-                var echoes = new Dictionary<Yardstick, BotProcess> { [Yardstick.ReadEcho] = echoRead, [Yardstick.WriteEcho] = echoWrite };
                 var echoScenario = Scenario.Echo("echo");
 
                 // Warm-up: JIT, caches and LiteDB's pages of every path measured, untimed.
                 foreach (var echo in echoes.Values) await LoadGenerator.RunAsync(echo, echoScenario, options.Connections[0], options.Warmup, cancellationToken);
                 foreach (var scenario in scenarios)
-                    foreach (var host in hosts)
+                    foreach (var host in hosts.Where(h => !h.Checkpointed || Report.IsReportFlow(scenario.Name)))
                         await LoadGenerator.RunAsync(host.Bot, scenario, options.Connections[0], options.Warmup, cancellationToken);
 
                 var echoFigures = new Dictionary<(Yardstick, int), Figures>();
@@ -87,7 +96,7 @@ public static class Bench
                         foreach (var (yardstick, echo) in echoes)
                             Add(echoFigures, (yardstick, connections), await LoadGenerator.RunAsync(echo, echoScenario, connections, options.Duration, cancellationToken));
                         foreach (var scenario in scenarios)
-                            foreach (var host in hosts)
+                            foreach (var host in hosts.Where(h => !h.Checkpointed || Report.IsReportFlow(scenario.Name)))
                                 Add(hostFigures[host.Label], (scenario.Name, connections),
                                     await LoadGenerator.RunAsync(host.Bot, scenario, connections, options.Duration, cancellationToken));
                     }
@@ -97,12 +106,12 @@ public static class Bench
                 {
                     var (median, max) = TimeDigest(host.Database);
                     Figures? crowd = null;
-                    if (options.Crowd > 0 && Scenario.For(cast).First(s => s.Name.StartsWith("report", StringComparison.Ordinal)) is var walk)
+                    if (options.Crowd > 0 && !host.Checkpointed && Scenario.For(cast).First(s => s.Name.StartsWith("report", StringComparison.Ordinal)) is var walk)
                     {
                         crowd = new Figures();
                         crowd.Add(await LoadGenerator.RunAsync(host.Bot, walk, options.Crowd, options.Duration, cancellationToken));
                     }
-                    results.Add(new HostResult(host.Label, hostFigures[host.Label], median, max, crowd, host.Bot.WorkingSetBytes));
+                    results.Add(new HostResult(host.Label, host.Checkpointed, hostFigures[host.Label], median, max, crowd, host.Bot.WorkingSetBytes));
                 }
                 var result = new HistoryResult(revisions, seeding.Elapsed, results, echoFigures);
                 Console.WriteLine(Report.Table(result, options));
@@ -111,6 +120,7 @@ public static class Bench
             finally
             {
                 foreach (var host in hosts) await host.Bot.DisposeAsync();
+                foreach (var echo in echoes.Values) await echo.DisposeAsync();
             }
         }
         finally

@@ -45,9 +45,10 @@ public sealed class BotProcess : IAsyncDisposable
     }
 
     /// <summary>The host executable on <paramref name="databasePath"/>, at a port the OS picks; ready when its endpoint file names it.</summary>
-    public static async Task<BotProcess> StartHostAsync(string name, string hostDll, string databasePath, CancellationToken cancellationToken)
+    public static async Task<BotProcess> StartHostAsync(string name, string hostDll, string databasePath, bool checkpointState, CancellationToken cancellationToken)
     {
-        var process = Start(hostDll, ["serve", "--db", databasePath, "--urls", "http://127.0.0.1:0"]);
+        var process = Start(hostDll, ["serve", "--db", databasePath, "--urls", "http://127.0.0.1:0"],
+            checkpointState ? new() { ["ReformBot__BotState__CheckpointEveryWrite"] = "true" } : []);
         while (HostEndpointFile.Read(databasePath) is not { } endpoint || endpoint.ProcessId != process.Id)
         {
             if (process.HasExited) throw new BenchmarkException($"{name} exited with code {process.ExitCode} at start.");
@@ -59,13 +60,14 @@ public sealed class BotProcess : IAsyncDisposable
     }
 
     /// <summary>The echo bot on <paramref name="databasePath"/>; <paramref name="write"/>: it saves its state every turn.</summary>
-    public static async Task<BotProcess> StartEchoAsync(string name, string databasePath, bool write, CancellationToken cancellationToken)
+    public static async Task<BotProcess> StartEchoAsync(string name, string databasePath, bool write, bool checkpoint, CancellationToken cancellationToken)
     {
         var port = FreePort();
         var dll = Path.Combine(AppContext.BaseDirectory, "ReformBot.EchoBot.dll");
         List<string> args = ["--db", databasePath, "--urls", $"http://127.0.0.1:{port}"];
         if (write) args.Add("--write");
-        var bot = new BotProcess(name, Start(dll, args), new Uri($"http://127.0.0.1:{port}/"));
+        if (checkpoint) args.Add("--checkpoint");
+        var bot = new BotProcess(name, Start(dll, args, []), new Uri($"http://127.0.0.1:{port}/"));
         await bot.WaitHealthyAsync(cancellationToken);
         return bot;
     }
@@ -99,9 +101,10 @@ public sealed class BotProcess : IAsyncDisposable
         }
     }
 
-    private static Process Start(string dll, IEnumerable<string> args)
+    private static Process Start(string dll, IEnumerable<string> args, Dictionary<string, string> environment)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var (name, value) in environment) info.Environment[name] = value;
         info.ArgumentList.Add(dll);
         foreach (var arg in args) info.ArgumentList.Add(arg);
         var process = Process.Start(info) ?? throw new BenchmarkException($"Could not start {dll}.");

@@ -14,10 +14,15 @@ public static class Report
         foreach (var connections in options.Connections)
         {
             foreach (var ((echo, c), f) in result.Echoes.Where(e => e.Key.Connections == connections))
-                text.AppendLine(Row("echo", echo == TurnBenchmark.Yardstick.ReadEcho ? "state read only" : "state written every turn", c, f, null));
+                text.AppendLine(Row("echo", echo switch
+                {
+                    TurnBenchmark.Yardstick.ReadEcho => "state read only",
+                    TurnBenchmark.Yardstick.WriteEcho => "state written every turn",
+                    _ => "state written and checkpointed every turn",
+                }, c, f, null));
             foreach (var host in result.Hosts)
                 foreach (var ((scenario, c), f) in host.Turns.Where(t => t.Key.Connections == connections))
-                    text.AppendLine(Row(host.Label, scenario, c, f, result.Echoes[(YardstickOf(scenario), c)]));
+                    text.AppendLine(Row(host.Label, scenario, c, f, result.Echoes[(YardstickOf(scenario, host), c)]));
         }
         text.AppendLine();
         foreach (var host in result.Hosts)
@@ -39,7 +44,7 @@ public static class Report
             var host = result.Hosts[0];
             foreach (var ((scenario, c), f) in host.Turns.OrderBy(t => t.Key.Connections))
             {
-                var ratio = f.TurnsPerSecond / result.Echoes[(YardstickOf(scenario), c)].TurnsPerSecond;
+                var ratio = f.TurnsPerSecond / result.Echoes[(YardstickOf(scenario, host), c)].TurnsPerSecond;
                 var line = $"- {result.Revisions:N0} revisions, {scenario}, {c} connections: {ratio:P0} of the echo";
                 if (IsReportFlow(scenario) || scenario == "我的任务") line += ratio >= 0.7 ? " (≥ 70%: met)" : " (< 70%: not met)";
                 if (scenario.StartsWith("确认", StringComparison.Ordinal)) line += f.TurnsPerSecond >= 200 ? $"; {f.TurnsPerSecond:0}/s (≥ 200: met)" : $"; {f.TurnsPerSecond:0}/s (< 200: not met)";
@@ -63,7 +68,8 @@ public static class Report
         string.Create(CultureInfo.InvariantCulture,
             $"| {bot} | {scenario} | {connections} | {f.TurnsPerSecond:0} | {f.P50:0.#} | {f.P99:0.#} | {f.CpuMillisecondsPerTurn:0.00} | {(echo is null ? "—" : (f.TurnsPerSecond / echo.TurnsPerSecond).ToString("P0", CultureInfo.InvariantCulture))} |");
 
-    private static bool IsReportFlow(string scenario) => scenario.StartsWith("report", StringComparison.Ordinal) || scenario.StartsWith("确认", StringComparison.Ordinal) || scenario.StartsWith("one-message", StringComparison.Ordinal);
+    public static bool IsReportFlow(string scenario) => scenario.StartsWith("report", StringComparison.Ordinal) || scenario.StartsWith("确认", StringComparison.Ordinal) || scenario.StartsWith("one-message", StringComparison.Ordinal);
 
-    private static Yardstick YardstickOf(string scenario) => IsReportFlow(scenario) ? Yardstick.WriteEcho : Yardstick.ReadEcho;
+    private static Yardstick YardstickOf(string scenario, HostResult host) =>
+        !IsReportFlow(scenario) ? Yardstick.ReadEcho : host.CheckpointedState ? Yardstick.CheckpointEcho : Yardstick.WriteEcho;
 }

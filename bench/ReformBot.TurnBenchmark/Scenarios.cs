@@ -1,7 +1,10 @@
 namespace ReformBot.TurnBenchmark;
 
-/// <summary>Which echo bot a scenario is held against: the one that reads its state, or the one that writes it every turn.</summary>
-public enum Yardstick { ReadEcho, WriteEcho }
+/// <summary>
+/// Which echo bot a scenario is held against: the one that reads its state, the one that writes it every turn,
+/// or the one that also checkpoints every write (the yardstick of a host started with checkpointed state).
+/// </summary>
+public enum Yardstick { ReadEcho, WriteEcho, CheckpointEcho }
 
 /// <summary>A kind of turn, as users send it. <see cref="Prepare"/>, when set, brings a conversation to where the timed turns start.</summary>
 public sealed record Scenario(string Name, Yardstick Yardstick, Func<Speaker, Turn, CancellationToken, Task> Run,
