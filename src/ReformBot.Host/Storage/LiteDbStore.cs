@@ -102,7 +102,8 @@ public sealed class LiteDbStore : IDisposable
     internal ILiteCollection<DepartmentDocument> Departments => Database.GetCollection<DepartmentDocument>("departments");
     internal ILiteCollection<ContactDocument> Contacts => Database.GetCollection<ContactDocument>("contacts");
     internal ILiteCollection<ReportDocument> Reports => Database.GetCollection<ReportDocument>("reports");
-    internal ILiteCollection<ReportSummaryDocument> ReportSummaries => Database.GetCollection<ReportSummaryDocument>("report_summaries");
+    internal ILiteCollection<ReportLatestDocument> ReportLatest => Database.GetCollection<ReportLatestDocument>("report_latest");
+    internal ILiteCollection<ReportCompletedDocument> ReportCompleted => Database.GetCollection<ReportCompletedDocument>("report_completed");
     internal ILiteCollection<SettingDocument> Settings => Database.GetCollection<SettingDocument>("settings");
     internal ILiteCollection<NoteDocument> Notes => Database.GetCollection<NoteDocument>("notes");
     internal ILiteCollection<ReminderDocument> Reminders => Database.GetCollection<ReminderDocument>("reminders");
@@ -441,7 +442,7 @@ public sealed class LiteDbStore : IDisposable
     private static readonly Type[] DocumentTypes =
     [
         typeof(TaskDocument), typeof(TaskDepartmentDocument), typeof(DepartmentDocument), typeof(ContactDocument),
-        typeof(ReportDocument), typeof(ReportSummaryDocument), typeof(PeriodLatestDocument), typeof(NoteDocument), typeof(ReminderDocument), typeof(SettingDocument),
+        typeof(ReportDocument), typeof(ReportLatestDocument), typeof(ReportCompletedDocument), typeof(NoteDocument), typeof(ReminderDocument), typeof(SettingDocument),
         typeof(InviteDocument), typeof(BotStateDocument), typeof(DownloadDocument),
         typeof(DirectLineConversationDocument), typeof(DirectLineActivityDocument), typeof(DirectLineTokenDocument), typeof(WebChatBrowserDocument),
         typeof(ChaseDocument), typeof(ChaseRecipientDocument), typeof(ReturnDocument),
@@ -456,8 +457,8 @@ public sealed class LiteDbStore : IDisposable
         Reports.EnsureIndex(r => r.Period);
         Reports.EnsureIndex(r => r.TaskNumber);
         Reports.EnsureIndex(r => r.DraftId);
-        ReportSummaries.EnsureIndex(s => s.Department);
-        ReportSummaries.EnsureIndex(s => s.TaskNumber);
+        ReportLatest.EnsureIndex(l => l.Period);
+        ReportCompleted.EnsureIndex(c => c.TaskNumber);
         Reminders.EnsureIndex(r => r.State);
         Reminders.EnsureIndex(r => r.Period);
         Notes.EnsureIndex(n => n.TaskNumber);

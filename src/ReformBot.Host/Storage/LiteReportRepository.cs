@@ -16,7 +16,7 @@ public sealed class LiteReportRepository : IReportRepository
     {
         this.store = store;
         // A database from before the summaries: build them once, from every revision it holds.
-        if (!store.ReportSummaries.Query().Exists() && store.Reports.Query().Exists()) BuildSummaries(store);
+        if (!store.ReportLatest.Query().Exists() && store.Reports.Query().Exists()) BuildSummaries(store);
     }
 
     public ReportRevision Append(ReportKey key, ReportContent content, string submittedBy, DateTimeOffset submittedAt, bool late, string? draftId = null)
@@ -28,14 +28,12 @@ public sealed class LiteReportRepository : IReportRepository
             {
                 // A draft confirmed again (its conversation state was lost after the first store) is not stored twice.
                 if (draftId is not null && FindByDraft(draftId) is { } stored) return stored;
-                var summary = store.ReportSummaries.FindById(ReportSummaryDocument.IdOf(key.TaskNumber, key.Department))
-                    ?? new ReportSummaryDocument { Id = ReportSummaryDocument.IdOf(key.TaskNumber, key.Department), TaskNumber = key.TaskNumber, Department = key.Department };
-                var next = new ReportRevision(key, (summary.For(key.Period.ToString())?.Revision ?? 0) + 1, content, submittedBy, submittedAt, late, draftId);
+                var latest = store.ReportLatest.FindById(ReportDocument.KeyOf(key)) ?? new ReportLatestDocument();
+                var next = new ReportRevision(key, latest.Revision + 1, content, submittedBy, submittedAt, late, draftId);
                 var document = ReportDocument.From(next);
                 store.Reports.Insert(document);
-                // In the revision's own transaction: the summary never disagrees with the revisions.
-                summary.Add(document);
-                store.ReportSummaries.Upsert(summary);
+                // In the revision's own transaction: the summaries never disagree with the revisions.
+                Summarize(store, document, latest);
                 return next;
             });
             store.Checkpoint();
@@ -64,32 +62,23 @@ public sealed class LiteReportRepository : IReportRepository
     }
 
     public ReportRevision? Latest(ReportKey key) =>
-        store.ReportSummaries.FindById(ReportSummaryDocument.IdOf(key.TaskNumber, key.Department))?.For(key.Period.ToString()) is { } latest
-            ? store.Reports.FindById(latest.RevisionId)?.ToRevision()
-            : null;
+        store.ReportLatest.FindById(ReportDocument.KeyOf(key)) is { } latest ? store.Reports.FindById(latest.RevisionId)?.ToRevision() : null;
 
     public IReadOnlyList<ReportRevision> LatestForPeriod(Quarter period, IEnumerable<string>? departments = null)
     {
         var periodText = period.ToString();
-        var summaries = departments is null
-            ? store.ReportSummaries.FindAll()
-            : departments.Distinct(StringComparer.Ordinal).SelectMany(d => store.ReportSummaries.Find(s => s.Department == d));
-        return summaries
-            .Select(s => s.For(periodText))
-            .OfType<PeriodLatestDocument>()
-            .Select(p => store.Reports.FindById(p.RevisionId).ToRevision())
+        var only = departments?.ToHashSet(StringComparer.Ordinal);
+        return store.ReportLatest.Find(l => l.Period == periodText)
+            .Where(l => only is null || only.Contains(l.Department))
+            .Select(l => store.Reports.FindById(l.RevisionId).ToRevision())
             .OrderBy(r => r.Key.TaskNumber).ThenBy(r => r.Key.Department, StringComparer.Ordinal)
             .ToList();
     }
 
-    public IReadOnlyList<ReportRevision> Completions(int? taskNumber = null)
-    {
-        var summaries = taskNumber is { } n ? store.ReportSummaries.Find(s => s.TaskNumber == n) : store.ReportSummaries.FindAll();
-        return summaries
-            .Where(s => s.Completed is not null)
-            .Select(s => store.Reports.FindById(s.Completed).ToRevision())
+    public IReadOnlyList<ReportRevision> Completions(int? taskNumber = null) =>
+        (taskNumber is { } n ? store.ReportCompleted.Find(c => c.TaskNumber == n) : store.ReportCompleted.FindAll())
+            .Select(c => store.Reports.FindById(c.RevisionId).ToRevision())
             .ToList();
-    }
 
     public IReadOnlyList<ReportRevision> ForPeriod(Quarter period)
     {
@@ -140,17 +129,31 @@ public sealed class LiteReportRepository : IReportRepository
     {
         store.InTransaction(() =>
         {
-            var summaries = new Dictionary<string, ReportSummaryDocument>(StringComparer.Ordinal);
+            store.ReportLatest.DeleteAll();
+            store.ReportCompleted.DeleteAll();
+            var latest = new Dictionary<string, ReportLatestDocument>(StringComparer.Ordinal);
+            var completed = new Dictionary<string, ReportCompletedDocument>(StringComparer.Ordinal);
             foreach (var revision in store.Reports.FindAll())
             {
-                var id = ReportSummaryDocument.IdOf(revision.TaskNumber, revision.Department);
-                if (!summaries.TryGetValue(id, out var summary))
-                    summaries[id] = summary = new ReportSummaryDocument { Id = id, TaskNumber = revision.TaskNumber, Department = revision.Department };
-                summary.Add(revision);
+                if (!latest.TryGetValue(revision.Key, out var l)) latest[revision.Key] = l = new ReportLatestDocument();
+                l.Take(revision);
+                if (revision.Status == ReportStatus.Completed)
+                    completed.TryAdd(ReportCompletedDocument.IdOf(revision.TaskNumber, revision.Department),
+                        new ReportCompletedDocument { Id = ReportCompletedDocument.IdOf(revision.TaskNumber, revision.Department), TaskNumber = revision.TaskNumber, RevisionId = revision.Id! });
             }
-            store.ReportSummaries.DeleteAll();
-            return store.ReportSummaries.InsertBulk(summaries.Values);
+            store.ReportLatest.InsertBulk(latest.Values);
+            return store.ReportCompleted.InsertBulk(completed.Values);
         });
         store.Checkpoint();
+    }
+
+    /// <summary>Brings the summaries up to date with a revision just stored (inside its transaction).</summary>
+    private static void Summarize(LiteDbStore store, ReportDocument revision, ReportLatestDocument latest)
+    {
+        if (latest.Take(revision)) store.ReportLatest.Upsert(latest);
+        if (revision.Status != ReportStatus.Completed) return;
+        var id = ReportCompletedDocument.IdOf(revision.TaskNumber, revision.Department);
+        if (store.ReportCompleted.FindById(id) is null)
+            store.ReportCompleted.Insert(new ReportCompletedDocument { Id = id, TaskNumber = revision.TaskNumber, RevisionId = revision.Id! });
     }
 }

@@ -64,7 +64,8 @@ public sealed class ReportSummaryTests : IDisposable
             var revisions = RandomHistory(pairs, random, revisions: 200).Where(r => r.Key != key).ToList();
             revisions.Add(new ReportRevision(key, 1, DigestScenario.Content(ReportStatus.Completed), "c", DigestScenario.Now.AddDays(-30), false));
             foreach (var revision in revisions) store.Store.Reports.Insert(ReportDocument.From(revision));
-            store.Store.ReportSummaries.DeleteAll();
+            store.Store.ReportLatest.DeleteAll();
+            store.Store.ReportCompleted.DeleteAll();
         }
 
         using var reopened = new LiteDbStore(_dir.DatabasePath);
