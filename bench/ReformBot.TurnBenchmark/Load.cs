@@ -74,7 +74,7 @@ public static class LoadGenerator
     public static async Task<RunFigures> RunAsync(BotProcess bot, Scenario scenario, int connections, TimeSpan duration, CancellationToken cancellationToken)
     {
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
-        using var http = new HttpClient(handler) { BaseAddress = bot.Address, Timeout = TimeSpan.FromMinutes(2) };
+        using var http = new HttpClient(handler) { BaseAddress = bot.Address, Timeout = TimeSpan.FromMinutes(10) };
         var recorder = new Recorder();
         var speaker = new Speaker(http, recorder);
         var run = $"{Guid.NewGuid():N}"[..8];
