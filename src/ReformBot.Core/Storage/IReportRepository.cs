@@ -19,6 +19,21 @@ public interface IReportRepository
     /// <summary>Every revision of one report, oldest first.</summary>
     IReadOnlyList<ReportRevision> History(ReportKey key);
 
+    /// <summary>The latest revision of one report, or null when it has none. Read from what the store keeps current, not the history.</summary>
+    ReportRevision? Latest(ReportKey key);
+
+    /// <summary>
+    /// The latest revision of each report of the period (of <paramref name="departments"/> only, when given), by
+    /// task number. Read from what the store keeps current: its cost does not grow with the history.
+    /// </summary>
+    IReadOnlyList<ReportRevision> LatestForPeriod(Quarter period, IEnumerable<string>? departments = null);
+
+    /// <summary>
+    /// For each (task, department) that ever reported 已完成, in any period, one revision that did (of
+    /// <paramref name="taskNumber"/> only, when given): what the plan-deadline rule needs of the history.
+    /// </summary>
+    IReadOnlyList<ReportRevision> Completions(int? taskNumber = null);
+
     /// <summary>Every revision of every report of the period, oldest first.</summary>
     IReadOnlyList<ReportRevision> ForPeriod(Quarter period);
 

@@ -33,7 +33,9 @@ public static class BotServices
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<CloudAdapter>());
 
         // Bot state (drafts of reports in progress) lives in the same LiteDB file, so a restart loses nothing.
-        services.AddSingleton<IStorage, LiteDbBotStorage>();
+        services.AddSettings<BotStateOptions>(BotStateOptions.Section);
+        services.AddSingleton<IStorage>(sp => new LiteDbBotStorage(sp.GetRequiredService<Storage.LiteDbStore>(),
+            sp.GetRequiredService<IOptions<BotStateOptions>>().Value.CheckpointEveryWrite));
         services.AddSingleton<ConversationState>();
 
         services.AddSingleton(_ => new DialogEngine(DialogLoader.LoadDirectory(DialogLoader.DefaultDirectory, ReportConversation.Dialogs)));

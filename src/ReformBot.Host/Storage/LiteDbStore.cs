@@ -106,6 +106,8 @@ public sealed class LiteDbStore : IDisposable
     internal ILiteCollection<DepartmentDocument> Departments => Database.GetCollection<DepartmentDocument>("departments");
     internal ILiteCollection<ContactDocument> Contacts => Database.GetCollection<ContactDocument>("contacts");
     internal ILiteCollection<ReportDocument> Reports => Database.GetCollection<ReportDocument>("reports");
+    internal ILiteCollection<ReportLatestDocument> ReportLatest => Database.GetCollection<ReportLatestDocument>("report_latest");
+    internal ILiteCollection<ReportCompletedDocument> ReportCompleted => Database.GetCollection<ReportCompletedDocument>("report_completed");
     internal ILiteCollection<SettingDocument> Settings => Database.GetCollection<SettingDocument>("settings");
     internal ILiteCollection<NoteDocument> Notes => Database.GetCollection<NoteDocument>("notes");
     internal ILiteCollection<ReminderDocument> Reminders => Database.GetCollection<ReminderDocument>("reminders");
@@ -444,7 +446,7 @@ public sealed class LiteDbStore : IDisposable
     private static readonly Type[] DocumentTypes =
     [
         typeof(TaskDocument), typeof(TaskDepartmentDocument), typeof(DepartmentDocument), typeof(ContactDocument),
-        typeof(ReportDocument), typeof(NoteDocument), typeof(ReminderDocument), typeof(SettingDocument),
+        typeof(ReportDocument), typeof(ReportLatestDocument), typeof(ReportCompletedDocument), typeof(NoteDocument), typeof(ReminderDocument), typeof(SettingDocument),
         typeof(InviteDocument), typeof(BotStateDocument), typeof(DownloadDocument),
         typeof(DirectLineConversationDocument), typeof(DirectLineActivityDocument), typeof(DirectLineTokenDocument), typeof(WebChatBrowserDocument),
         typeof(ChaseDocument), typeof(ChaseRecipientDocument), typeof(ReturnDocument),
@@ -462,7 +464,7 @@ public sealed class LiteDbStore : IDisposable
     {
         string[] names =
         [
-            Tasks.Name, Departments.Name, Contacts.Name, Reports.Name, Settings.Name, Notes.Name, Reminders.Name,
+            Tasks.Name, Departments.Name, Contacts.Name, Reports.Name, ReportLatest.Name, ReportCompleted.Name, Settings.Name, Notes.Name, Reminders.Name,
             BotState.Name, Invites.Name, Downloads.Name, DirectLineConversations.Name, DirectLineActivities.Name,
             DirectLineTokens.Name, WebChatBrowsers.Name, Returns.Name, Chases.Name, HealthCollection,
         ];
@@ -480,6 +482,8 @@ public sealed class LiteDbStore : IDisposable
         Reports.EnsureIndex(r => r.Period);
         Reports.EnsureIndex(r => r.TaskNumber);
         Reports.EnsureIndex(r => r.DraftId);
+        ReportLatest.EnsureIndex(l => l.Period);
+        ReportCompleted.EnsureIndex(c => c.TaskNumber);
         Reminders.EnsureIndex(r => r.State);
         Reminders.EnsureIndex(r => r.Period);
         Notes.EnsureIndex(n => n.TaskNumber);

@@ -4,11 +4,20 @@ using ReformBot.Core.Storage;
 
 namespace ReformBot.Host.Storage;
 
-public sealed class LiteReportRepository(LiteDbStore store) : IReportRepository
+public sealed class LiteReportRepository : IReportRepository
 {
+    private readonly LiteDbStore store;
+
     // Numbering reads the last revision and writes the next; one writer at a time keeps that honest
     // (the unique KeyRevision index is the backstop).
     private readonly Lock _appendLock = new();
+
+    public LiteReportRepository(LiteDbStore store)
+    {
+        this.store = store;
+        // A database from before the summaries: build them once, from every revision it holds.
+        if (!store.ReportLatest.Query().Exists() && store.Reports.Query().Exists()) BuildSummaries(store);
+    }
 
     public ReportRevision Append(ReportKey key, ReportContent content, string submittedBy, DateTimeOffset submittedAt, bool late, string? draftId = null)
     {
@@ -19,15 +28,27 @@ public sealed class LiteReportRepository(LiteDbStore store) : IReportRepository
             {
                 // A draft confirmed again (its conversation state was lost after the first store) is not stored twice.
                 if (draftId is not null && FindByDraft(draftId) is { } stored) return stored;
-                var keyText = ReportDocument.KeyOf(key);
-                var last = store.Reports.Query().Where(r => r.Key == keyText).OrderByDescending(r => r.Revision).FirstOrDefault();
-                var next = new ReportRevision(key, (last?.Revision ?? 0) + 1, content, submittedBy, submittedAt, late, draftId);
-                store.Reports.Insert(ReportDocument.From(next));
+                var latest = store.ReportLatest.FindById(ReportDocument.KeyOf(key)) ?? new ReportLatestDocument();
+                var next = new ReportRevision(key, latest.Revision + 1, content, submittedBy, submittedAt, late, draftId);
+                var document = ReportDocument.From(next);
+                store.Reports.Insert(document);
+                // In the revision's own transaction: the summaries never disagree with the revisions.
+                Summarize(store, document, latest);
                 return next;
             });
             store.Checkpoint();
         }
         return revision;
+    }
+
+    /// <summary>
+    /// Stores revisions that already have their numbers (history brought in from elsewhere) in one
+    /// transaction, and brings the summaries up to date. For seeding large stores (bench/).
+    /// </summary>
+    internal static void Import(LiteDbStore store, IEnumerable<ReportRevision> revisions)
+    {
+        store.InTransaction(() => store.Reports.InsertBulk(revisions.Select(ReportDocument.From)));
+        BuildSummaries(store);
     }
 
     public ReportRevision? FindByDraft(string draftId) =>
@@ -36,8 +57,28 @@ public sealed class LiteReportRepository(LiteDbStore store) : IReportRepository
     public IReadOnlyList<ReportRevision> History(ReportKey key)
     {
         var keyText = ReportDocument.KeyOf(key);
-        return store.Reports.Query().Where(r => r.Key == keyText).OrderBy(r => r.Revision).ToList().Select(r => r.ToRevision()).ToList();
+        // Sorted here: LiteDB sorts on an unindexed field through buffers of its own, far costlier than a short list.
+        return store.Reports.Find(r => r.Key == keyText).OrderBy(r => r.Revision).Select(r => r.ToRevision()).ToList();
     }
+
+    public ReportRevision? Latest(ReportKey key) =>
+        store.ReportLatest.FindById(ReportDocument.KeyOf(key)) is { } latest ? store.Reports.FindById(latest.RevisionId)?.ToRevision() : null;
+
+    public IReadOnlyList<ReportRevision> LatestForPeriod(Quarter period, IEnumerable<string>? departments = null)
+    {
+        var periodText = period.ToString();
+        var only = departments?.ToHashSet(StringComparer.Ordinal);
+        return store.ReportLatest.Find(l => l.Period == periodText)
+            .Where(l => only is null || only.Contains(l.Department))
+            .Select(l => store.Reports.FindById(l.RevisionId).ToRevision())
+            .OrderBy(r => r.Key.TaskNumber).ThenBy(r => r.Key.Department, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    public IReadOnlyList<ReportRevision> Completions(int? taskNumber = null) =>
+        (taskNumber is { } n ? store.ReportCompleted.Find(c => c.TaskNumber == n) : store.ReportCompleted.FindAll())
+            .Select(c => store.Reports.FindById(c.RevisionId).ToRevision())
+            .ToList();
 
     public IReadOnlyList<ReportRevision> ForPeriod(Quarter period)
     {
@@ -96,4 +137,37 @@ public sealed class LiteReportRepository(LiteDbStore store) : IReportRepository
 
     private static IReadOnlyList<ReportRevision> Oldest(List<ReportDocument> documents) =>
         documents.OrderBy(d => d.SubmittedAt).ThenBy(d => d.Revision).Select(d => d.ToRevision()).ToList();
+
+    /// <summary>The summaries from every stored revision, replacing any there were, in one transaction.</summary>
+    private static void BuildSummaries(LiteDbStore store)
+    {
+        store.InTransaction(() =>
+        {
+            store.ReportLatest.DeleteAll();
+            store.ReportCompleted.DeleteAll();
+            var latest = new Dictionary<string, ReportLatestDocument>(StringComparer.Ordinal);
+            var completed = new Dictionary<string, ReportCompletedDocument>(StringComparer.Ordinal);
+            foreach (var revision in store.Reports.FindAll())
+            {
+                if (!latest.TryGetValue(revision.Key, out var l)) latest[revision.Key] = l = new ReportLatestDocument();
+                l.Take(revision);
+                if (revision.Status == ReportStatus.Completed)
+                    completed.TryAdd(ReportCompletedDocument.IdOf(revision.TaskNumber, revision.Department),
+                        new ReportCompletedDocument { Id = ReportCompletedDocument.IdOf(revision.TaskNumber, revision.Department), TaskNumber = revision.TaskNumber, RevisionId = revision.Id! });
+            }
+            store.ReportLatest.InsertBulk(latest.Values);
+            return store.ReportCompleted.InsertBulk(completed.Values);
+        });
+        store.Checkpoint();
+    }
+
+    /// <summary>Brings the summaries up to date with a revision just stored (inside its transaction).</summary>
+    private static void Summarize(LiteDbStore store, ReportDocument revision, ReportLatestDocument latest)
+    {
+        if (latest.Take(revision)) store.ReportLatest.Upsert(latest);
+        if (revision.Status != ReportStatus.Completed) return;
+        var id = ReportCompletedDocument.IdOf(revision.TaskNumber, revision.Department);
+        if (store.ReportCompleted.FindById(id) is null)
+            store.ReportCompleted.Insert(new ReportCompletedDocument { Id = id, TaskNumber = revision.TaskNumber, RevisionId = revision.Id! });
+    }
 }

@@ -56,6 +56,47 @@ internal sealed class ReportDocument
         SubmittedBy, SubmittedAt, Late, DraftId);
 }
 
+/// <summary>
+/// One per report (task, department, period), kept current by every append in the revision's own
+/// transaction: its latest revision. Reads of a turn or a digest take these for the period they show
+/// rather than every revision of it, so their cost does not grow with the number of revisions stored.
+/// </summary>
+internal sealed class ReportLatestDocument
+{
+    /// <summary>The report's key, as <see cref="ReportDocument.Key"/>.</summary>
+    public string Id { get; set; } = "";
+    public int TaskNumber { get; set; }
+    public string Department { get; set; } = "";
+    /// <summary>Indexed: 我的任务, the report flow and the digest read one period's.</summary>
+    public string Period { get; set; } = "";
+    public int Revision { get; set; }
+    public LiteDB.ObjectId RevisionId { get; set; } = LiteDB.ObjectId.Empty;
+
+    /// <summary>Takes a stored revision into account (revisions may come in any order); false when it is not newer.</summary>
+    public bool Take(ReportDocument revision)
+    {
+        if (RevisionId != LiteDB.ObjectId.Empty && revision.Revision <= Revision) return false;
+        (Id, TaskNumber, Department, Period, Revision, RevisionId) =
+            (revision.Key, revision.TaskNumber, revision.Department, revision.Period, revision.Revision, revision.Id!);
+        return true;
+    }
+}
+
+/// <summary>
+/// One per (task, department) that ever reported 已完成, written with the first revision that did: what the
+/// plan-deadline rule ("overdue against the plan") needs of the history.
+/// </summary>
+internal sealed class ReportCompletedDocument
+{
+    /// <summary>Task and department: <see cref="IdOf"/>.</summary>
+    public string Id { get; set; } = "";
+    /// <summary>Indexed: 任务 &lt;n&gt; reads one task's.</summary>
+    public int TaskNumber { get; set; }
+    public LiteDB.ObjectId RevisionId { get; set; } = LiteDB.ObjectId.Empty;
+
+    public static string IdOf(int taskNumber, string department) => $"{taskNumber}|{department}";
+}
+
 internal sealed class NoteDocument
 {
     public LiteDB.ObjectId? Id { get; set; }

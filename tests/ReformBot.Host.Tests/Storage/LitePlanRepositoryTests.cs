@@ -86,6 +86,24 @@ public sealed class LitePlanRepositoryTests : IDisposable
     }
 
     [Fact]
+    public void The_plan_is_read_once_and_read_again_after_an_import_through_any_repository_of_the_store()
+    {
+        using var store = new LiteDbStore(_dir.DatabasePath);
+        var importing = new LitePlanRepository(store);
+        var reading = new LitePlanRepository(store);
+        new PlanImporter(importing).Import(TestFiles.Plan(["1", "任务一", "科技厅", "持续推进"]), dryRun: false);
+
+        var tasks = reading.Tasks();
+        Assert.Same(tasks, reading.Tasks());
+        Assert.Same(reading.Departments(), reading.Departments());
+
+        new PlanImporter(importing).Import(TestFiles.Plan(["1", "任务一（修订）", "科技厅、财政厅", "持续推进"], ["2", "任务二", "教育厅", "2018年完成"]), dryRun: false);
+        Assert.Equal(["任务一（修订）", "任务二"], reading.Tasks().Select(t => t.Text));
+        Assert.Equal("任务二", reading.FindTask(2)!.Text);
+        Assert.Contains("教育厅", reading.Departments().Select(d => d.Name));
+    }
+
+    [Fact]
     public void A_failed_transaction_leaves_the_file_as_it_was()
     {
         using (var store = new LiteDbStore(_dir.DatabasePath))

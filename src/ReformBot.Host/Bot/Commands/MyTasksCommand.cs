@@ -31,7 +31,7 @@ public sealed class MyTasksCommand(IPlanRepository plans, IReportRepository repo
         }
         var m = turn.Messages;
         var period = periods.Current();
-        var latest = PendingReports.Latest(reports.ForPeriod(period));
+        var latest = PendingReports.Latest(reports.LatestForPeriod(period, contact.Departments));
         var returned = ReportReturn.InForce(reports.ReturnsForPeriod(period), latest);
         var noted = reports.NotesForPeriod(period).Select(n => (n.TaskNumber, n.Department)).ToHashSet();
         var tasks = plans.Tasks();

@@ -38,7 +38,7 @@ public sealed class TaskCommand(IPlanRepository plans, IReportRepository reports
         {
             var history = reports.ForTask(number);
             var notes = reports.NotesForTask(number);
-            if (PlanDeadlineRule.IsOverdueAgainstPlan(task.Schedule, history.Select(r => r.Content.Status), calendar, time.GetUtcNow()))
+            if (PlanDeadlineRule.IsOverdueAgainstPlan(task.Schedule, reports.Completions(number).Select(r => r.Content.Status), calendar, time.GetUtcNow()))
                 text.Append('\n').Append(m[MessageKeys.TaskInfo.Overdue]);
             text.Append('\n').Append(history.Count + notes.Count == 0 ? m[MessageKeys.TaskInfo.HistoryNone] : m[MessageKeys.TaskInfo.HistoryHeader]);
             var returns = reports.ReturnsForTask(number);

@@ -359,8 +359,8 @@ public sealed class ReportConversation(
 
         var key = new ReportKey(item.TaskNumber, item.Department, period);
         var task = plans.FindTask(item.TaskNumber)!;
-        var current = reports.History(key).LastOrDefault();
-        var previous = reports.History(key with { Period = period.Previous() }).LastOrDefault();
+        var current = reports.Latest(key);
+        var previous = reports.Latest(key with { Period = period.Previous() });
 
         var context = new Dictionary<string, string>
         {
@@ -492,7 +492,7 @@ public sealed class ReportConversation(
     private List<ReportSessionItem> PendingItems(Contact contact, Quarter period)
     {
         var tasks = plans.Tasks();
-        var lead = PendingReports.For(contact.Departments, tasks, reports.ForPeriod(period), reports.ReturnsForPeriod(period))
+        var lead = PendingReports.For(contact.Departments, tasks, reports.LatestForPeriod(period, contact.Departments), reports.ReturnsForPeriod(period))
             .Select(i => new ReportSessionItem { TaskNumber = i.TaskNumber, Department = i.Department });
         var notes = PendingReports.NotesFor(contact.Departments, tasks, reports.NotesForPeriod(period))
             .Select(i => new ReportSessionItem { TaskNumber = i.TaskNumber, Department = i.Department, Note = true });

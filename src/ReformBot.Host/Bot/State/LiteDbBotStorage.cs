@@ -11,8 +11,9 @@ namespace ReformBot.Host.Bot.State;
 /// <summary>
 /// The Bot Framework's storage (behind ConversationState and UserState) in the collection
 /// "botstate" of the one LiteDB file. It behaves like the SDK's MemoryStorage, except that a
-/// write of several keys is all or nothing and every change is checkpointed to the data file:
-/// a draft report lives in conversation state and must survive a crash.
+/// write of several keys is all or nothing and survives a restart: a draft report lives in
+/// conversation state. Each write is committed to LiteDB's log; with <paramref name="checkpointEveryWrite"/>
+/// it is also checkpointed into the data file before the write returns (see <see cref="BotStateOptions"/>).
 /// </summary>
 /// <remarks>
 /// ETags, as in MemoryStorage:
@@ -30,7 +31,7 @@ namespace ReformBot.Host.Bot.State;
 /// <item>Writing null removes the key.</item>
 /// </list>
 /// </remarks>
-public sealed class LiteDbBotStorage(LiteDbStore store) : IStorage
+public sealed class LiteDbBotStorage(LiteDbStore store, bool checkpointEveryWrite = false) : IStorage
 {
     private static readonly JsonSerializerSettings JsonSettings = new()
     {
@@ -95,7 +96,7 @@ public sealed class LiteDbBotStorage(LiteDbStore store) : IStorage
                 }
                 return writes.Count;
             });
-            store.Checkpoint();
+            if (checkpointEveryWrite) store.Checkpoint();
         }
         return Task.CompletedTask;
     }
@@ -111,7 +112,7 @@ public sealed class LiteDbBotStorage(LiteDbStore store) : IStorage
         lock (_writeLock)
         {
             var deleted = store.InTransaction(() => ids.Count(id => store.BotState.Delete(id)));
-            if (deleted > 0)
+            if (deleted > 0 && checkpointEveryWrite)
                 store.Checkpoint();
         }
         return Task.CompletedTask;

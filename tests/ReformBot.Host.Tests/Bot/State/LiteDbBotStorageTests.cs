@@ -374,10 +374,11 @@ public sealed class LiteDbBotStorageTests : IDisposable
     }
 
     [Fact]
-    public async Task Every_write_reaches_the_data_file_without_waiting_for_the_log()
+    public async Task With_checkpoints_every_write_reaches_the_data_file_without_waiting_for_the_log()
     {
         // LiteDB commits to a log file; only a checkpoint moves pages into the data file. A copy of
         // the data file alone, taken while the store is open, shows what a checkpoint has put there.
+        _storage = new LiteDbBotStorage(_store, checkpointEveryWrite: true);
         await Write("draft", new Note { Text = "checkpointed" });
         Assert.Equal("checkpointed", (await ReadCopyOfDataFile("draft"))?.Text);
 

@@ -1,0 +1,139 @@
+using Microsoft.Extensions.Time.Testing;
+using ReformBot.Core.Digests;
+using ReformBot.Core.Periods;
+using ReformBot.Core.Reports;
+using ReformBot.Host.Digests;
+using ReformBot.Host.Periods;
+using ReformBot.Host.Storage;
+using ReformBot.Host.Tests.Support;
+
+namespace ReformBot.Host.Tests.Storage;
+
+/// <summary>
+/// The per (task, department) summaries kept on append: the reads built on them answer as the whole
+/// history would, and a database from before them gets them at open.
+/// </summary>
+public sealed class ReportSummaryTests : IDisposable
+{
+    private static readonly Quarter Q4 = DigestScenario.Q4;
+    private readonly TempDirectory _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public void The_digest_from_the_summaries_equals_the_digest_from_every_revision()
+    {
+        using var store = new TestStore(_dir.DatabasePath);
+        var pairs = store.Plans.Tasks().SelectMany(t => t.LeadDepartments.Select(d => (t.Number, Department: d))).ToList();
+        AppendHistory(store.Reports, pairs, new Random(7), revisions: 1500);
+        var time = new FakeTimeProvider(DigestScenario.Now);
+        var service = new DigestService(store.Plans, store.Reports, new ReportingPeriods(store.Calendar, new LiteSettingsRepository(store.Store), time), time);
+        var since = DigestScenario.Now.AddDays(-7);
+
+        foreach (var (period, filter, at) in new (Quarter, DigestFilter?, DateTimeOffset?)[]
+                 {
+                     (Q4, null, since), (Q4, null, null), (Q4.Previous(), null, since), (Q4, new DigestFilter("科技厅"), since),
+                     (Q4, new DigestFilter(OverdueOnly: true), since),
+                 })
+        {
+            var fromHistory = DigestCalculator.Compute(new DigestInput(store.Plans.Tasks(), store.Reports.All(), store.Calendar,
+                DigestScenario.Now, period, at, filter, Returns: store.Reports.ReturnsForPeriod(period)));
+            var fromSummaries = service.Compute(period, filter, at);
+            Assert.Equal(Describe(fromHistory), Describe(fromSummaries));
+        }
+    }
+
+    [Fact]
+    public void Latest_revisions_and_completions_match_the_history()
+    {
+        using var store = new TestStore(_dir.DatabasePath);
+        var pairs = store.Plans.Tasks().SelectMany(t => t.LeadDepartments.Select(d => (t.Number, Department: d))).Take(30).ToList();
+        AppendHistory(store.Reports, pairs, new Random(11), revisions: 400);
+        AssertSummariesMatchHistory(store.Reports);
+    }
+
+    [Fact]
+    public void A_database_from_before_the_summaries_gets_them_at_open_and_numbering_goes_on()
+    {
+        var key = new ReportKey(1, "科技厅", Q4);
+        using (var store = new TestStore(_dir.DatabasePath))
+        {
+            // Revisions as an earlier version stored them: no summary beside them.
+            var random = new Random(3);
+            var pairs = store.Plans.Tasks().SelectMany(t => t.LeadDepartments.Select(d => (t.Number, Department: d))).Take(20).ToList();
+            var revisions = RandomHistory(pairs, random, revisions: 200).Where(r => r.Key != key).ToList();
+            revisions.Add(new ReportRevision(key, 1, DigestScenario.Content(ReportStatus.Completed), "c", DigestScenario.Now.AddDays(-30), false));
+            foreach (var revision in revisions) store.Store.Reports.Insert(ReportDocument.From(revision));
+            store.Store.ReportLatest.DeleteAll();
+            store.Store.ReportCompleted.DeleteAll();
+        }
+
+        using var reopened = new LiteDbStore(_dir.DatabasePath);
+        var reports = new LiteReportRepository(reopened);
+        AssertSummariesMatchHistory(reports);
+        var next = reports.Append(key, DigestScenario.Content(ReportStatus.OnTrack), "c", DigestScenario.Now, late: false);
+        Assert.Equal(reports.History(key).Count, next.Revision);
+        Assert.Equal(Id(next), Id(reports.Latest(key)!));
+    }
+
+    private static void AssertSummariesMatchHistory(LiteReportRepository reports)
+    {
+        var all = reports.All();
+        foreach (var period in all.Select(r => r.Key.Period).Distinct())
+        {
+            var expected = PendingReports.Latest(all.Where(r => r.Key.Period == period)).Values.OrderBy(r => r.Key.TaskNumber).ThenBy(r => r.Key.Department, StringComparer.Ordinal).ToList();
+            Assert.Equal(expected.Select(Id), reports.LatestForPeriod(period).Select(Id));
+            Assert.All(expected, r => Assert.Equal(Id(r), Id(reports.Latest(r.Key)!)));
+            Assert.Equal(expected.Where(r => r.Key.Department == "科技厅").Select(Id), reports.LatestForPeriod(period, ["科技厅"]).Select(Id));
+        }
+        var completed = all.Where(r => r.Content.Status == ReportStatus.Completed).Select(r => (r.Key.TaskNumber, r.Key.Department)).Distinct().Order().ToList();
+        var completions = reports.Completions();
+        Assert.All(completions, r => Assert.Equal(ReportStatus.Completed, r.Content.Status));
+        Assert.Equal(completed, completions.Select(r => (r.Key.TaskNumber, r.Key.Department)).Order().ToList());
+        Assert.Equal(completed.Where(c => c.TaskNumber == 1), reports.Completions(1).Select(r => (r.Key.TaskNumber, r.Key.Department)).Order());
+    }
+
+    private static void AppendHistory(LiteReportRepository reports, IReadOnlyList<(int Number, string Department)> pairs, Random random, int revisions)
+    {
+        foreach (var r in RandomHistory(pairs, random, revisions))
+            Assert.Equal(r.Revision, reports.Append(r.Key, r.Content, r.SubmittedBy, r.SubmittedAt, r.Late).Revision);
+    }
+
+    /// <summary>Revisions of random reports over six quarters up to Q4, numbered and in submission order, some in the last week.</summary>
+    private static List<ReportRevision> RandomHistory(IReadOnlyList<(int Number, string Department)> pairs, Random random, int revisions)
+    {
+        var quarters = Enumerable.Range(0, 6).Select(i => Enumerable.Range(0, i).Aggregate(Q4, (q, _) => q.Previous())).ToList();
+        var last = new Dictionary<ReportKey, ReportRevision>();
+        var history = new List<ReportRevision>();
+        for (var i = 0; i < revisions; i++)
+        {
+            var (number, department) = pairs[random.Next(pairs.Count)];
+            var key = new ReportKey(number, department, quarters[random.Next(quarters.Count)]);
+            var previous = last.GetValueOrDefault(key);
+            var at = (previous?.SubmittedAt ?? (key.Period == Q4 ? DigestScenario.Now.AddDays(-40) : key.Period.StartIn(TestStore.Shanghai).AddDays(5)))
+                .AddHours(random.Next(1, 100));
+            if (at > DigestScenario.Now) continue;
+            var status = Enum.GetValues<ReportStatus>()[random.Next(4)];
+            // Often the same answers again, so "copied" and "unchanged since" occur.
+            var content = DigestScenario.Content(status, random.Next(3) == 0 ? "同样的进展" : $"进展 {i}");
+            history.Add(last[key] = new ReportRevision(key, (previous?.Revision ?? 0) + 1, content, "c", at, Late: false));
+        }
+        return history;
+    }
+
+    private static (ReportKey, int, DateTimeOffset, string) Id(ReportRevision r) => (r.Key, r.Revision, r.SubmittedAt, r.Content.Progress);
+
+    private static string Describe(Digest d) => string.Join('\n', new[]
+        {
+            $"{d.Period} {d.Totals}",
+            string.Join(';', d.Departments.Select(r => r.ToString())),
+            string.Join(';', d.Tasks.Select(Row)),
+            string.Join(';', d.Behind.Select(Row)),
+            string.Join(';', d.NotReported.Select(n => $"{n.Department}:{string.Join(',', n.TaskNumbers)}:{n.NothingReported}")),
+            string.Join(';', d.OverdueAgainstPlan.Select(Row)),
+            string.Join(';', d.Changes.Select(c => $"{c.TaskNumber}|{c.Department}|{c.Kind}|{c.Before?.Revision}|{c.After.Revision}")),
+        });
+
+    private static string Row(DigestTaskRow r) =>
+        $"{r.TaskNumber}|{r.Department}|{r.Latest?.Revision}|{r.ReportingLight}|{r.ProgressLight}|{r.CopiedFromPrevious}|{r.OverdueAgainstPlan}|{r.Returned?.Revision}|{string.Join(",", r.Notes.Select(n => n.Text))}";
+}
