@@ -29,7 +29,8 @@ public static class JsonOutput
         task.Departments.Select(d => new TaskDepartmentJson(d.Name, d.Role == DepartmentRole.Lead ? "lead" : "support")).ToList(),
         new ScheduleJson(
             task.Schedule.IsEmpty ? null : task.Schedule.Text,
-            task.Schedule.StartYear, task.Schedule.DueYear, task.Schedule.DoneYear, task.Schedule.Ongoing));
+            task.Schedule.StartYear, task.Schedule.DueYear, task.Schedule.DoneYear, task.Schedule.Ongoing,
+            task.Schedule.DueBy, task.Schedule.EveryYear));
 
     public static DepartmentJson Department(Department department, IReadOnlyList<PlanTask> tasks) => new(
         department.Name,
@@ -61,7 +62,8 @@ public sealed record TaskJson(int Number, string Text, IReadOnlyList<TaskDepartm
 
 public sealed record TaskDepartmentJson(string Name, string Role);
 
-public sealed record ScheduleJson(string? Text, int? StartYear, int? DueYear, int? DoneYear, bool Ongoing);
+/// <param name="DueBy">The last day the task is due on: the end of the due month, quarter or year the cell names.</param>
+public sealed record ScheduleJson(string? Text, int? StartYear, int? DueYear, int? DoneYear, bool Ongoing, DateOnly? DueBy, bool EveryYear);
 
 public sealed record DepartmentJson(string Name, string? FullName, IReadOnlyList<string> Aliases, IReadOnlyList<int> Lead, IReadOnlyList<int> Support);
 
