@@ -23,12 +23,19 @@ public enum PlanFormatErrorKind
     RowWithoutText,
 }
 
-/// <param name="Line">1-based line number in the plan text.</param>
+/// <param name="Location">The row the office must look at.</param>
 /// <param name="Detail">The offending value (a number, a cell), for the message.</param>
-public sealed record PlanFormatError(PlanFormatErrorKind Kind, int Line, string Detail);
+public sealed record PlanFormatError(PlanFormatErrorKind Kind, PlanLocation Location, string Detail)
+{
+    /// <param name="line">1-based line number in a plan text.</param>
+    public PlanFormatError(PlanFormatErrorKind kind, int line, string detail) : this(kind, PlanLocation.AtLine(line), detail) { }
+
+    /// <summary>The text line, or the row within the table, sheet or page.</summary>
+    public int Line => Location.Line;
+}
 
 public sealed class PlanFormatException(PlanFormatError error)
-    : Exception($"{error.Kind} at line {error.Line}: {error.Detail}")
+    : Exception($"{error.Kind} at {error.Location}: {error.Detail}")
 {
     public PlanFormatError Error { get; } = error;
 }

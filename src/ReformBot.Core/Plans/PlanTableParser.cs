@@ -1,43 +1,43 @@
 namespace ReformBot.Core.Plans;
 
 /// <summary>
-/// Parses a plan's task-division table (重点任务分工及进度安排表) from text extracted from the
-/// published document: one row a line, cells separated by tabs, a header row (序号 重点任务 责任部门
-/// 时间进度) repeated on every page. A line whose number cell is empty continues the row above it
-/// (rows broken across pages); its cells are appended to that row's cells. Lines without tabs
+/// Parses a plan's task-division table (重点任务分工及进度安排表) from the rows of a plan document
+/// (<see cref="PlanDocument"/>; plain text: one row a line, cells separated by tabs): a header row
+/// (序号 重点任务 责任部门 时间进度), repeated on every page. A row whose number cell is empty continues the
+/// row above it (rows broken across pages); its cells are appended to that row's cells. Rows of one cell
 /// (titles, page numbers) are ignored, as is everything before the first header.
 /// </summary>
 public static class PlanTableParser
 {
-    private const char CellSeparator = '\t';
-
     /// <exception cref="PlanFormatException">The text holds no table, or a row is malformed.</exception>
-    public static IReadOnlyList<ParsedTask> Parse(string planText)
+    public static IReadOnlyList<ParsedTask> Parse(string planText) => Parse(TabSeparatedText.Read(planText));
+
+    /// <exception cref="PlanFormatException">The document holds no table, or a row is malformed.</exception>
+    public static IReadOnlyList<ParsedTask> Parse(PlanDocument document)
     {
-        // Only CR, LF and CRLF end lines: line numbers must match what an editor shows, and
-        // ReplaceLineEndings would also break at form feeds (pdftotext ends every page with one).
-        var lines = planText.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n');
-        var headerIndex = Array.FindIndex(lines, IsHeader);
+        var lines = document.TaskTableRows(IsHeader);
+        var headerIndex = lines.FindIndex(r => IsHeader(r.Cells));
         if (headerIndex < 0)
-            throw Error(PlanFormatErrorKind.NoTable, 1, "序号");
-        var columns = TableColumns.FromHeader(lines[headerIndex].Split(CellSeparator), headerIndex + 1);
+            throw Error(PlanFormatErrorKind.NoTable, lines.Count > 0 ? lines[0].Location : PlanLocation.AtLine(1), "序号");
+        var headerLocation = lines[headerIndex].Location;
+        var columns = TableColumns.FromHeader([.. lines[headerIndex].Cells], headerLocation);
 
         var rows = new List<RawRow>();
-        for (var i = headerIndex + 1; i < lines.Length; i++)
+        for (var i = headerIndex + 1; i < lines.Count; i++)
         {
             var line = lines[i];
-            // A line of empty cells (tabs only) is as blank as an empty line: it continues nothing.
-            if (!line.Contains(CellSeparator) || string.IsNullOrWhiteSpace(line) || IsHeader(line)) continue;
+            // A row of empty cells is as blank as an empty line: it continues nothing.
+            if (line.Cells.Count < 2 || line.Cells.All(string.IsNullOrWhiteSpace) || IsHeader(line.Cells)) continue;
 
-            var lineNumber = i + 1;
-            var cells = line.Split(CellSeparator);
+            var lineNumber = line.Location;
+            var cells = line.Cells.ToArray();
             if (cells.Length > columns.Count)
                 throw Error(PlanFormatErrorKind.TooManyCells, lineNumber, cells.Length.ToString());
 
             var numberCell = columns.Cell(cells, columns.Number).Trim();
             if (numberCell.Length == 0)
             {
-                if (rows.Count == 0) throw Error(PlanFormatErrorKind.ContinuationWithoutRow, lineNumber, line.Trim());
+                if (rows.Count == 0) throw Error(PlanFormatErrorKind.ContinuationWithoutRow, lineNumber, string.Join(" ", cells.Select(c => c.Trim())).Trim());
                 rows[^1].Append(columns, cells);
                 continue;
             }
@@ -49,19 +49,19 @@ public static class PlanTableParser
             rows.Add(row);
         }
 
-        return ToTasks(rows, headerIndex + 1);
+        return ToTasks(rows, headerLocation);
     }
 
-    private static IReadOnlyList<ParsedTask> ToTasks(List<RawRow> rows, int headerLine)
+    private static IReadOnlyList<ParsedTask> ToTasks(List<RawRow> rows, PlanLocation headerLine)
     {
         if (rows.Count == 0) throw Error(PlanFormatErrorKind.NoTable, headerLine, "序号");
 
-        var seen = new Dictionary<int, int>();
+        var seen = new Dictionary<int, PlanLocation>();
         var tasks = new List<ParsedTask>(rows.Count);
         foreach (var row in rows)
         {
             if (seen.TryGetValue(row.Number, out var firstLine))
-                throw Error(PlanFormatErrorKind.DuplicateNumber, row.Line, $"{row.Number}@{firstLine}");
+                throw Error(PlanFormatErrorKind.DuplicateNumber, row.Line, $"{row.Number}@{firstLine.Line}");
             var expected = tasks.Count + 1;
             if (row.Number != expected)
                 throw Error(PlanFormatErrorKind.MissingNumber, row.Line, $"{expected}");
@@ -72,22 +72,22 @@ public static class PlanTableParser
             var departments = DepartmentCellParser.Parse(row.Departments.ToString());
             if (departments.Count == 0) throw Error(PlanFormatErrorKind.RowWithoutDepartment, row.Line, row.Number.ToString());
 
-            tasks.Add(new ParsedTask(row.Number, text, departments, ScheduleParser.Parse(row.Schedule.ToString()), row.Line));
+            tasks.Add(new ParsedTask(row.Number, text, departments, ScheduleParser.Parse(row.Schedule.ToString()), row.Line.Line));
         }
         return tasks;
     }
 
-    private static bool IsHeader(string line) =>
-        line.Split(CellSeparator).Any(c => TextCleanup.RemoveAllWhitespace(c) == TableColumns.NumberHeader);
+    private static bool IsHeader(IReadOnlyList<string> cells) =>
+        cells.Any(c => TextCleanup.RemoveAllWhitespace(c) == TableColumns.NumberHeader);
 
-    private static PlanFormatException Error(PlanFormatErrorKind kind, int line, string detail) =>
+    private static PlanFormatException Error(PlanFormatErrorKind kind, PlanLocation line, string detail) =>
         new(new PlanFormatError(kind, line, detail));
 
     /// <summary>A row as read so far; continuation lines append to its cells.</summary>
-    private sealed class RawRow(int number, int line)
+    private sealed class RawRow(int number, PlanLocation line)
     {
         public int Number { get; } = number;
-        public int Line { get; } = line;
+        public PlanLocation Line { get; } = line;
         public System.Text.StringBuilder Text { get; } = new();
         public System.Text.StringBuilder Departments { get; } = new();
         public System.Text.StringBuilder Schedule { get; } = new();
@@ -106,7 +106,7 @@ public static class PlanTableParser
     {
         public const string NumberHeader = "序号";
 
-        public static TableColumns FromHeader(string[] header, int line)
+        public static TableColumns FromHeader(string[] header, PlanLocation line)
         {
             var names = header.Select(h => TextCleanup.RemoveAllWhitespace(h)).ToArray();
             int Find(string what, params string[] words)

@@ -342,6 +342,12 @@ public static class MessageKeys
     {
         /// <summary>Prefix of the plan format errors; the error kind's name completes the key.</summary>
         public const string ErrorPrefix = "plan.error.";
+        /// <summary>Prefix of the errors reading a plan file; the error kind's name completes the key.</summary>
+        public const string FileErrorPrefix = "plan.file.";
+        public const string LocationLine = "plan.location.line";
+        public const string LocationTable = "plan.location.table";
+        public const string LocationSheet = "plan.location.sheet";
+        public const string LocationPage = "plan.location.page";
     }
 
     /// <summary>The bot in general: welcome, help, refusals.</summary>
@@ -475,7 +481,7 @@ public static class MessageKeys
     }
 
     /// <summary>Prefixes that an enum's names complete; <see cref="All"/> lists the completed keys.</summary>
-    private static readonly string[] Prefixes = [Report.StatusPrefix, Digest.ChangePrefix, Chart.LightPrefix, Ledger.LightPrefix, Digest.LightPrefix, Plan.ErrorPrefix];
+    private static readonly string[] Prefixes = [Report.StatusPrefix, Digest.ChangePrefix, Chart.LightPrefix, Ledger.LightPrefix, Digest.LightPrefix, Plan.ErrorPrefix, Plan.FileErrorPrefix];
 
     public static IReadOnlyList<string> All { get; } =
         typeof(MessageKeys).GetNestedTypes()
@@ -484,6 +490,7 @@ public static class MessageKeys
             .Select(f => (string)f.GetRawConstantValue()!)
             .Except(Prefixes)
             .Concat(Enum.GetNames<ReformBot.Core.Plans.PlanFormatErrorKind>().Select(k => Plan.ErrorPrefix + k))
+            .Concat(Enum.GetNames<ReformBot.Host.PlanFiles.PlanFileErrorKind>().Select(k => Plan.FileErrorPrefix + k))
             .Concat(Enum.GetNames<ReformBot.Core.Digests.TrafficLight>().SelectMany(l => new[] { Digest.LightPrefix + l, Chart.LightPrefix + l, Ledger.LightPrefix + l }))
             .Concat(Enum.GetNames<ReformBot.Core.Digests.DigestChangeKind>().Select(k => Digest.ChangePrefix + k))
             .Concat(Enum.GetNames<ReformBot.Core.Reports.ReportStatus>().Select(s => Report.StatusPrefix + s))

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ReformBot.Core.Contacts;
 using ReformBot.Core.Periods;
+using ReformBot.Core.Plans;
 using ReformBot.Core.Reports;
 using ReformBot.Host.Messages;
 
@@ -35,6 +36,15 @@ public sealed class TextFormat(MessageCatalog messages, ReportingCalendar calend
 
     /// <summary>Names (departments, contacts) or numbers in a sentence: 科技厅、财政厅.</summary>
     public string List<T>(IEnumerable<T> items) => string.Join(messages[MessageKeys.Format.Separator], items);
+
+    /// <summary>Where a row of a plan file is, as the office finds it again: 第 12 行, 第 2 个表格第 5 行, 工作表“任务”第 7 行, 第 3 页.</summary>
+    public string Location(PlanLocation where) => where switch
+    {
+        { Sheet: { } sheet } => messages.Format(MessageKeys.Plan.LocationSheet, sheet, where.Line),
+        { Table: { } table } => messages.Format(MessageKeys.Plan.LocationTable, table, where.Line),
+        { Page: { } page } => messages.Format(MessageKeys.Plan.LocationPage, page),
+        _ => messages.Format(MessageKeys.Plan.LocationLine, where.Line),
+    };
 
     /// <summary>
     /// A contact's name as a chat message shows it, or a word for one who left none. People choose their

@@ -3,6 +3,7 @@ using System.CommandLine.Parsing;
 using ReformBot.Core.Plans;
 using ReformBot.Core.Storage;
 using ReformBot.Host.Messages;
+using ReformBot.Host.PlanFiles;
 using ReformBot.Host.Seeding;
 
 namespace ReformBot.Host.Cli.Commands;
@@ -110,10 +111,10 @@ internal sealed class PlanCommands(CliContext context)
     private int Import(string file, bool dryRun)
     {
         var path = Path.GetFullPath(file, context.WorkingDirectory);
-        string text;
+        byte[] bytes;
         try
         {
-            text = File.ReadAllText(path);
+            bytes = File.ReadAllBytes(path);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
@@ -129,11 +130,17 @@ internal sealed class PlanCommands(CliContext context)
         PlanImport import;
         try
         {
-            import = new PlanImporter(context.Get<IPlanRepository>()).Import(text, dryRun);
+            import = new PlanImporter(context.Get<IPlanRepository>()).Import(PlanFileReader.Read(bytes), dryRun);
+        }
+        catch (PlanFileException e)
+        {
+            var reason = M.Format(MessageKeys.Plan.FileErrorPrefix + e.Kind, e.Detail ?? "");
+            context.Error.WriteLine(M.Format(MessageKeys.Import.Error, $"{path}: {reason}"));
+            return 1;
         }
         catch (PlanFormatException e)
         {
-            var reason = M.Format(MessageKeys.Plan.ErrorPrefix + e.Error.Kind, e.Error.Line, e.Error.Detail);
+            var reason = M.Format(MessageKeys.Plan.ErrorPrefix + e.Error.Kind, Format.Location(e.Error.Location), e.Error.Detail);
             context.Error.WriteLine(M.Format(MessageKeys.Import.Error, $"{path}: {reason}"));
             return 1;
         }
