@@ -415,6 +415,7 @@ public static class MessageKeys
         public const string UnknownDepartment = "invite.unknownDepartment";
         public const string Suggestions = "invite.suggestions";
         public const string NoSuggestions = "invite.noSuggestions";
+        public const string GenericUnit = "invite.genericUnit";
         public const string Created = "invite.created";
         public const string CreatedOffice = "invite.createdOffice";
         public const string AllMissingWord = "invite.allMissingWord";
@@ -432,6 +433,7 @@ public static class MessageKeys
         public const string UnknownCode = "register.unknownCode";
         public const string Expired = "register.expired";
         public const string Used = "register.used";
+        public const string GenericUnit = "register.genericUnit";
         public const string AlreadyMember = "register.alreadyMember";
         public const string AlreadyOffice = "register.alreadyOffice";
         public const string InGroup = "register.inGroup";

@@ -26,6 +26,7 @@ public sealed class RegisterCommand(RegistrationService registration, TextFormat
             RedemptionResult.Expired => turn.SayAsync(MessageKeys.Register.Expired, cancellationToken, shown,
                 format.LocalTime(redemption.Invite!.ExpiresAt)),
             RedemptionResult.AlreadyUsed => turn.SayAsync(MessageKeys.Register.Used, cancellationToken, shown),
+            RedemptionResult.GenericUnit => turn.SayAsync(MessageKeys.Register.GenericUnit, cancellationToken, redemption.Invite!.Department!),
             RedemptionResult.AlreadyMember => redemption.Invite!.Department is { } department
                 ? turn.SayAsync(MessageKeys.Register.AlreadyMember, cancellationToken, department)
                 : turn.SayAsync(MessageKeys.Register.AlreadyOffice, cancellationToken),
