@@ -17,10 +17,18 @@ public static class PlanTextDecoding
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    static PlanTextDecoding() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+    /// <summary>Makes the Windows code pages (GBK, and those of old .xls files) available; safe to call often.</summary>
+    public static void RegisterCodePages() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
     /// <summary>GB18030, the superset of GBK that Windows' code page 936 files decode with.</summary>
-    public static Encoding GbkEncoding => Encoding.GetEncoding("GB18030");
+    public static Encoding GbkEncoding
+    {
+        get
+        {
+            RegisterCodePages();
+            return Encoding.GetEncoding("GB18030");
+        }
+    }
 
     /// <summary>The text and the name of the encoding it was found in.</summary>
     public static (string Text, string Encoding) Decode(ReadOnlySpan<byte> bytes)
