@@ -7,7 +7,7 @@ namespace ReformBot.Core.Plans;
 /// row above it (rows broken across pages); its cells are appended to that row's cells. Rows of one cell
 /// (titles, page numbers) are ignored, as is everything before the first header.
 /// </summary>
-public static class PlanTableParser
+public static partial class PlanTableParser
 {
     /// <exception cref="PlanFormatException">The text holds no table, or a row is malformed.</exception>
     public static IReadOnlyList<ParsedTask> Parse(string planText) => Parse(TabSeparatedText.Read(planText));
@@ -49,10 +49,22 @@ public static class PlanTableParser
             rows.Add(row);
         }
 
-        return ToTasks(rows, headerLocation);
+        return ToTasks(rows, headerLocation, PlanYear(document));
     }
 
-    private static IReadOnlyList<ParsedTask> ToTasks(List<RawRow> rows, PlanLocation headerLine)
+    /// <summary>The year a bare 年底前 means: the first year the title or preamble names (2026年工作要点), if any.</summary>
+    private static int? PlanYear(PlanDocument document)
+    {
+        foreach (var paragraph in document.Paragraphs)
+            if (YearInTitle().Match(paragraph.Text.Normalize(System.Text.NormalizationForm.FormKC)) is { Success: true } m)
+                return int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        return null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"((?:19|20)\d{2})年")]
+    private static partial System.Text.RegularExpressions.Regex YearInTitle();
+
+    private static IReadOnlyList<ParsedTask> ToTasks(List<RawRow> rows, PlanLocation headerLine, int? planYear)
     {
         if (rows.Count == 0) throw Error(PlanFormatErrorKind.NoTable, headerLine, "序号");
 
@@ -72,7 +84,11 @@ public static class PlanTableParser
             var departments = DepartmentCellParser.Parse(row.Departments.ToString());
             if (departments.Count == 0) throw Error(PlanFormatErrorKind.RowWithoutDepartment, row.Line, row.Number.ToString());
 
-            tasks.Add(new ParsedTask(row.Number, text, departments, ScheduleParser.Parse(row.Schedule.ToString()), row.Line.Line));
+            var (schedule, unread) = ScheduleParser.Read(row.Schedule.ToString(), planYear);
+            tasks.Add(new ParsedTask(row.Number, text, departments, schedule, row.Line.Line)
+            {
+                Warnings = unread.Length > 0 ? [new PlanWarning(PlanWarningKind.ScheduleNotUnderstood, unread)] : [],
+            });
         }
         return tasks;
     }
