@@ -20,12 +20,13 @@ public sealed record ImportPreview(PlanImport Import, IReadOnlyList<PreviewTask>
             var warnings = new List<PlanWarning>(warningsByNumber.GetValueOrDefault(task.Number, []));
             foreach (var department in task.Departments)
             {
-                if (GenericUnits.IsGeneric(department.Name))
-                    warnings.Add(new PlanWarning(PlanWarningKind.GenericUnit, department.Name));
                 // A department of the directory is one the office declared, whatever its name looks like.
-                else if (newNames.Contains(department.Name) && DepartmentNameCheck.LooksLikeSentence(department.Name))
+                var isNew = newNames.Contains(department.Name);
+                if (isNew && DepartmentNameCheck.LooksLikeSentence(department.Name))
                     warnings.Add(new PlanWarning(PlanWarningKind.SentenceLikeDepartment, department.Name));
-                else if (newNames.Contains(department.Name) && DepartmentNameCheck.LooksLikePerson(department.Name))
+                else if (GenericUnits.IsGeneric(department.Name))
+                    warnings.Add(new PlanWarning(PlanWarningKind.GenericUnit, department.Name));
+                else if (isNew && DepartmentNameCheck.LooksLikePerson(department.Name))
                     warnings.Add(new PlanWarning(PlanWarningKind.PersonLikeDepartment, department.Name));
             }
             return new PreviewTask(task, warnings);
