@@ -367,6 +367,9 @@ public static class MessageKeys
         public const string LocationTable = "plan.location.table";
         public const string LocationSheet = "plan.location.sheet";
         public const string LocationPage = "plan.location.page";
+        public const string EarlierRow = "plan.location.earlier";
+        /// <summary>Prefix of what a plan file was read as; the format's name completes the key.</summary>
+        public const string FormatPrefix = "plan.format.";
     }
 
     /// <summary>The bot in general: welcome, help, refusals.</summary>
@@ -502,7 +505,7 @@ public static class MessageKeys
     }
 
     /// <summary>Prefixes that an enum's names complete; <see cref="All"/> lists the completed keys.</summary>
-    private static readonly string[] Prefixes = [Report.StatusPrefix, Digest.ChangePrefix, Chart.LightPrefix, Ledger.LightPrefix, Digest.LightPrefix, Plan.ErrorPrefix, Plan.FileErrorPrefix, Import.WarningPrefix];
+    private static readonly string[] Prefixes = [Report.StatusPrefix, Digest.ChangePrefix, Chart.LightPrefix, Ledger.LightPrefix, Digest.LightPrefix, Plan.ErrorPrefix, Plan.FileErrorPrefix, Plan.FormatPrefix, Import.WarningPrefix];
 
     public static IReadOnlyList<string> All { get; } =
         typeof(MessageKeys).GetNestedTypes()
@@ -512,6 +515,7 @@ public static class MessageKeys
             .Except(Prefixes)
             .Concat(Enum.GetNames<ReformBot.Core.Plans.PlanFormatErrorKind>().Select(k => Plan.ErrorPrefix + k))
             .Concat(Enum.GetNames<ReformBot.Host.PlanFiles.PlanFileErrorKind>().Select(k => Plan.FileErrorPrefix + k))
+            .Concat(Enum.GetNames<ReformBot.Core.Plans.PlanFileFormat>().Select(f => Plan.FormatPrefix + f))
             .Concat(Enum.GetNames<ReformBot.Core.Plans.PlanWarningKind>().Select(k => Import.WarningPrefix + k))
             .Concat(Enum.GetNames<ReformBot.Core.Digests.TrafficLight>().SelectMany(l => new[] { Digest.LightPrefix + l, Chart.LightPrefix + l, Ledger.LightPrefix + l }))
             .Concat(Enum.GetNames<ReformBot.Core.Digests.DigestChangeKind>().Select(k => Digest.ChangePrefix + k))

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Xml;
 using ExcelDataReader;
 using ExcelDataReader.Exceptions;
 using ReformBot.Core.Plans;
@@ -43,7 +44,7 @@ public static class ExcelPlanReader
             return new PlanDocument(PlanFileFormat.Excel, null, tables, []);
         }
         catch (Exception e) when (e is ExcelReaderException or InvalidDataException or IOException or NotSupportedException
-                                      or InvalidOperationException or ArgumentException or FormatException)
+                                      or InvalidOperationException or ArgumentException or FormatException or XmlException)
         {
             throw new PlanFileException(PlanFileErrorKind.Damaged, inner: e);
         }

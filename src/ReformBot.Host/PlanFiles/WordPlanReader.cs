@@ -1,4 +1,5 @@
 using System.Text;
+using System.Xml;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -16,17 +17,9 @@ public static class WordPlanReader
 {
     public static PlanDocument Read(byte[] bytes)
     {
-        WordprocessingDocument document;
         try
         {
-            document = WordprocessingDocument.Open(new MemoryStream(bytes), isEditable: false);
-        }
-        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or IOException)
-        {
-            throw new PlanFileException(PlanFileErrorKind.Damaged, inner: e);
-        }
-        using (document)
-        {
+            using var document = WordprocessingDocument.Open(new MemoryStream(bytes), isEditable: false);
             var body = document.MainDocumentPart?.Document?.Body
                 ?? throw new PlanFileException(PlanFileErrorKind.Damaged);
             var tables = new List<PlanTable>();
@@ -40,6 +33,11 @@ public static class WordPlanReader
                     paragraphs.Add(new PlanParagraph(text.Trim(), PlanLocation.AtLine(paragraphs.Count + 1)));
             }
             return new PlanDocument(PlanFileFormat.Word, null, tables, paragraphs);
+        }
+        // The package and its XML are read lazily, so a damaged part shows only while reading the body.
+        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or IOException or XmlException)
+        {
+            throw new PlanFileException(PlanFileErrorKind.Damaged, inner: e);
         }
     }
 

@@ -123,6 +123,16 @@ public class PlanFileRoundTripTests
     }
 
     [Fact]
+    public void Pdf_with_cells_wrapped_over_lines_and_rows_continued_on_the_next_page()
+    {
+        var document = PlanFileReader.Read(PdfPlanWriter.Pdf(RowsWithLineBreaks()), "plan.pdf");
+
+        Assert.Equal(PlanFileFormat.Pdf, document.Format);
+        Assert.True(document.Tables[0].Rows.Select(r => r.Location.Page).Distinct().Count() > 5);
+        AssertSameTasks(document);
+    }
+
+    [Fact]
     public void Formats_are_recognised_by_content_not_by_name()
     {
         var rows = RowsWithLineBreaks();

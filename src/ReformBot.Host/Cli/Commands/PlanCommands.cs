@@ -147,26 +147,31 @@ internal sealed class PlanCommands(CliContext context)
             return 1;
         }
 
+        var explain = new PlanFileMessages(M, Format);
+        PlanDocument document;
+        try
+        {
+            document = PlanFileReader.Read(bytes, path);
+        }
+        catch (PlanFileException e)
+        {
+            context.Error.WriteLine(M.Format(MessageKeys.Import.Error, $"{path}：{explain.Reason(e)}"));
+            return 1;
+        }
+
         ImportPreview preview;
         try
         {
-            preview = new PlanImporter(context.Get<IPlanRepository>()).Preview(PlanFileReader.Read(bytes), dryRun, directory);
+            preview = new PlanImporter(context.Get<IPlanRepository>()).Preview(document, dryRun, directory);
         }
         catch (DepartmentNameClashException e)
         {
             context.Error.WriteLine(M.Format(MessageKeys.Import.Error, M.Format(MessageKeys.Import.DirectoryClash, e.Department, e.Name, e.Owner)));
             return 1;
         }
-        catch (PlanFileException e)
-        {
-            var reason = M.Format(MessageKeys.Plan.FileErrorPrefix + e.Kind, e.Detail ?? "");
-            context.Error.WriteLine(M.Format(MessageKeys.Import.Error, $"{path}: {reason}"));
-            return 1;
-        }
         catch (PlanFormatException e)
         {
-            var reason = M.Format(MessageKeys.Plan.ErrorPrefix + e.Error.Kind, Format.Location(e.Error.Location), e.Error.Detail);
-            context.Error.WriteLine(M.Format(MessageKeys.Import.Error, $"{path}: {reason}"));
+            context.Error.WriteLine(M.Format(MessageKeys.Import.Error, $"{path}（{explain.Kind(document)}）：{explain.Reason(document, e.Error)}"));
             return 1;
         }
 
