@@ -14,10 +14,11 @@ public sealed record ImportPreview(PlanImport Import, IReadOnlyList<PreviewTask>
     public static ImportPreview Of(IReadOnlyList<ParsedTask> parsed, PlanImport import)
     {
         var newNames = import.NewDepartments.Select(d => d.Name).ToHashSet(StringComparer.Ordinal);
-        var warningsByNumber = parsed.ToDictionary(p => p.Number, p => p.Warnings);
+        var byNumber = parsed.ToDictionary(p => p.Number);
         var tasks = import.Tasks.Select(task =>
         {
-            var warnings = new List<PlanWarning>(warningsByNumber.GetValueOrDefault(task.Number, []));
+            var row = byNumber.GetValueOrDefault(task.Number);
+            var warnings = new List<PlanWarning>(row?.Warnings ?? []);
             foreach (var department in task.Departments)
             {
                 // A department of the directory is one the office declared, whatever its name looks like.
@@ -29,11 +30,11 @@ public sealed record ImportPreview(PlanImport Import, IReadOnlyList<PreviewTask>
                 else if (isNew && DepartmentNameCheck.LooksLikePerson(department.Name))
                     warnings.Add(new PlanWarning(PlanWarningKind.PersonLikeDepartment, department.Name));
             }
-            return new PreviewTask(task, warnings);
+            return new PreviewTask(task, row?.Section, warnings);
         }).ToList();
         return new ImportPreview(import, tasks);
     }
 }
 
-/// <summary>A task as it will be stored, and the warnings about it.</summary>
-public sealed record PreviewTask(PlanTask Task, IReadOnlyList<PlanWarning> Warnings);
+/// <summary>A task as it will be stored, the category heading above it, and the warnings about it.</summary>
+public sealed record PreviewTask(PlanTask Task, string? Section, IReadOnlyList<PlanWarning> Warnings);

@@ -8,4 +8,7 @@ public sealed record ParsedTask(int Number, string Text, IReadOnlyList<TaskDepar
 {
     /// <summary>What was read but may be wrong (a schedule not understood), for the preview.</summary>
     public IReadOnlyList<PlanWarning> Warnings { get; init; } = [];
+
+    /// <summary>The category heading above the task (一、推动芯片全链发展), if the table has them.</summary>
+    public string? Section { get; init; }
 }

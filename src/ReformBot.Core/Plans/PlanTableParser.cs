@@ -27,9 +27,16 @@ public static partial class PlanTableParser
         var columns = TableColumns.FromHeader(header, headerLocation);
 
         var rows = new List<RawRow>();
+        string? section = null;
         for (var i = headerIndex + 1; i < lines.Count; i++)
         {
             var line = lines[i];
+            // A category heading may stand alone on its line (plain text) or fill one merged cell.
+            if (TableColumns.Heading(line.Cells) is { } heading)
+            {
+                section = heading;
+                continue;
+            }
             // A row of empty cells is as blank as an empty line: it continues nothing.
             if (line.Cells.Count < 2 || line.Cells.All(string.IsNullOrWhiteSpace) || IsHeader(line.Cells) || IsSubHeader(line.Cells)) continue;
 
@@ -48,7 +55,7 @@ public static partial class PlanTableParser
             if (!int.TryParse(numberCell, out var number) || number <= 0)
                 throw Error(PlanFormatErrorKind.RowWithoutNumber, lineNumber, numberCell);
 
-            var row = new RawRow(number, lineNumber);
+            var row = new RawRow(number, lineNumber, section);
             row.Append(columns, cells);
             rows.Add(row);
         }
@@ -91,6 +98,7 @@ public static partial class PlanTableParser
             var (schedule, unread) = ScheduleParser.Read(row.Schedule.ToString(), planYear);
             tasks.Add(new ParsedTask(row.Number, text, departments, schedule, row.Line.Line)
             {
+                Section = row.Section,
                 Warnings = unread.Length > 0 ? [new PlanWarning(PlanWarningKind.ScheduleNotUnderstood, unread)] : [],
             });
         }
@@ -105,6 +113,9 @@ public static partial class PlanTableParser
         cells.Any(c => SubHeaderWord().IsMatch(TextCleanup.RemoveAllWhitespace(c))) &&
         cells.All(c => TextCleanup.RemoveAllWhitespace(c) is var w && (w.Length == 0 || SubHeaderWord().IsMatch(w)));
 
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十]+[部分章节类项])\S")]
+    private static partial System.Text.RegularExpressions.Regex HeadingNumber();
+
     [System.Text.RegularExpressions.GeneratedRegex(@"^(?:牵头|主责|责任|配合|参与|协办|协助)(?:单位|部门)?$")]
     private static partial System.Text.RegularExpressions.Regex SubHeaderWord();
 
@@ -112,8 +123,9 @@ public static partial class PlanTableParser
         new(new PlanFormatError(kind, line, detail));
 
     /// <summary>A row as read so far; continuation lines append to its cells.</summary>
-    private sealed class RawRow(int number, PlanLocation line)
+    private sealed class RawRow(int number, PlanLocation line, string? section)
     {
+        public string? Section { get; } = section;
         public int Number { get; } = number;
         public PlanLocation Line { get; } = line;
         public System.Text.StringBuilder Text { get; } = new();
@@ -199,5 +211,15 @@ public static partial class PlanTableParser
         }
 
         public string Cell(string[] cells, int index) => index < cells.Length ? cells[index] : "";
+
+        /// <summary>
+        /// A category row between tasks (一、推动芯片全链发展 / （二）…): a numbered heading in the first filled cell and
+        /// nothing else but copies of it (a merged cell), so no task is ever taken for a heading.
+        /// </summary>
+        public static string? Heading(IReadOnlyList<string> cells)
+        {
+            var filled = cells.Select(c => TextCleanup.CleanTaskText(c)).Where(c => c.Length > 0).Distinct().ToList();
+            return filled is [var only] && HeadingNumber().IsMatch(only) ? only : null;
+        }
     }
 }

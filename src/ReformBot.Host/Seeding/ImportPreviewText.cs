@@ -14,8 +14,11 @@ public sealed class ImportPreviewText(MessageCatalog m, TextFormat format)
 
     public IEnumerable<string> Tasks(ImportPreview preview)
     {
-        foreach (var (task, warnings) in preview.Tasks)
+        string? section = null;
+        foreach (var (task, taskSection, warnings) in preview.Tasks)
         {
+            if (taskSection is not null && taskSection != section) yield return taskSection;
+            section = taskSection;
             yield return m.Format(MessageKeys.Import.PreviewTask, task.Number, m.Shorten(task.Text, TextLength));
             yield return m.Format(MessageKeys.Import.PreviewDepartments, Names(task.LeadDepartments), Names(task.SupportDepartments));
             yield return m.Format(MessageKeys.Import.PreviewSchedule, Schedule(task.Schedule));

@@ -160,4 +160,17 @@ public sealed class ImportCommandTests : IDisposable
         Assert.Contains("数据未作任何改动", run.Error);
         Assert.Equal(before, CliRun.Of("departments", "--json", "--db", db).Output);
     }
+
+    [Fact]
+    public void The_preview_shows_each_section_above_its_tasks()
+    {
+        var planFile = _dir.File("sections.txt");
+        File.WriteAllText(planFile, "序号\t重点任务\t责任单位\t完成时限\n一、推动芯片全链发展\n1\t制定措施\t科技厅\t2026年底前\n2\t建设平台\t科技厅\t持续推进");
+
+        var run = CliRun.Of("import", planFile, "--dry-run", "--db", _dir.DatabasePath);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("一、推动芯片全链发展\n第 1 项：制定措施", run.Output);
+        Assert.Single(run.Output.Split('\n'), l => l == "一、推动芯片全链发展");
+    }
 }
