@@ -1,3 +1,5 @@
+using ReformBot.Core.Departments;
+
 namespace ReformBot.Core.Contacts;
 
 /// <summary>Who is redeeming an invite: the chat user, and the contact id to use if they are new.</summary>
@@ -19,6 +21,8 @@ public enum RedemptionResult
     AlreadyUsed,
     /// <summary>The office revoked the code (作废) before it was used.</summary>
     Revoked,
+    /// <summary>The invite is for a generic unit (各有关单位), which nobody can report for until the office maps it.</summary>
+    GenericUnit,
 }
 
 /// <summary>
@@ -50,6 +54,8 @@ public static class Registration
         }
 
         if (existing is not null && Has(existing, invite)) return new(RedemptionResult.AlreadyMember, invite, existing);
+        // An invite made before its unit was known to be generic is not honoured either.
+        if (invite.Department is { } unit && GenericUnits.IsGeneric(unit)) return new(RedemptionResult.GenericUnit, invite, existing);
 
         var contact = existing is null
             ? new Contact(who.NewContactId, who.Name.Trim(), invite.Department is null ? [] : [invite.Department], invite.IsForOffice, who.Address, now)

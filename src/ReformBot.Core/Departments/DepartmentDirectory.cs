@@ -25,12 +25,18 @@ public sealed class DepartmentDirectory
     /// <exception cref="ArgumentException">A name of the department already belongs to another.</exception>
     public void Add(Department department)
     {
-        var keys = department.AllNames.Select(Key).Distinct().ToList();
-        foreach (var key in keys)
-            if (_byName.TryGetValue(key, out var owner))
-                throw new ArgumentException($"The name '{key}' of department '{department.Name}' already belongs to '{owner.Name}'.");
-        foreach (var key in keys) _byName[key] = department;
+        if (FindClash(department) is var (name, owner))
+            throw new ArgumentException($"The name '{name}' of department '{department.Name}' already belongs to '{owner.Name}'.");
+        foreach (var key in department.AllNames.Select(Key)) _byName[key] = department;
         _departments.Add(department);
+    }
+
+    /// <summary>The first name of <paramref name="department"/> that another department of the directory already has.</summary>
+    public (string Name, Department Owner)? FindClash(Department department)
+    {
+        foreach (var key in department.AllNames.Select(Key).Distinct())
+            if (_byName.TryGetValue(key, out var owner)) return (key, owner);
+        return null;
     }
 
     public static string Key(string name)

@@ -31,7 +31,7 @@ public static class DigestCalculator
         // 1000Q1 has no previous quarter that Quarter can represent; no report can be for it.
         var hasPrevious = period is not { Year: Quarter.MinYear, Number: 1 };
         var previous = hasPrevious ? period.Previous() : period;
-        var localYear = calendar.LocalYear(now);
+        var localToday = calendar.LocalDate(now);
         var lights = new TrafficLightRule(window, calendar, now, options.DueSoonDays);
 
         // The expected reports: (task, lead department) pairs in scope, in task-number order, each
@@ -48,8 +48,8 @@ public static class DigestCalculator
                 if (Find(taskPairs, d.Name) is not null) continue;
                 taskPairs.Add(new Pair(task, d.Name));
             }
-            // Only a task whose due year has passed can be overdue; only for it do statuses of old reports matter.
-            var mayBeOverdue = PlanDeadlineRule.IsOverdueAgainstPlan(task.Schedule, [], localYear);
+            // Only a task whose due date has passed can be overdue; only for it do statuses of old reports matter.
+            var mayBeOverdue = PlanDeadlineRule.IsOverdueAgainstPlan(task.Schedule, [], localToday);
             if (!byTask.TryAdd(task.Number, new TaskEntry([.. taskPairs], mayBeOverdue)))
                 throw new ArgumentException($"Task number {task.Number} appears more than once.", nameof(input));
             pairs.AddRange(taskPairs);
@@ -113,7 +113,7 @@ public static class DigestCalculator
         {
             var task = pair.Task;
             var latest = pair.Latest;
-            var overdue = PlanDeadlineRule.IsOverdueAgainstPlan(task.Schedule, pair.Completed ? CompletedOnly : [], localYear);
+            var overdue = PlanDeadlineRule.IsOverdueAgainstPlan(task.Schedule, pair.Completed ? CompletedOnly : [], localToday);
             // A return is in force while the revision it sent back is still the latest.
             var returned = latest is not null && returns.TryGetValue(new ReportKey(task.Number, pair.Department, period), out var ret) && ret.Revision == latest.Revision
                 ? ret : null;

@@ -4,4 +4,11 @@ namespace ReformBot.Core.Plans;
 /// A table row as parsed, before department names are resolved against the department directory.
 /// </summary>
 /// <param name="Line">Line of the row's number cell, for messages.</param>
-public sealed record ParsedTask(int Number, string Text, IReadOnlyList<TaskDepartment> Departments, Schedule Schedule, int Line);
+public sealed record ParsedTask(int Number, string Text, IReadOnlyList<TaskDepartment> Departments, Schedule Schedule, int Line)
+{
+    /// <summary>What was read but may be wrong (a schedule not understood), for the preview.</summary>
+    public IReadOnlyList<PlanWarning> Warnings { get; init; } = [];
+
+    /// <summary>The category heading above the task (一、推动芯片全链发展), if the table has them.</summary>
+    public string? Section { get; init; }
+}

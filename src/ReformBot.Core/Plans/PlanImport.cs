@@ -14,7 +14,17 @@ public sealed record PlanImport(
     IReadOnlyList<PlanTask> Removed,
     IReadOnlyList<Department> NewDepartments)
 {
-    public bool HasChanges => Added.Count > 0 || Changed.Count > 0 || Removed.Count > 0 || NewDepartments.Count > 0;
+    public bool HasChanges =>
+        Added.Count > 0 || Changed.Count > 0 || Removed.Count > 0 || NewDepartments.Count > 0 || DirectoryDepartments.Count > 0;
+
+    /// <summary>Every name the table writes differently from the department it was matched to (发展改革委 → 发改委), once.</summary>
+    public IReadOnlyList<DepartmentMapping> Mappings { get; init; } = [];
+
+    /// <summary>
+    /// Departments of the plan's own directory (<c>import --directory</c>) that the store does not hold yet; they are
+    /// stored with the plan.
+    /// </summary>
+    public IReadOnlyList<Department> DirectoryDepartments { get; init; } = [];
 
     public int UnchangedCount => Tasks.Count - Added.Count - Changed.Count;
 
@@ -24,6 +34,7 @@ public sealed record PlanImport(
     {
         var directory = new DepartmentDirectory(knownDepartments);
         var newDepartments = new List<Department>();
+        var mappings = new List<DepartmentMapping>();
         var tasks = parsed.Select(row => new PlanTask(row.Number, row.Text, Resolve(row.Departments), row.Schedule)).ToList();
 
         var current = currentTasks.ToDictionary(t => t.Number);
@@ -36,7 +47,7 @@ public sealed record PlanImport(
         }
         var numbers = tasks.Select(t => t.Number).ToHashSet();
         var removed = currentTasks.Where(t => !numbers.Contains(t.Number)).ToList();
-        return new PlanImport(tasks, added, changed, removed, newDepartments);
+        return new PlanImport(tasks, added, changed, removed, newDepartments) { Mappings = mappings };
 
         IReadOnlyList<TaskDepartment> Resolve(IReadOnlyList<TaskDepartment> listed)
         {
@@ -50,6 +61,10 @@ public sealed record PlanImport(
                     directory.Add(department);
                     newDepartments.Add(department);
                 }
+                // Not a mapping: the same name with other spaces or full-width forms.
+                var written = TextCleanup.RemoveAllWhitespace(name);
+                if (DepartmentDirectory.Key(written) != DepartmentDirectory.Key(department.Name) && !mappings.Exists(m => m.Written == written))
+                    mappings.Add(new DepartmentMapping(written, department));
                 // One department listed twice under two names is listed once, as lead if either says so.
                 var existing = result.FindIndex(d => d.Name == department.Name);
                 if (existing < 0) result.Add(new TaskDepartment(department.Name, role));
@@ -59,3 +74,6 @@ public sealed record PlanImport(
         }
     }
 }
+
+/// <summary>A name as the table writes it and the department it was matched to.</summary>
+public sealed record DepartmentMapping(string Written, Department Department);

@@ -7,7 +7,7 @@ namespace ReformBot.Core.Plans;
 /// row above it (rows broken across pages); its cells are appended to that row's cells. Rows of one cell
 /// (titles, page numbers) are ignored, as is everything before the first header.
 /// </summary>
-public static class PlanTableParser
+public static partial class PlanTableParser
 {
     /// <exception cref="PlanFormatException">The text holds no table, or a row is malformed.</exception>
     public static IReadOnlyList<ParsedTask> Parse(string planText) => Parse(TabSeparatedText.Read(planText));
@@ -20,14 +20,25 @@ public static class PlanTableParser
         if (headerIndex < 0)
             throw Error(PlanFormatErrorKind.NoTable, lines.Count > 0 ? lines[0].Location : PlanLocation.AtLine(1), "序号");
         var headerLocation = lines[headerIndex].Location;
-        var columns = TableColumns.FromHeader([.. lines[headerIndex].Cells], headerLocation);
+        var header = lines[headerIndex].Cells.ToArray();
+        // A two-level header: 责任单位 over 牵头单位 | 配合单位.
+        if (headerIndex + 1 < lines.Count && IsSubHeader(lines[headerIndex + 1].Cells))
+            header = TableColumns.Combine(header, lines[headerIndex + 1].Cells);
+        var columns = TableColumns.FromHeader(header, headerLocation);
 
         var rows = new List<RawRow>();
+        string? section = null;
         for (var i = headerIndex + 1; i < lines.Count; i++)
         {
             var line = lines[i];
+            // A category heading may stand alone on its line (plain text) or fill one merged cell.
+            if (TableColumns.Heading(line.Cells) is { } heading)
+            {
+                section = heading;
+                continue;
+            }
             // A row of empty cells is as blank as an empty line: it continues nothing.
-            if (line.Cells.Count < 2 || line.Cells.All(string.IsNullOrWhiteSpace) || IsHeader(line.Cells)) continue;
+            if (line.Cells.Count < 2 || line.Cells.All(string.IsNullOrWhiteSpace) || IsHeader(line.Cells) || IsSubHeader(line.Cells)) continue;
 
             var lineNumber = line.Location;
             var cells = line.Cells.ToArray();
@@ -44,15 +55,27 @@ public static class PlanTableParser
             if (!int.TryParse(numberCell, out var number) || number <= 0)
                 throw Error(PlanFormatErrorKind.RowWithoutNumber, lineNumber, numberCell);
 
-            var row = new RawRow(number, lineNumber);
+            var row = new RawRow(number, lineNumber, section);
             row.Append(columns, cells);
             rows.Add(row);
         }
 
-        return ToTasks(rows, headerLocation);
+        return ToTasks(rows, headerLocation, PlanYear(document));
     }
 
-    private static IReadOnlyList<ParsedTask> ToTasks(List<RawRow> rows, PlanLocation headerLine)
+    /// <summary>The year a bare 年底前 means: the first year the title or preamble names (2026年工作要点), if any.</summary>
+    private static int? PlanYear(PlanDocument document)
+    {
+        foreach (var paragraph in document.Paragraphs)
+            if (YearInTitle().Match(paragraph.Text.Normalize(System.Text.NormalizationForm.FormKC)) is { Success: true } m)
+                return int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        return null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"((?:19|20)\d{2})年")]
+    private static partial System.Text.RegularExpressions.Regex YearInTitle();
+
+    private static IReadOnlyList<ParsedTask> ToTasks(List<RawRow> rows, PlanLocation headerLine, int? planYear)
     {
         if (rows.Count == 0) throw Error(PlanFormatErrorKind.NoTable, headerLine, "序号");
 
@@ -69,10 +92,15 @@ public static class PlanTableParser
 
             var text = TextCleanup.CleanTaskText(row.Text.ToString());
             if (text.Length == 0) throw Error(PlanFormatErrorKind.RowWithoutText, row.Line, row.Number.ToString());
-            var departments = DepartmentCellParser.Parse(row.Departments.ToString());
+            var departments = DepartmentCellParser.Parse(row.DepartmentCell());
             if (departments.Count == 0) throw Error(PlanFormatErrorKind.RowWithoutDepartment, row.Line, row.Number.ToString());
 
-            tasks.Add(new ParsedTask(row.Number, text, departments, ScheduleParser.Parse(row.Schedule.ToString()), row.Line.Line));
+            var (schedule, unread) = ScheduleParser.Read(row.Schedule.ToString(), planYear);
+            tasks.Add(new ParsedTask(row.Number, text, departments, schedule, row.Line.Line)
+            {
+                Section = row.Section,
+                Warnings = unread.Length > 0 ? [new PlanWarning(PlanWarningKind.ScheduleNotUnderstood, unread)] : [],
+            });
         }
         return tasks;
     }
@@ -80,48 +108,118 @@ public static class PlanTableParser
     private static bool IsHeader(IReadOnlyList<string> cells) =>
         cells.Any(c => TextCleanup.RemoveAllWhitespace(c) == TableColumns.NumberHeader);
 
+    /// <summary>The lower row of a two-level header: 牵头单位 | 配合单位 under a merged 责任单位, no number.</summary>
+    private static bool IsSubHeader(IReadOnlyList<string> cells) =>
+        cells.Any(c => SubHeaderWord().IsMatch(TextCleanup.RemoveAllWhitespace(c))) &&
+        cells.All(c => TextCleanup.RemoveAllWhitespace(c) is var w && (w.Length == 0 || SubHeaderWord().IsMatch(w)));
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十]+[部分章节类项])\S")]
+    private static partial System.Text.RegularExpressions.Regex HeadingNumber();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:牵头|主责|责任|配合|参与|协办|协助)(?:单位|部门)?$")]
+    private static partial System.Text.RegularExpressions.Regex SubHeaderWord();
+
     private static PlanFormatException Error(PlanFormatErrorKind kind, PlanLocation line, string detail) =>
         new(new PlanFormatError(kind, line, detail));
 
     /// <summary>A row as read so far; continuation lines append to its cells.</summary>
-    private sealed class RawRow(int number, PlanLocation line)
+    private sealed class RawRow(int number, PlanLocation line, string? section)
     {
+        public string? Section { get; } = section;
         public int Number { get; } = number;
         public PlanLocation Line { get; } = line;
         public System.Text.StringBuilder Text { get; } = new();
-        public System.Text.StringBuilder Departments { get; } = new();
         public System.Text.StringBuilder Schedule { get; } = new();
+        private readonly List<(string? Label, System.Text.StringBuilder Cell)> _departments = [];
 
         public void Append(TableColumns columns, string[] cells)
         {
             // A cell broken across pages continues without a separator: “中国人民银” + “行乌鲁木齐中心支行”.
             Text.Append(columns.Cell(cells, columns.Text).Trim());
-            Departments.Append(columns.Cell(cells, columns.Departments).Trim());
+            for (var i = 0; i < columns.Departments.Count; i++)
+            {
+                if (_departments.Count <= i) _departments.Add((columns.Departments[i].Label, new()));
+                _departments[i].Cell.Append(columns.Cell(cells, columns.Departments[i].Index).Trim());
+            }
             Schedule.Append(columns.Cell(cells, columns.Schedule).Trim());
         }
+
+        /// <summary>
+        /// The department columns as one cell for <see cref="DepartmentCellParser"/>: one column as it is; separate
+        /// 牵头 and 配合 columns as a labelled list (牵头单位：…；配合单位：…), so that each keeps its role in any order.
+        /// </summary>
+        public string DepartmentCell() =>
+            _departments.Count == 1
+                ? _departments[0].Cell.ToString()
+                : string.Concat(_departments.Where(d => d.Cell.Length > 0).Select(d => $"{d.Label}：{d.Cell}；"));
     }
 
-    /// <summary>Which cell holds what, found from the header's words so that column order may vary.</summary>
-    private sealed record TableColumns(int Count, int Number, int Text, int Departments, int Schedule)
+    /// <summary>
+    /// Which cell holds what, found from the header's words so that column order may vary: 序号; the task
+    /// (重点任务, 工作任务, 工作内容, 具体举措, 任务内容); one or more department columns (责任部门, 责任单位, 牵头单位,
+    /// 配合单位, 参与单位, 协办单位); the schedule (时间进度, 进度安排, 完成时限, 时间节点, 完成时间). Columns of people
+    /// (责任领导, 分管领导, 联系人, 联系电话, 责任人) and 备注 are never read as departments.
+    /// </summary>
+    /// <param name="Departments">Department columns in table order, each with the label of its role.</param>
+    private sealed record TableColumns(int Count, int Number, int Text, IReadOnlyList<(int Index, string Label)> Departments, int Schedule)
     {
         public const string NumberHeader = "序号";
+
+        private static readonly string[] PersonWords = ["领导", "联系人", "电话", "责任人", "负责人", "备注"];
+        private static readonly string[] TaskWords = ["任务", "工作内容", "举措", "措施"];
+        private static readonly string[] ScheduleWords = ["时间", "进度", "时限", "节点"];
+        private static readonly string[] DepartmentWords = ["部门", "单位", "责任"];
+        private static readonly string[] SupportWords = ["配合", "参与", "协办", "协助"];
 
         public static TableColumns FromHeader(string[] header, PlanLocation line)
         {
             var names = header.Select(h => TextCleanup.RemoveAllWhitespace(h)).ToArray();
-            int Find(string what, params string[] words)
-            {
-                var index = Array.FindIndex(names, n => words.Any(n.Contains));
-                return index >= 0 ? index : throw Error(PlanFormatErrorKind.MissingColumn, line, what);
-            }
+            bool Has(string name, string[] words) => words.Any(name.Contains);
             var number = Array.IndexOf(names, NumberHeader);
-            var departments = Find("责任部门", "责任", "部门", "单位");
-            var schedule = Find("时间进度", "时间", "进度", "时限");
-            var text = Array.FindIndex(names, n => n.Contains("任务") && n != names[departments]);
-            if (text < 0) throw Error(PlanFormatErrorKind.MissingColumn, line, "重点任务");
+            var departments = new List<(int, string)>();
+            for (var i = 0; i < names.Length; i++)
+            {
+                if (i == number || Has(names[i], PersonWords) || !(Has(names[i], DepartmentWords) || names[i].Contains("牵头") || Has(names[i], SupportWords))) continue;
+                var label = names[i].Contains("牵头") ? "牵头单位" : Has(names[i], SupportWords) ? "配合单位" : "责任单位";
+                departments.Add((i, label));
+            }
+            if (departments.Count == 0) throw Error(PlanFormatErrorKind.MissingColumn, line, "责任部门");
+            var isDepartment = departments.Select(d => d.Item1).ToHashSet();
+            int Find(string what, string[] words)
+            {
+                for (var i = 0; i < names.Length; i++)
+                    if (i != number && !isDepartment.Contains(i) && !Has(names[i], PersonWords) && Has(names[i], words)) return i;
+                throw Error(PlanFormatErrorKind.MissingColumn, line, what);
+            }
+            var schedule = Find("时间进度", ScheduleWords);
+            var text = Find("重点任务", TaskWords);
             return new TableColumns(names.Length, number, text, departments, schedule);
         }
 
+        /// <summary>A two-level header's names: 责任单位 over 牵头单位 gives 责任单位牵头单位; a merged upper cell spans right.</summary>
+        public static string[] Combine(string[] upper, IReadOnlyList<string> lower)
+        {
+            var combined = new string[Math.Max(upper.Length, lower.Count)];
+            for (var i = 0; i < combined.Length; i++)
+            {
+                var top = i < upper.Length ? upper[i] : "";
+                var below = i < lower.Count ? lower[i] : "";
+                if (string.IsNullOrWhiteSpace(top) && below.Length > 0 && i > 0) top = upper[Math.Min(i - 1, upper.Length - 1)];
+                combined[i] = top == below ? top : top + below;
+            }
+            return combined;
+        }
+
         public string Cell(string[] cells, int index) => index < cells.Length ? cells[index] : "";
+
+        /// <summary>
+        /// A category row between tasks (一、推动芯片全链发展 / （二）…): a numbered heading in the first filled cell and
+        /// nothing else but copies of it (a merged cell), so no task is ever taken for a heading.
+        /// </summary>
+        public static string? Heading(IReadOnlyList<string> cells)
+        {
+            var filled = cells.Select(c => TextCleanup.CleanTaskText(c)).Where(c => c.Length > 0).Distinct().ToList();
+            return filled is [var only] && HeadingNumber().IsMatch(only) ? only : null;
+        }
     }
 }

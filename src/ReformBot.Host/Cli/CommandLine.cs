@@ -71,8 +71,11 @@ public static class CommandLine
         services.AddSingleton(sp =>
         {
             var store = new LiteDbStore(databasePath);
+            var importing = parsed.CommandResult.Command.Name == PlanCommands.ImportName;
+            // A plan with a directory of its own belongs to another government: the curated departments are not its.
+            var ownDirectory = importing && parsed.GetValue<string>(PlanCommands.DirectoryOptionName) is not null;
             StoreSeeder.SeedIfEmpty(new LitePlanRepository(store), options, sp.GetRequiredService<ILoggerFactory>().CreateLogger("ReformBot.Seeding"),
-                includePlan: parsed.CommandResult.Command.Name != PlanCommands.ImportName);
+                includePlan: !importing, includeDepartments: !ownDirectory);
             return store;
         });
         using var provider = services.BuildServiceProvider();

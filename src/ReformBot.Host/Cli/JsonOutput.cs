@@ -29,7 +29,8 @@ public static class JsonOutput
         task.Departments.Select(d => new TaskDepartmentJson(d.Name, d.Role == DepartmentRole.Lead ? "lead" : "support")).ToList(),
         new ScheduleJson(
             task.Schedule.IsEmpty ? null : task.Schedule.Text,
-            task.Schedule.StartYear, task.Schedule.DueYear, task.Schedule.DoneYear, task.Schedule.Ongoing));
+            task.Schedule.StartYear, task.Schedule.DueYear, task.Schedule.DoneYear, task.Schedule.Ongoing,
+            task.Schedule.DueBy, task.Schedule.EveryYear));
 
     public static DepartmentJson Department(Department department, IReadOnlyList<PlanTask> tasks) => new(
         department.Name,
@@ -51,6 +52,21 @@ public static class JsonOutput
         r.Content.Progress, r.Content.Problems, r.Content.NextSteps, r.Content.Percent, r.Content.Evidence,
         new SubmitterJson(r.SubmittedBy, submitterName), r.SubmittedAt, r.Late);
 
+    /// <summary>An import preview as data: every task as it will be stored with its warnings, the name mappings and what changes.</summary>
+    public static ImportPreviewJson Preview(ImportPreview preview, bool dryRun)
+    {
+        var import = preview.Import;
+        return new ImportPreviewJson(
+            dryRun,
+            preview.Tasks.Select(t => new PreviewTaskJson(Task(t.Task), t.Section, t.Warnings.Select(w => new PlanWarningJson(JsonNamingPolicy.CamelCase.ConvertName(w.Kind.ToString()), w.Detail)).ToList())).ToList(),
+            import.Mappings.Select(m => new DepartmentMappingJson(m.Written, m.Department.Name, m.Department.FullName)).ToList(),
+            import.NewDepartments.Select(d => d.Name).ToList(),
+            import.DirectoryDepartments.Select(d => d.Name).ToList(),
+            import.Added.Select(t => t.Number).ToList(),
+            import.Changed.Select(c => c.After.Number).ToList(),
+            import.Removed.Select(t => t.Number).ToList());
+    }
+
     public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);
 
     private static List<int> NumbersWhere(IReadOnlyList<PlanTask> tasks, string department, DepartmentRole role) =>
@@ -61,7 +77,23 @@ public sealed record TaskJson(int Number, string Text, IReadOnlyList<TaskDepartm
 
 public sealed record TaskDepartmentJson(string Name, string Role);
 
-public sealed record ScheduleJson(string? Text, int? StartYear, int? DueYear, int? DoneYear, bool Ongoing);
+/// <param name="DryRun">True when nothing was written.</param>
+public sealed record ImportPreviewJson(
+    bool DryRun, IReadOnlyList<PreviewTaskJson> Tasks, IReadOnlyList<DepartmentMappingJson> Mappings,
+    IReadOnlyList<string> NewDepartments, IReadOnlyList<string> DirectoryDepartments,
+    IReadOnlyList<int> Added, IReadOnlyList<int> Changed, IReadOnlyList<int> Removed);
+
+/// <param name="Section">The category heading above the task, or null.</param>
+public sealed record PreviewTaskJson(TaskJson Task, string? Section, IReadOnlyList<PlanWarningJson> Warnings);
+
+/// <param name="Kind">scheduleNotUnderstood, genericUnit, sentenceLikeDepartment or personLikeDepartment.</param>
+public sealed record PlanWarningJson(string Kind, string Detail);
+
+/// <param name="Written">The name as the table writes it.</param>
+public sealed record DepartmentMappingJson(string Written, string Department, string? FullName);
+
+/// <param name="DueBy">The last day the task is due on: the end of the due month, quarter or year the cell names.</param>
+public sealed record ScheduleJson(string? Text, int? StartYear, int? DueYear, int? DoneYear, bool Ongoing, DateOnly? DueBy, bool EveryYear);
 
 public sealed record DepartmentJson(string Name, string? FullName, IReadOnlyList<string> Aliases, IReadOnlyList<int> Lead, IReadOnlyList<int> Support);
 

@@ -14,14 +14,15 @@ public sealed class InviteBatch(RegistrationService registration, IPlanRepositor
     /// <summary>Whether <paramref name="argument"/> asks for every lead department without a contact.</summary>
     public bool IsAllMissing(string argument) => argument.Trim() == messages[MessageKeys.Invite.AllMissingWord];
 
-    /// <summary>The lead departments, in the plan's order, that no contact belongs to.</summary>
+    /// <summary>The lead departments, in the plan's order, that no contact belongs to; generic units (各有关单位) can have none.</summary>
     public IReadOnlyList<string> MissingDepartments()
     {
         var covered = contacts.All().SelectMany(c => c.Departments).ToHashSet(StringComparer.Ordinal);
-        return plans.Tasks().SelectMany(t => t.LeadDepartments).Distinct(StringComparer.Ordinal).Where(d => !covered.Contains(d)).ToList();
+        return plans.Tasks().SelectMany(t => t.LeadDepartments).Distinct(StringComparer.Ordinal)
+            .Where(d => !covered.Contains(d) && !GenericUnits.IsGeneric(d)).ToList();
     }
 
-    /// <summary>One invite per named department; if any name is unknown, none is made.</summary>
+    /// <summary>One invite per named department; if any name is unknown or a generic unit, none is made.</summary>
     /// <param name="createdBy">The office member asking in chat; null on the command line.</param>
     public Result Create(IReadOnlyList<string> names, string? createdBy = null)
     {
@@ -30,6 +31,9 @@ public sealed class InviteBatch(RegistrationService registration, IPlanRepositor
         if (unknown.Count > 0)
             return new Result([], string.Join("\n", unknown.Select(n => InviteTexts.UnknownDepartment(messages, format, n, directory.Suggest(n).Select(d => d.Name)))));
         var departments = names.Select(n => directory.Resolve(n)!.Name).Distinct(StringComparer.Ordinal).ToList();
+        var generic = departments.Where(GenericUnits.IsGeneric).ToList();
+        if (generic.Count > 0)
+            return new Result([], string.Join("\n", generic.Select(d => messages.Format(MessageKeys.Invite.GenericUnit, d))));
         return new Result(departments.Select(d => registration.InviteDepartment(d, createdBy).Invite!).ToList(), null);
     }
 

@@ -35,7 +35,7 @@ public static class DigestJson
             digest.Behind.Select(r => new BehindJson(r.TaskNumber, r.Department, r.Problems ?? "", r.Latest!.Revision)).ToList(),
             digest.NotReported.Select(n => new NotReportedJson(n.Department, n.TaskNumbers, n.NothingReported)).ToList(),
             digest.OverdueAgainstPlan.Select(r => new OverdueJson(
-                r.TaskNumber, r.Department, r.Task.Schedule.IsEmpty ? null : r.Task.Schedule.Text, r.Task.Schedule.DueYear, Status(r.Status))).ToList(),
+                r.TaskNumber, r.Department, r.Task.Schedule.IsEmpty ? null : r.Task.Schedule.Text, r.Task.Schedule.DueYear, r.Task.Schedule.DueBy, Status(r.Status))).ToList(),
             digest.Changes.Select(c => new ChangeJson(
                 c.TaskNumber, c.Department, Word(c.Kind), Status(c.Before?.Content.Status), Status(c.After.Content.Status)!, c.After.Revision,
                 format.Local(c.After.SubmittedAt))).ToList());
@@ -94,7 +94,7 @@ public sealed record BehindJson(int Task, string Department, string Problems, in
 
 public sealed record NotReportedJson(string Department, IReadOnlyList<int> Tasks, bool NothingReported);
 
-public sealed record OverdueJson(int Task, string Department, string? Schedule, int? DueYear, string? Status);
+public sealed record OverdueJson(int Task, string Department, string? Schedule, int? DueYear, DateOnly? DueBy, string? Status);
 
 /// <param name="Kind">new, statusChanged or edited.</param>
 /// <param name="Before">The status at the last digest; null for a new report.</param>

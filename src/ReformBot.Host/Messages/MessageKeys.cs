@@ -21,6 +21,7 @@ public static class MessageKeys
         public const string Import = "cli.import";
         public const string ImportFile = "cli.import.file";
         public const string ImportDryRun = "cli.import.dryRun";
+        public const string ImportDirectory = "cli.import.directory";
         public const string Invite = "cli.invite";
         public const string InviteDepartment = "cli.invite.department";
         public const string AdminInvite = "cli.adminInvite";
@@ -148,6 +149,24 @@ public static class MessageKeys
         public const string Removed = "import.removed";
         public const string NewDepartments = "import.newDepartments";
         public const string Error = "import.error";
+        public const string PreviewTask = "import.preview.task";
+        public const string PreviewDepartments = "import.preview.departments";
+        public const string PreviewSchedule = "import.preview.schedule";
+        public const string ScheduleEmpty = "import.schedule.empty";
+        public const string ScheduleRead = "import.schedule.read";
+        public const string ScheduleStart = "import.schedule.start";
+        public const string ScheduleDue = "import.schedule.due";
+        public const string ScheduleDone = "import.schedule.done";
+        public const string ScheduleOngoing = "import.schedule.ongoing";
+        public const string ScheduleEveryYear = "import.schedule.everyYear";
+        /// <summary>Followed by a <see cref="ReformBot.Core.Plans.PlanWarningKind"/>.</summary>
+        public const string WarningPrefix = "import.warning.";
+        public const string WarningsSummary = "import.warningsSummary";
+        public const string MappingsHeader = "import.mappingsHeader";
+        public const string Mapping = "import.mapping";
+        public const string DirectoryDepartments = "import.directoryDepartments";
+        public const string DirectoryUnreadable = "import.directoryUnreadable";
+        public const string DirectoryClash = "import.directoryClash";
     }
 
     /// <summary>订阅 / 退订.</summary>
@@ -512,6 +531,7 @@ public static class MessageKeys
         public const string UnknownDepartment = "invite.unknownDepartment";
         public const string Suggestions = "invite.suggestions";
         public const string NoSuggestions = "invite.noSuggestions";
+        public const string GenericUnit = "invite.genericUnit";
         public const string Created = "invite.created";
         public const string CreatedOffice = "invite.createdOffice";
         public const string AllMissingWord = "invite.allMissingWord";
@@ -548,6 +568,7 @@ public static class MessageKeys
         public const string Expired = "register.expired";
         public const string Used = "register.used";
         public const string Revoked = "register.revoked";
+        public const string GenericUnit = "register.genericUnit";
         public const string AlreadyMember = "register.alreadyMember";
         public const string AlreadyOffice = "register.alreadyOffice";
         public const string InGroup = "register.inGroup";
@@ -597,7 +618,7 @@ public static class MessageKeys
     }
 
     /// <summary>Prefixes that an enum's names complete; <see cref="All"/> lists the completed keys.</summary>
-    private static readonly string[] Prefixes = [Report.StatusPrefix, Digest.ChangePrefix, Chart.LightPrefix, Ledger.LightPrefix, Digest.LightPrefix, Plan.ErrorPrefix, Plan.FileErrorPrefix, Plan.FormatPrefix];
+    private static readonly string[] Prefixes = [Report.StatusPrefix, Digest.ChangePrefix, Chart.LightPrefix, Ledger.LightPrefix, Digest.LightPrefix, Plan.ErrorPrefix, Plan.FileErrorPrefix, Plan.FormatPrefix, Import.WarningPrefix];
 
     public static IReadOnlyList<string> All { get; } =
         typeof(MessageKeys).GetNestedTypes()
@@ -608,6 +629,7 @@ public static class MessageKeys
             .Concat(Enum.GetNames<ReformBot.Core.Plans.PlanFormatErrorKind>().Select(k => Plan.ErrorPrefix + k))
             .Concat(Enum.GetNames<ReformBot.Host.PlanFiles.PlanFileErrorKind>().Select(k => Plan.FileErrorPrefix + k))
             .Concat(Enum.GetNames<ReformBot.Core.Plans.PlanFileFormat>().Select(f => Plan.FormatPrefix + f))
+            .Concat(Enum.GetNames<ReformBot.Core.Plans.PlanWarningKind>().Select(k => Import.WarningPrefix + k))
             .Concat(Enum.GetNames<ReformBot.Core.Digests.TrafficLight>().SelectMany(l => new[] { Digest.LightPrefix + l, Chart.LightPrefix + l, Ledger.LightPrefix + l }))
             .Concat(Enum.GetNames<ReformBot.Core.Digests.DigestChangeKind>().Select(k => Digest.ChangePrefix + k))
             .Concat(Enum.GetNames<ReformBot.Core.Reports.ReportStatus>().Select(s => Report.StatusPrefix + s))

@@ -7,9 +7,9 @@ namespace ReformBot.Host.Seeding;
 /// <summary>Loads the curated departments and (unless told not to) the shipped plan into a database that has no tasks yet.</summary>
 public static class StoreSeeder
 {
-    public static void SeedIfEmpty(IPlanRepository plans, ReformBotOptions options, ILogger logger, bool includePlan = true)
+    public static void SeedIfEmpty(IPlanRepository plans, ReformBotOptions options, ILogger logger, bool includePlan = true, bool includeDepartments = true)
     {
-        if (plans.Tasks().Count > 0) return;
+        if (plans.Tasks().Count > 0 || !includeDepartments) return;
 
         var departments = DepartmentSeedFile.Load(options.ResolveSeed(options.SeedDepartments));
         plans.AddDepartments(departments);

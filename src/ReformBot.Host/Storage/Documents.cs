@@ -17,6 +17,8 @@ internal sealed class TaskDocument
     public int? DueYear { get; set; }
     public int? DoneYear { get; set; }
     public bool Ongoing { get; set; }
+    public DateTime? DueDate { get; set; }
+    public bool EveryYear { get; set; }
 
     public static TaskDocument From(PlanTask task) => new()
     {
@@ -28,12 +30,15 @@ internal sealed class TaskDocument
         DueYear = task.Schedule.DueYear,
         DoneYear = task.Schedule.DoneYear,
         Ongoing = task.Schedule.Ongoing,
+        DueDate = task.Schedule.DueDate?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
+        EveryYear = task.Schedule.EveryYear,
     };
 
     public PlanTask ToTask() => new(
         Id, Text,
         Departments.Select(d => new TaskDepartment(d.Name, d.Role)).ToList(),
-        new Schedule(ScheduleText, StartYear, DueYear, DoneYear, Ongoing));
+        new Schedule(ScheduleText, StartYear, DueYear, DoneYear, Ongoing,
+            DueDate is { } due ? DateOnly.FromDateTime(due) : null, EveryYear));
 }
 
 internal sealed class TaskDepartmentDocument

@@ -43,7 +43,7 @@ public sealed class LitePlanRepository(LiteDbStore store) : IPlanRepository
         {
             store.InTransaction(() =>
             {
-                Insert(import.NewDepartments);
+                Insert(import.DirectoryDepartments.Concat(import.NewDepartments));
                 store.Tasks.Upsert(import.Added.Concat(import.Changed.Select(c => c.After)).Select(TaskDocument.From));
                 foreach (var removed in import.Removed) store.Tasks.Delete(removed.Number);
                 return 0;

@@ -29,6 +29,17 @@ public class RegistrationTests
     }
 
     [Fact]
+    public void An_invite_for_a_generic_unit_registers_nobody()
+    {
+        var r = Registration.Redeem(For("各有关单位"), null, Wang, Now);
+
+        Assert.Equal(RedemptionResult.GenericUnit, r.Result);
+        Assert.False(r.Succeeded);
+        Assert.Null(r.Contact);
+        Assert.Null(r.Invite!.RedeemedBy);
+    }
+
+    [Fact]
     public void An_office_invite_makes_an_office_member_without_departments()
     {
         var r = Registration.Redeem(For(null), null, Wang with { Name = "  " }, Now);

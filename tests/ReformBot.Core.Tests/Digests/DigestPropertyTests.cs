@@ -62,7 +62,9 @@ public class DigestPropertyTests
             Gen.Choose(2023, 2029).Select(y => new Schedule($"{y}年启动", y, null, null, false)),
             Gen.Choose(2023, 2029).Select(y => new Schedule($"{y}年启动，持续推进", y, null, null, true)),
             Gen.Choose(2023, 2029).Select(y => new Schedule($"{y}年完成", null, y, null, false)),
-            Gen.Choose(2023, 2029).Select(y => new Schedule($"{y}年已完成", null, null, y, false)));
+            Gen.Choose(2023, 2029).Select(y => new Schedule($"{y}年已完成", null, null, y, false)),
+            Gen.Zip(Gen.Choose(2023, 2029), Gen.Choose(1, 12)).Select(ym => new Schedule(
+                $"{ym.Item1}年{ym.Item2}月底前", null, ym.Item1, null, false, new DateOnly(ym.Item1, ym.Item2, DateTime.DaysInMonth(ym.Item1, ym.Item2)))));
 
     private static Gen<IReadOnlyList<TaskDepartment>> DepartmentsGen =>
         from count in Gen.Choose(1, 4)
@@ -264,7 +266,8 @@ public class DigestPropertyTests
 
             // Each lead department's part is its own: only its own 已完成 clears it.
             bool Overdue(PlanTask t, string department) =>
-                t.Schedule.DoneYear is null && t.Schedule.DueYear is int due && today.Year > due &&
+                t.Schedule.DoneYear is null && t.Schedule.DueYear is int due &&
+                (t.Schedule.DueDate is { } dueDate ? today > dueDate : today.Year > due) &&
                 s.Revisions.All(r => r.Key.TaskNumber != t.Number || r.Key.Department != department || r.Content.Status != ReportStatus.Completed);
 
             TrafficLight Reporting(ReportRevision? latest)

@@ -59,4 +59,26 @@ public class DepartmentCellParserTests
     {
         Assert.Empty(DepartmentCellParser.Parse(cell));
     }
+
+    [Theory]
+    // Labels say who leads, whatever their order; a 责任单位 list beside a 牵头单位 list supports.
+    [InlineData("牵头单位：省发展改革委；责任单位：省财政厅、省科技厅", "省发展改革委(L) 省财政厅(S) 省科技厅(S)")]
+    [InlineData("配合单位：市财政局、市人社局；牵头单位：市科技局", "市财政局(S) 市人社局(S) 市科技局(L)")]
+    [InlineData("牵头单位:市科技局、市发改委 配合单位:市财政局", "市科技局(L) 市发改委(L) 市财政局(S)")]
+    [InlineData("牵头部门：省教育厅；参与部门：省科技厅", "省教育厅(L) 省科技厅(S)")]
+    // A 责任单位 label alone is an ordinary list: the first leads.
+    [InlineData("责任单位：省科技厅、省财政厅", "省科技厅(L) 省财政厅(S)")]
+    // The State Council's style: A牵头，B等按职责分工负责.
+    [InlineData("省发展改革委牵头，省财政厅等按职责分工负责", "省发展改革委(L) 省财政厅(S)")]
+    [InlineData("国家发展改革委、科技部牵头，财政部、教育部等按职责分工负责", "国家发展改革委(L) 科技部(L) 财政部(S) 教育部(S)")]
+    [InlineData("市科技局牵头，市财政局、市税务局配合", "市科技局(L) 市财政局(S) 市税务局(S)")]
+    [InlineData("市科技局牵头，市财政局参与", "市科技局(L) 市财政局(S)")]
+    // 、 inside parentheses does not split a name.
+    [InlineData("市科技局、各县（市、区）人民政府", "市科技局(L) 各县（市、区）人民政府(S)")]
+    [InlineData("各县(市、区)人民政府、市财政局", "各县(市、区)人民政府(L) 市财政局(S)")]
+    [InlineData("市科技局、各县（市、区）人民政府等", "市科技局(L) 各县（市、区）人民政府(S)")]
+    public void Labels_and_phrases_and_parentheses(string cell, string expected)
+    {
+        Assert.Equal(expected, Roles(DepartmentCellParser.Parse(cell)));
+    }
 }

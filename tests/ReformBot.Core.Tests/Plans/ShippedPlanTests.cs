@@ -169,6 +169,17 @@ public class ShippedPlanTests
     }
 
     [Fact]
+    public void Every_schedule_is_understood_to_the_year()
+    {
+        Assert.All(Import.Tasks, t =>
+        {
+            Assert.Equal("", ScheduleParser.Read(t.Schedule.Text).Unread);
+            Assert.Null(t.Schedule.DueDate);
+            Assert.False(t.Schedule.EveryYear);
+        });
+    }
+
+    [Fact]
     public void Task_34_has_an_empty_schedule()
     {
         Assert.Same(Schedule.Empty, Task(34).Schedule);

@@ -16,7 +16,7 @@ public class PlanDeadlineRuleTests
     [InlineData(2018, true)]
     [InlineData(2026, true)]
     public void Overdue_once_the_local_year_is_past_the_due_year(int currentLocalYear, bool overdue) =>
-        Assert.Equal(overdue, PlanDeadlineRule.IsOverdueAgainstPlan(Due2017, [], currentLocalYear));
+        Assert.Equal(overdue, PlanDeadlineRule.IsOverdueAgainstPlan(Due2017, [], new DateOnly(currentLocalYear, 1, 1)));
 
     [Theory]
     [InlineData("2017-06-30T12:00:00+08:00", false)]
@@ -28,6 +28,13 @@ public class PlanDeadlineRuleTests
     [InlineData("2017-12-31T16:00:00+00:00", true)]
     public void Overdue_from_local_new_year_in_the_calendar_zone(string now, bool overdue) =>
         Assert.Equal(overdue, PlanDeadlineRule.IsOverdueAgainstPlan(Due2017, [ReportStatus.OnTrack], Shanghai, At(now)));
+
+    [Theory]
+    [InlineData("2026-06-30T23:59:59+08:00", false)]
+    [InlineData("2026-07-01T00:00:00+08:00", true)]
+    [InlineData("2026-06-30T16:00:00+00:00", true)]
+    public void A_due_month_is_overdue_from_the_first_local_day_after_it(string now, bool overdue) =>
+        Assert.Equal(overdue, PlanDeadlineRule.IsOverdueAgainstPlan(ScheduleParser.Parse("2026年6月底前"), [ReportStatus.OnTrack], Shanghai, At(now)));
 
     [Fact]
     public void The_same_instant_is_not_yet_overdue_in_UTC()
@@ -45,7 +52,7 @@ public class PlanDeadlineRuleTests
     [InlineData(new[] { ReportStatus.Behind, ReportStatus.Completed }, false)]
     [InlineData(new[] { ReportStatus.Completed, ReportStatus.Behind }, false)]
     public void Any_report_marking_the_task_completed_clears_it(ReportStatus[] reported, bool overdue) =>
-        Assert.Equal(overdue, PlanDeadlineRule.IsOverdueAgainstPlan(Due2017, reported, 2020));
+        Assert.Equal(overdue, PlanDeadlineRule.IsOverdueAgainstPlan(Due2017, reported, new DateOnly(2020, 1, 1)));
 
     public static TheoryData<Schedule> NeverOverdue() =>
     [
@@ -61,7 +68,7 @@ public class PlanDeadlineRuleTests
     [MemberData(nameof(NeverOverdue))]
     public void Tasks_without_a_due_year_or_already_done_are_never_overdue(Schedule schedule)
     {
-        Assert.False(PlanDeadlineRule.IsOverdueAgainstPlan(schedule, [], 2030));
+        Assert.False(PlanDeadlineRule.IsOverdueAgainstPlan(schedule, [], new DateOnly(2030, 1, 1)));
         Assert.False(PlanDeadlineRule.IsOverdueAgainstPlan(schedule, [ReportStatus.Behind], Shanghai, At("2030-01-01T00:00:00+08:00")));
     }
 }

@@ -131,4 +131,103 @@ public sealed class ImportCommandTests : IDisposable
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("（文本文件，GBK 编码）：第 5 行：序号不连续", run.Error);
     }
+
+    private string OtherGovernmentsPlan()
+    {
+        var planFile = _dir.File("other.txt");
+        File.WriteAllText(planFile, string.Join("\n",
+            "2026年科技创新重点任务分工", "序号\t重点任务\t责任单位\t完成时限",
+            "1\t制定支持芯片产业发展的若干措施\t发展改革委牵头，省财政厅等按职责分工负责\t2026年6月底前",
+            "2\t推进科研经费包干制试点\t科技厅、各县（市、区）人民政府\t2026年第三季度",
+            "3\t建立科技成果转化年度报告制度\t张伟\t年底前",
+            "4\t开展科技人才评价改革\t科技厅\t秋季启动"));
+        return planFile;
+    }
+
+    [Fact]
+    public void A_dry_run_shows_each_task_as_it_will_be_stored_with_its_warnings_and_mappings_and_writes_nothing()
+    {
+        var run = CliRun.Of("import", OtherGovernmentsPlan(), "--dry-run", "--db", _dir.DatabasePath);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("第 1 项：制定支持芯片产业发展的若干措施\n  牵头：发改委；配合：省财政厅\n  进度：2026年6月底前（读作：截止 2026年6月30日）", run.Output);
+        Assert.Contains("进度：2026年第三季度（读作：截止 2026年9月30日）", run.Output);
+        Assert.Contains("进度：年底前（读作：截止 2026年12月31日）", run.Output);
+        Assert.Contains("⚠ “各县（市、区）人民政府”泛指多个单位", run.Output);
+        Assert.Contains("⚠ 责任部门“张伟”看起来像人名或职务", run.Output);
+        Assert.Contains("⚠ 进度中的“秋季”没有读懂", run.Output);
+        Assert.Contains("发展改革委 → 发改委（新疆维吾尔自治区发展和改革委员会）", run.Output);
+        Assert.Contains("新部门（可在部门目录中补充全称和别名）：省财政厅、各县（市、区）人民政府、张伟", run.Output);
+        Assert.Contains("共 3 处需要核对", run.Output);
+        using var store = new LiteDbStore(_dir.DatabasePath);
+        Assert.Empty(new LitePlanRepository(store).Tasks());
+        Assert.DoesNotContain(new LitePlanRepository(store).Departments(), d => d.Name == "张伟");
+    }
+
+    [Fact]
+    public void The_preview_as_json_holds_the_tasks_schedules_warnings_and_mappings()
+    {
+        var run = CliRun.Of("import", OtherGovernmentsPlan(), "--dry-run", "--json", "--db", _dir.DatabasePath);
+
+        Assert.Equal(0, run.ExitCode);
+        using var json = System.Text.Json.JsonDocument.Parse(run.Output);
+        var root = json.RootElement;
+        Assert.True(root.GetProperty("dryRun").GetBoolean());
+        var tasks = root.GetProperty("tasks").EnumerateArray().ToList();
+        Assert.Equal(4, tasks.Count);
+        Assert.Equal("2026-06-30", tasks[0].GetProperty("task").GetProperty("schedule").GetProperty("dueBy").GetString());
+        Assert.Equal(["genericUnit"], tasks[1].GetProperty("warnings").EnumerateArray().Select(w => w.GetProperty("kind").GetString()));
+        Assert.Equal("秋季", tasks[3].GetProperty("warnings")[0].GetProperty("detail").GetString());
+        var mapping = root.GetProperty("mappings")[0];
+        Assert.Equal(("发展改革委", "发改委"), (mapping.GetProperty("written").GetString(), mapping.GetProperty("department").GetString()));
+        Assert.Equal([1, 2, 3, 4], root.GetProperty("added").EnumerateArray().Select(n => n.GetInt32()));
+    }
+
+    [Fact]
+    public void A_plan_with_its_own_directory_matches_only_that_directorys_names()
+    {
+        var directory = _dir.File("gd.yaml");
+        File.WriteAllText(directory, "- name: 省发展改革委\n  fullName: 广东省发展和改革委员会\n  aliases: [发展改革委]\n- name: 省财政厅\n- name: 省科技厅\n  aliases: [科技厅]\n");
+
+        var run = CliRun.Of("import", OtherGovernmentsPlan(), "--directory", directory, "--db", _dir.DatabasePath);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("发展改革委 → 省发展改革委（广东省发展和改革委员会）", run.Output);
+        Assert.Contains("将从部门目录文件加入 3 个部门：省发展改革委、省财政厅、省科技厅", run.Output);
+        using var store = new LiteDbStore(_dir.DatabasePath);
+        var plans = new LitePlanRepository(store);
+        Assert.Equal(["省发展改革委", "省财政厅"], plans.FindTask(1)!.Departments.Select(d => d.Name));
+        Assert.Equal("省科技厅", plans.FindTask(4)!.LeadDepartments.Single());
+        // The curated directory is another government's: none of it is in this database.
+        Assert.DoesNotContain(plans.Departments(), d => d.Name is "发改委" or "科技厅");
+    }
+
+    [Fact]
+    public void A_directory_that_takes_a_stored_departments_name_is_refused_and_changes_nothing()
+    {
+        var db = TemplateDatabase.CopyTo(_dir.DatabasePath);
+        var before = CliRun.Of("departments", "--json", "--db", db).Output;
+        var directory = _dir.File("gd.yaml");
+        File.WriteAllText(directory, "- name: 省发展改革委\n  aliases: [发展改革委]\n");
+
+        var run = CliRun.Of("import", OtherGovernmentsPlan(), "--directory", directory, "--db", db);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("部门目录文件中“省发展改革委”的名称“发展改革委”已属于现有部门“发改委”", run.Error);
+        Assert.Contains("数据未作任何改动", run.Error);
+        Assert.Equal(before, CliRun.Of("departments", "--json", "--db", db).Output);
+    }
+
+    [Fact]
+    public void The_preview_shows_each_section_above_its_tasks()
+    {
+        var planFile = _dir.File("sections.txt");
+        File.WriteAllText(planFile, "序号\t重点任务\t责任单位\t完成时限\n一、推动芯片全链发展\n1\t制定措施\t科技厅\t2026年底前\n2\t建设平台\t科技厅\t持续推进");
+
+        var run = CliRun.Of("import", planFile, "--dry-run", "--db", _dir.DatabasePath);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("一、推动芯片全链发展\n第 1 项：制定措施", run.Output);
+        Assert.Single(run.Output.Split('\n'), l => l == "一、推动芯片全链发展");
+    }
 }

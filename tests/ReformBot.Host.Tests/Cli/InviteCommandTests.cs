@@ -125,6 +125,21 @@ public sealed partial class InviteCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_generic_unit_is_refused_with_what_to_do_and_creates_nothing()
+    {
+        using (var store = new ReformBot.Host.Storage.LiteDbStore(_dir.DatabasePath))
+            new ReformBot.Host.Storage.LitePlanRepository(store).AddDepartments([new("各县（市、区）人民政府", null, [])]);
+
+        var run = CliRun.Of("invite", "科技厅", "各县（市、区）人民政府", "--db", _dir.DatabasePath);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("“各县（市、区）人民政府”是泛指多个单位的名称", run.Error);
+        Assert.Contains("在部门目录中把“各县（市、区）人民政府”作为某个具体部门的别名", run.Error);
+        using var check = new TestStore(_dir.DatabasePath);
+        Assert.Equal(0, check.Invites.Count());
+    }
+
+    [Fact]
     public void Invite_without_a_department_is_a_usage_error()
     {
         var run = CliRun.Of("invite", "--db", _dir.DatabasePath);

@@ -31,7 +31,7 @@ public sealed class QueryCommandTests : IDisposable
 
         Assert.Equal(0, run.ExitCode);
         Assert.Equal(
-            """{"number":61,"text":"建立与之相适应的监管制度，支持银行业金融机构面向中小企业创新需求的金融产品创新","departments":[{"name":"新疆银监局","role":"lead"},{"name":"中国人民银行乌鲁木齐中心支行","role":"support"}],"schedule":{"text":"2016年启动，持续推进","startYear":2016,"dueYear":null,"doneYear":null,"ongoing":true}}""",
+            """{"number":61,"text":"建立与之相适应的监管制度，支持银行业金融机构面向中小企业创新需求的金融产品创新","departments":[{"name":"新疆银监局","role":"lead"},{"name":"中国人民银行乌鲁木齐中心支行","role":"support"}],"schedule":{"text":"2016年启动，持续推进","startYear":2016,"dueYear":null,"doneYear":null,"ongoing":true,"dueBy":null,"everyYear":false}}""",
             run.Output.Trim());
     }
 
@@ -41,7 +41,7 @@ public sealed class QueryCommandTests : IDisposable
         var run = CliRun.Of("task", "34", "--json", "--db", _dir.DatabasePath);
 
         Assert.Contains("""
-            "schedule":{"text":null,"startYear":null,"dueYear":null,"doneYear":null,"ongoing":false}
+            "schedule":{"text":null,"startYear":null,"dueYear":null,"doneYear":null,"ongoing":false,"dueBy":null,"everyYear":false}
             """, run.Output);
     }
 

@@ -37,6 +37,19 @@ public sealed class LitePlanRepositoryTests : IDisposable
     }
 
     [Fact]
+    public void A_due_date_and_every_year_round_trip_through_the_file()
+    {
+        var task = new PlanTask(1, "任务", [new TaskDepartment("科技厅", DepartmentRole.Lead)],
+            new Schedule("2026年6月底前，每年", null, 2026, null, false, new DateOnly(2026, 6, 30), EveryYear: true));
+
+        using (var store = new LiteDbStore(_dir.DatabasePath))
+            new LitePlanRepository(store).Apply(PlanImport.Prepare([], [], []) with { Tasks = [task], Added = [task] });
+
+        using var reopened = new LiteDbStore(_dir.DatabasePath);
+        Assert.Equal(task.Schedule, new LitePlanRepository(reopened).FindTask(1)!.Schedule);
+    }
+
+    [Fact]
     public void Importing_the_same_plan_again_changes_nothing()
     {
         using var store = new LiteDbStore(_dir.DatabasePath);

@@ -27,6 +27,7 @@ public sealed class RegisterCommand(RegistrationService registration, TextFormat
                 format.LocalTime(redemption.Invite!.ExpiresAt)),
             RedemptionResult.AlreadyUsed => turn.SayAsync(MessageKeys.Register.Used, cancellationToken, shown),
             RedemptionResult.Revoked => turn.SayAsync(MessageKeys.Register.Revoked, cancellationToken, shown),
+            RedemptionResult.GenericUnit => turn.SayAsync(MessageKeys.Register.GenericUnit, cancellationToken, redemption.Invite!.Department!),
             RedemptionResult.AlreadyMember => redemption.Invite!.Department is { } department
                 ? turn.SayAsync(MessageKeys.Register.AlreadyMember, cancellationToken, department)
                 : turn.SayAsync(MessageKeys.Register.AlreadyOffice, cancellationToken),

@@ -14,6 +14,9 @@ internal sealed class PlanCommands(CliContext context)
     /// <summary>The command that loads a plan of its own, so a new database gets no shipped plan before it.</summary>
     public const string ImportName = "import";
 
+    /// <summary>The option that gives a plan its own department directory, so a new database gets no curated one.</summary>
+    public const string DirectoryOptionName = "--directory";
+
     private MessageCatalog M => context.Messages;
 
     private TextFormat Format => context.Get<TextFormat>();
@@ -38,8 +41,10 @@ internal sealed class PlanCommands(CliContext context)
 
         var file = new Argument<string>("plan-file") { Description = m[MessageKeys.Cli.ImportFile] };
         var dryRun = new Option<bool>("--dry-run") { Description = m[MessageKeys.Cli.ImportDryRun] };
-        var import = new Command(ImportName, m[MessageKeys.Cli.Import]) { file, dryRun };
-        import.SetAction(r => For(r).Import(r.GetValue(file)!, r.GetValue(dryRun)));
+        var directory = new Option<string>(DirectoryOptionName) { Description = m[MessageKeys.Cli.ImportDirectory] };
+        var importJson = CliApp.JsonOption(m);
+        var import = new Command(ImportName, m[MessageKeys.Cli.Import]) { file, dryRun, directory, importJson };
+        import.SetAction(r => For(r).Import(r.GetValue(file)!, r.GetValue(dryRun), r.GetValue(directory), r.GetValue(importJson)));
         yield return import;
     }
 
@@ -108,8 +113,23 @@ internal sealed class PlanCommands(CliContext context)
         return 0;
     }
 
-    private int Import(string file, bool dryRun)
+    private int Import(string file, bool dryRun, string? directoryFile, bool json)
     {
+        IReadOnlyList<Core.Departments.Department>? directory = null;
+        if (directoryFile is not null)
+        {
+            var directoryPath = Path.GetFullPath(directoryFile, context.WorkingDirectory);
+            try
+            {
+                directory = DepartmentSeedFile.Load(directoryPath);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+            {
+                context.Error.WriteLine(M.Format(MessageKeys.Import.Error, M.Format(MessageKeys.Import.DirectoryUnreadable, directoryPath, e.Message)));
+                return 1;
+            }
+        }
+
         var path = Path.GetFullPath(file, context.WorkingDirectory);
         byte[] bytes;
         try
@@ -139,10 +159,15 @@ internal sealed class PlanCommands(CliContext context)
             return 1;
         }
 
-        PlanImport import;
+        ImportPreview preview;
         try
         {
-            import = new PlanImporter(context.Get<IPlanRepository>()).Import(document, dryRun);
+            preview = new PlanImporter(context.Get<IPlanRepository>()).Preview(document, dryRun, directory);
+        }
+        catch (DepartmentNameClashException e)
+        {
+            context.Error.WriteLine(M.Format(MessageKeys.Import.Error, M.Format(MessageKeys.Import.DirectoryClash, e.Department, e.Name, e.Owner)));
+            return 1;
         }
         catch (PlanFormatException e)
         {
@@ -150,12 +175,22 @@ internal sealed class PlanCommands(CliContext context)
             return 1;
         }
 
-        WriteImport(import);
+        if (json)
+        {
+            context.Output.WriteLine(JsonOutput.Serialize(JsonOutput.Preview(preview, dryRun)));
+            return 0;
+        }
+        var text = new ImportPreviewText(M, Format);
+        if (dryRun)
+            foreach (var line in text.Tasks(preview)) context.Output.WriteLine(line);
+        WriteImport(preview.Import, listAdded: !dryRun);
+        foreach (var line in text.Departments(preview)) context.Output.WriteLine(line);
         if (dryRun) context.Output.WriteLine(M[MessageKeys.Import.DryRun]);
         return 0;
     }
 
-    private void WriteImport(PlanImport import)
+    /// <param name="listAdded">False when the tasks were just listed one by one.</param>
+    private void WriteImport(PlanImport import, bool listAdded)
     {
         var output = context.Output;
         if (!import.HasChanges)
@@ -164,11 +199,10 @@ internal sealed class PlanCommands(CliContext context)
             return;
         }
         output.WriteLine(M.Format(MessageKeys.Import.Summary, import.Tasks.Count, import.Added.Count, import.Changed.Count, import.Removed.Count, import.UnchangedCount));
-        foreach (var task in import.Added) output.WriteLine(M.Format(MessageKeys.Import.Added, task.Number, Shorten(task.Text)));
+        if (listAdded)
+            foreach (var task in import.Added) output.WriteLine(M.Format(MessageKeys.Import.Added, task.Number, Shorten(task.Text)));
         foreach (var (_, after) in import.Changed) output.WriteLine(M.Format(MessageKeys.Import.Changed, after.Number, Shorten(after.Text)));
         foreach (var task in import.Removed) output.WriteLine(M.Format(MessageKeys.Import.Removed, task.Number, Shorten(task.Text)));
-        if (import.NewDepartments.Count > 0)
-            output.WriteLine(M.Format(MessageKeys.Import.NewDepartments, Format.List(import.NewDepartments.Select(d => d.Name))));
     }
 
     private string Names(IEnumerable<string> names)

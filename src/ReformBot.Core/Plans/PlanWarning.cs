@@ -1,0 +1,16 @@
+namespace ReformBot.Core.Plans;
+
+/// <summary>Something in a plan that was read but may be wrong; the preview shows it before anything is stored.</summary>
+public enum PlanWarningKind
+{
+    /// <summary>A part of the schedule cell was not understood (detail: that part).</summary>
+    ScheduleNotUnderstood,
+    /// <summary>A unit naming many offices (各有关单位): it can register no contact until mapped (detail: the name).</summary>
+    GenericUnit,
+    /// <summary>A department name that reads like a sentence, not a unit (detail: the name).</summary>
+    SentenceLikeDepartment,
+    /// <summary>A department name that reads like a person (detail: the name).</summary>
+    PersonLikeDepartment,
+}
+
+public sealed record PlanWarning(PlanWarningKind Kind, string Detail);
