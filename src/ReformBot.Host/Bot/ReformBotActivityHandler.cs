@@ -2,6 +2,7 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using ReformBot.Core.Storage;
 using ReformBot.Host.Bot.Commands;
+using ReformBot.Host.Bot.PlanImports;
 using ReformBot.Host.Bot.Reporting;
 using ReformBot.Host.Messages;
 
@@ -18,6 +19,7 @@ public sealed partial class ReformBotActivityHandler(
     IEnumerable<IChatCommand> handlers,
     IContactRepository contacts,
     ReportConversation reporting,
+    PlanImportChat planImports,
     MessageCatalog messages) : ActivityHandler
 {
     /// <summary>Longer messages are refused before anything reads them.</summary>
@@ -64,6 +66,14 @@ public sealed partial class ReformBotActivityHandler(
             return;
         }
 
+        // A plan file sent alone in a one-to-one chat is the office's 导入; nobody else's file is read.
+        if (!inGroup && text.Length == 0 && PlanAttachment.Find(activity) is { } file && PlanAttachment.LooksLikePlan(file))
+        {
+            if (contact?.IsOffice == true) await planImports.PreviewAsync(turn, file, cancellationToken);
+            else await turn.SayAsync(MessageKeys.Import.ChatContactFile, cancellationToken);
+            return;
+        }
+
         var match = commands.Match(text);
         // While a report is in progress, its owner's messages answer its questions, except a command's exact
         // words (我的任务, 任务 5, 汇报 5) and slash commands: those are answered, then the question is asked again.
@@ -74,6 +84,7 @@ public sealed partial class ReformBotActivityHandler(
             return;
         }
         if (match is null && await reporting.TryAnswerRepeatedConfirmAsync(turn, text, cancellationToken)) return;
+        if (match is null && await planImports.TryAnswerAsync(turn, text, cancellationToken)) return;
         // A near miss (帮组, 我要汇报, 汇报 第9项) is asked about, with the likely command as a button.
         if (suggestions.For(text, match, contact) is { } suggestion)
         {

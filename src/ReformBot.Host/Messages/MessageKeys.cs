@@ -167,6 +167,23 @@ public static class MessageKeys
         public const string DirectoryDepartments = "import.directoryDepartments";
         public const string DirectoryUnreadable = "import.directoryUnreadable";
         public const string DirectoryClash = "import.directoryClash";
+        public const string ChatNoFile = "import.chat.noFile";
+        public const string ChatUnnamedFile = "import.chat.unnamedFile";
+        public const string ChatContactFile = "import.chat.contactFile";
+        public const string ChatNotAllowed = "import.chat.notAllowed";
+        public const string ChatTooLarge = "import.chat.tooLarge";
+        public const string ChatDownloadFailed = "import.chat.downloadFailed";
+        public const string ChatPreview = "import.chat.preview";
+        public const string ChatNewDepartments = "import.chat.newDepartments";
+        public const string ChatWarnings = "import.chat.warnings";
+        public const string ChatWarning = "import.chat.warning";
+        public const string ChatAsk = "import.chat.ask";
+        public const string ChatConfirmButton = "import.chat.confirmButton";
+        public const string ChatCancelButton = "import.chat.cancelButton";
+        public const string ChatNothingPending = "import.chat.nothingPending";
+        public const string ChatCancelled = "import.chat.cancelled";
+        public const string ChatChangedSince = "import.chat.changedSince";
+        public const string ChatDone = "import.chat.done";
     }
 
     /// <summary>订阅 / 退订.</summary>

@@ -15,6 +15,7 @@ public static class CommandIds
     public const string Contacts = "contacts";
     public const string RemoveContact = "removecontact";
     public const string SignOutWeb = "signoutweb";
+    public const string Import = "import";
 
     public const string Subscribe = "subscribe";
     public const string Unsubscribe = "unsubscribe";
@@ -25,5 +26,5 @@ public static class CommandIds
     public const string Digest = "digest";
     public const string Export = "export";
 
-    public static IReadOnlyList<string> All { get; } = [Help, Register, Report, MyTasks, Task, Overdue, Invite, Invites, RevokeInvite, Contacts, RemoveContact, SignOutWeb, Subscribe, Unsubscribe, Period, Remind, Chase, Return, Digest, Export];
+    public static IReadOnlyList<string> All { get; } = [Help, Register, Report, MyTasks, Task, Overdue, Invite, Invites, RevokeInvite, Contacts, RemoveContact, SignOutWeb, Import, Subscribe, Unsubscribe, Period, Remind, Chase, Return, Digest, Export];
 }

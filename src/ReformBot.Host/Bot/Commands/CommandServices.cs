@@ -28,6 +28,10 @@ public static class CommandServices
         services.AddSingleton<IChatCommand, ContactsCommand>();
         services.AddSingleton<IChatCommand, RemoveContactCommand>();
         services.AddSingleton<IChatCommand, SignOutWebCommand>();
+        services.AddSingleton<IChatCommand, ImportCommand>();
+        services.AddSingleton<PlanImports.PlanImportChat>();
+        services.AddSingleton<PlanImports.PlanAttachment>();
+        PlanImports.PlanAttachment.AddHttpClient(services);
         return services;
     }
 }

@@ -1,0 +1,78 @@
+using System.Net.Http.Headers;
+using Microsoft.Bot.Schema;
+
+namespace ReformBot.Host.Bot.PlanImports;
+
+/// <summary>
+/// A file attached to a message that may be a plan, and its download. The contentUrl comes from the caller, so it is
+/// fetched only where <see cref="ServiceUrlPolicy"/> lets the bot send (no request forgery into the office's network),
+/// without following redirects, with a size limit and a timeout.
+/// </summary>
+public sealed class PlanAttachment(IHttpClientFactory clients, ServiceUrlPolicy policy)
+{
+    public const string HttpClientName = "plan-attachments";
+
+    /// <summary>Larger files are refused unread: the plans offices send are well under 1 MB.</summary>
+    public const int MaxBytes = 20 * 1024 * 1024;
+
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+
+    private static readonly string[] PlanExtensions = [".docx", ".xlsx", ".xls", ".csv", ".pdf", ".html", ".htm", ".txt", ".tsv", ".doc", ".wps"];
+
+    /// <summary>The first attachment that is a file rather than a card (cards have their own content types); null if none.</summary>
+    public static Attachment? Find(IMessageActivity activity) =>
+        activity.Attachments?.FirstOrDefault(a => a.ContentUrl is { Length: > 0 }
+            && a.ContentType?.StartsWith("application/vnd.microsoft.card.", StringComparison.OrdinalIgnoreCase) != true);
+
+    /// <summary>A file whose name says it is a document or table, as sent alone without the 导入 command.</summary>
+    public static bool LooksLikePlan(Attachment attachment) =>
+        PlanExtensions.Contains(Path.GetExtension(attachment.Name ?? ""), StringComparer.OrdinalIgnoreCase);
+
+    /// <returns>The file's bytes, or the reason it could not be fetched.</returns>
+    public async Task<Download> DownloadAsync(Attachment attachment, CancellationToken cancellationToken)
+    {
+        if (!policy.Allows(attachment.ContentUrl)) return new Download(null, DownloadError.NotAllowed);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(Timeout);
+        try
+        {
+            using var response = await clients.CreateClient(HttpClientName)
+                .GetAsync(attachment.ContentUrl, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            if (!response.IsSuccessStatusCode) return new Download(null, DownloadError.Failed);
+            if (response.Content.Headers.ContentLength > MaxBytes) return new Download(null, DownloadError.TooLarge);
+            await using var stream = await response.Content.ReadAsStreamAsync(timeout.Token);
+            var buffer = new MemoryStream();
+            var chunk = new byte[81920];
+            int read;
+            while ((read = await stream.ReadAsync(chunk, timeout.Token)) > 0)
+            {
+                // The length header may be absent or wrong; the limit holds for what actually arrives.
+                if (buffer.Length + read > MaxBytes) return new Download(null, DownloadError.TooLarge);
+                buffer.Write(chunk, 0, read);
+            }
+            return new Download(buffer.ToArray(), null);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new Download(null, DownloadError.Failed);
+        }
+        catch (HttpRequestException)
+        {
+            return new Download(null, DownloadError.Failed);
+        }
+    }
+
+    /// <summary>The HTTP client for downloads: redirects are not followed, since they could lead past the policy.</summary>
+    public static void AddHttpClient(IServiceCollection services) =>
+        services.AddHttpClient(HttpClientName, c =>
+            {
+                c.Timeout = System.Threading.Timeout.InfiniteTimeSpan;
+                c.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("*/*"));
+            })
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+}
+
+public enum DownloadError { NotAllowed, TooLarge, Failed }
+
+/// <param name="Bytes">The file, or null when <paramref name="Error"/> says why not.</param>
+public sealed record Download(byte[]? Bytes, DownloadError? Error);
