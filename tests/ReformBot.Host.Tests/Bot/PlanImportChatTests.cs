@@ -179,6 +179,18 @@ public sealed class PlanImportChatTests : BotTest
     }
 
     [Fact]
+    public async Task A_file_over_the_size_limit_is_refused()
+    {
+        Bot.AddOfficeMember("office");
+        var before = StoredNumbers();
+
+        await Bot.Conversation("office")
+            .Send(WithFile("导入", "big.docx", new byte[ReformBot.Host.Bot.PlanImports.PlanAttachment.MaxBytes + 1])).Says("导入失败，数据未作任何改动。", "文件超过 20 MB")
+            .StartTestAsync();
+        Assert.Equal(before, StoredNumbers());
+    }
+
+    [Fact]
     public async Task In_a_group_导入_is_refused()
     {
         Bot.AddOfficeMember("office");
