@@ -18,7 +18,11 @@ public static partial class PlanTableParser
         var lines = document.TaskTableRows(IsHeader);
         var headerIndex = lines.FindIndex(r => IsHeader(r.Cells));
         if (headerIndex < 0)
+        {
+            // A plan without a table: tasks as numbered paragraphs with their units in parentheses or after a label.
+            if (PlanParagraphParser.Parse(document.Paragraphs, PlanYear(document)) is { Count: > 0 } paragraphTasks) return paragraphTasks;
             throw Error(PlanFormatErrorKind.NoTable, lines.Count > 0 ? lines[0].Location : PlanLocation.AtLine(1), "序号");
+        }
         var headerLocation = lines[headerIndex].Location;
         var header = lines[headerIndex].Cells.ToArray();
         // A two-level header: 责任单位 over 牵头单位 | 配合单位.
