@@ -20,7 +20,10 @@ public static partial class PlanTableParser
         if (headerIndex < 0)
         {
             // A plan without a table: tasks as numbered paragraphs with their units in parentheses or after a label.
-            if (PlanParagraphParser.Parse(document.Paragraphs, PlanYear(document)) is { Count: > 0 } paragraphTasks) return paragraphTasks;
+            // A web page often sets its whole text in a layout table: then the paragraphs are that table's lines.
+            if (PlanParagraphParser.Parse(document.Paragraphs, PlanYear(document.Paragraphs)) is { Count: > 0 } paragraphTasks) return paragraphTasks;
+            var tableLines = document.TableLines();
+            if (PlanParagraphParser.Parse(tableLines, PlanYear(tableLines)) is { Count: > 0 } tableLineTasks) return tableLineTasks;
             throw Error(PlanFormatErrorKind.NoTable, lines.Count > 0 ? lines[0].Location : PlanLocation.AtLine(1), "序号");
         }
         var headerLocation = lines[headerIndex].Location;
@@ -64,13 +67,13 @@ public static partial class PlanTableParser
             rows.Add(row);
         }
 
-        return ToTasks(rows, headerLocation, PlanYear(document));
+        return ToTasks(rows, headerLocation, PlanYear(document.Paragraphs));
     }
 
     /// <summary>The year a bare 年底前 means: the first year the title or preamble names (2026年工作要点), if any.</summary>
-    private static int? PlanYear(PlanDocument document)
+    private static int? PlanYear(IEnumerable<PlanParagraph> paragraphs)
     {
-        foreach (var paragraph in document.Paragraphs)
+        foreach (var paragraph in paragraphs)
             if (YearInTitle().Match(paragraph.Text.Normalize(System.Text.NormalizationForm.FormKC)) is { Success: true } m)
                 return int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
         return null;
