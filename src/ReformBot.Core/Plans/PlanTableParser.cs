@@ -86,16 +86,29 @@ public static partial class PlanTableParser
     {
         if (rows.Count == 0) throw Error(PlanFormatErrorKind.NoTable, headerLine, "序号");
 
+        // Numbering that restarts at 1 under each category row: the tasks are numbered 1..n in table order instead,
+        // and each section's numbers are checked on their own.
+        var sectionStarts = rows.Skip(1).Where((row, i) => row.Section != rows[i].Section).ToList();
+        var restartsPerSection = sectionStarts.Count > 0 && rows[0].Number == 1 && sectionStarts.All(r => r.Number == 1);
+
         var seen = new Dictionary<int, PlanLocation>();
         var tasks = new List<ParsedTask>(rows.Count);
-        foreach (var row in rows)
+        var expected = 1;
+        for (var i = 0; i < rows.Count; i++)
         {
+            var row = rows[i];
+            if (restartsPerSection && i > 0 && row.Section != rows[i - 1].Section)
+            {
+                seen.Clear();
+                expected = 1;
+            }
             if (seen.TryGetValue(row.Number, out var firstLine))
                 throw Error(PlanFormatErrorKind.DuplicateNumber, row.Line, $"{row.Number}@{firstLine.Line}");
-            var expected = tasks.Count + 1;
             if (row.Number != expected)
                 throw Error(PlanFormatErrorKind.MissingNumber, row.Line, $"{expected}");
             seen[row.Number] = row.Line;
+            expected++;
+            var number = tasks.Count + 1;
 
             var text = TextCleanup.CleanTaskText(row.Text.ToString());
             if (text.Length == 0) throw Error(PlanFormatErrorKind.RowWithoutText, row.Line, row.Number.ToString());
@@ -103,9 +116,10 @@ public static partial class PlanTableParser
             if (departments.Count == 0) throw Error(PlanFormatErrorKind.RowWithoutDepartment, row.Line, row.Number.ToString());
 
             var (schedule, unread) = ScheduleParser.Read(row.Schedule.ToString(), planYear);
-            tasks.Add(new ParsedTask(row.Number, text, departments, schedule, row.Line.Line)
+            tasks.Add(new ParsedTask(number, text, departments, schedule, row.Line.Line)
             {
                 Section = row.Section,
+                WrittenNumber = row.Number != number ? row.Number.ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
                 Warnings = unread.Length > 0 ? [new PlanWarning(PlanWarningKind.ScheduleNotUnderstood, unread)] : [],
             });
         }
