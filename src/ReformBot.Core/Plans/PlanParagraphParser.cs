@@ -31,9 +31,13 @@ public static partial class PlanParagraphParser
                 items.Add(item);
             }
             else if (items.Count > 0 && LineLabel().IsMatch(text)) items[^1].AddTail(text);
-            // Text between numbered paragraphs (a task written over two paragraphs) continues the one above until
-            // its units are named; lines without any Chinese (page numbers) continue nothing.
-            else if (items.Count > 0 && !items[^1].HasUnits && ChineseLetter().IsMatch(text)) items[^1].Body.Append(text);
+            // Text between numbered paragraphs (a task written over two paragraphs, or broken by a PDF's page)
+            // continues the one above until its units are named; lines without any Chinese (page numbers) continue nothing.
+            else if (items.Count > 0 && !items[^1].HasUnits && ChineseLetter().IsMatch(text))
+            {
+                items[^1].Body.Append(text);
+                items[^1].TakeTail();
+            }
         }
 
         var tasks = new List<ParsedTask>();

@@ -74,6 +74,19 @@ public class PlanParagraphsTests
     }
 
     [Fact]
+    public void A_task_broken_over_lines_has_its_units_in_the_parentheses_it_ends_with()
+    {
+        // As a PDF's page break or a text file's wrapped lines leave it.
+        var task = Assert.Single(Parse(
+            "1.制定措施，明确资金",
+            "保障。（省发展改革委牵头，省财政厅等按",
+            "职责分工负责）"));
+
+        Assert.Equal("制定措施，明确资金保障。", task.Text);
+        Assert.Equal("+省发展改革委 省财政厅", Units(task));
+    }
+
+    [Fact]
     public void A_label_after_the_last_sentence_and_the_firstly_numbering()
     {
         var tasks = Parse(
