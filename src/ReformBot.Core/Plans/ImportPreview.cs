@@ -30,11 +30,15 @@ public sealed record ImportPreview(PlanImport Import, IReadOnlyList<PreviewTask>
                 else if (isNew && DepartmentNameCheck.LooksLikePerson(department.Name))
                     warnings.Add(new PlanWarning(PlanWarningKind.PersonLikeDepartment, department.Name));
             }
-            return new PreviewTask(task, row?.Section, warnings);
+            return new PreviewTask(task, row?.Section, warnings) { WrittenNumber = row?.WrittenNumber };
         }).ToList();
         return new ImportPreview(import, tasks);
     }
 }
 
 /// <summary>A task as it will be stored, the category heading above it, and the warnings about it.</summary>
-public sealed record PreviewTask(PlanTask Task, string? Section, IReadOnlyList<PlanWarning> Warnings);
+public sealed record PreviewTask(PlanTask Task, string? Section, IReadOnlyList<PlanWarning> Warnings)
+{
+    /// <summary>The number the table writes, when its numbering restarts per section and so differs from the task's.</summary>
+    public string? WrittenNumber { get; init; }
+}

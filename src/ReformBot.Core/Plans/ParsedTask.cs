@@ -11,4 +11,10 @@ public sealed record ParsedTask(int Number, string Text, IReadOnlyList<TaskDepar
 
     /// <summary>The category heading above the task (一、推动芯片全链发展), if the table has them.</summary>
     public string? Section { get; init; }
+
+    /// <summary>
+    /// The number the table writes when it is not <see cref="Number"/>: in a table whose numbering restarts at 1 in
+    /// each section, tasks are numbered 1..n in order and the written number is shown beside it in the preview.
+    /// </summary>
+    public string? WrittenNumber { get; init; }
 }

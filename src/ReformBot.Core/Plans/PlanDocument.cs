@@ -37,6 +37,11 @@ public sealed record PlanDocument(
             rows.AddRange(Tables[i].Rows);
         return rows;
     }
+
+    /// <summary>The tables' text as paragraphs, one a line of a cell, each cell once (a merged cell repeats in rows).</summary>
+    public IReadOnlyList<PlanParagraph> TableLines() =>
+        Tables.SelectMany(t => t.Rows).SelectMany(r => r.Cells.Distinct().SelectMany(c => c.Split('\n')).Select(line => new PlanParagraph(line.Trim(), r.Location)))
+            .Where(p => p.Text.Length > 0).ToList();
 }
 
 /// <summary>One table: rows of cells. Rows may have different numbers of cells.</summary>

@@ -18,7 +18,14 @@ public static partial class PlanTableParser
         var lines = document.TaskTableRows(IsHeader);
         var headerIndex = lines.FindIndex(r => IsHeader(r.Cells));
         if (headerIndex < 0)
+        {
+            // A plan without a table: tasks as numbered paragraphs with their units in parentheses or after a label.
+            // A web page often sets its whole text in a layout table: then the paragraphs are that table's lines.
+            if (PlanParagraphParser.Parse(document.Paragraphs, PlanYear(document.Paragraphs)) is { Count: > 0 } paragraphTasks) return paragraphTasks;
+            var tableLines = document.TableLines();
+            if (PlanParagraphParser.Parse(tableLines, PlanYear(tableLines)) is { Count: > 0 } tableLineTasks) return tableLineTasks;
             throw Error(PlanFormatErrorKind.NoTable, lines.Count > 0 ? lines[0].Location : PlanLocation.AtLine(1), "序号");
+        }
         var headerLocation = lines[headerIndex].Location;
         var header = lines[headerIndex].Cells.ToArray();
         // A two-level header: 责任单位 over 牵头单位 | 配合单位.
@@ -60,13 +67,13 @@ public static partial class PlanTableParser
             rows.Add(row);
         }
 
-        return ToTasks(rows, headerLocation, PlanYear(document));
+        return ToTasks(rows, headerLocation, PlanYear(document.Paragraphs));
     }
 
     /// <summary>The year a bare 年底前 means: the first year the title or preamble names (2026年工作要点), if any.</summary>
-    private static int? PlanYear(PlanDocument document)
+    private static int? PlanYear(IEnumerable<PlanParagraph> paragraphs)
     {
-        foreach (var paragraph in document.Paragraphs)
+        foreach (var paragraph in paragraphs)
             if (YearInTitle().Match(paragraph.Text.Normalize(System.Text.NormalizationForm.FormKC)) is { Success: true } m)
                 return int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
         return null;
@@ -79,16 +86,29 @@ public static partial class PlanTableParser
     {
         if (rows.Count == 0) throw Error(PlanFormatErrorKind.NoTable, headerLine, "序号");
 
+        // Numbering that restarts at 1 under each category row: the tasks are numbered 1..n in table order instead,
+        // and each section's numbers are checked on their own.
+        var sectionStarts = rows.Skip(1).Where((row, i) => row.Section != rows[i].Section).ToList();
+        var restartsPerSection = sectionStarts.Count > 0 && rows[0].Number == 1 && sectionStarts.All(r => r.Number == 1);
+
         var seen = new Dictionary<int, PlanLocation>();
         var tasks = new List<ParsedTask>(rows.Count);
-        foreach (var row in rows)
+        var expected = 1;
+        for (var i = 0; i < rows.Count; i++)
         {
+            var row = rows[i];
+            if (restartsPerSection && i > 0 && row.Section != rows[i - 1].Section)
+            {
+                seen.Clear();
+                expected = 1;
+            }
             if (seen.TryGetValue(row.Number, out var firstLine))
                 throw Error(PlanFormatErrorKind.DuplicateNumber, row.Line, $"{row.Number}@{firstLine.Line}");
-            var expected = tasks.Count + 1;
             if (row.Number != expected)
                 throw Error(PlanFormatErrorKind.MissingNumber, row.Line, $"{expected}");
             seen[row.Number] = row.Line;
+            expected++;
+            var number = tasks.Count + 1;
 
             var text = TextCleanup.CleanTaskText(row.Text.ToString());
             if (text.Length == 0) throw Error(PlanFormatErrorKind.RowWithoutText, row.Line, row.Number.ToString());
@@ -96,9 +116,10 @@ public static partial class PlanTableParser
             if (departments.Count == 0) throw Error(PlanFormatErrorKind.RowWithoutDepartment, row.Line, row.Number.ToString());
 
             var (schedule, unread) = ScheduleParser.Read(row.Schedule.ToString(), planYear);
-            tasks.Add(new ParsedTask(row.Number, text, departments, schedule, row.Line.Line)
+            tasks.Add(new ParsedTask(number, text, departments, schedule, row.Line.Line)
             {
                 Section = row.Section,
+                WrittenNumber = row.Number != number ? row.Number.ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
                 Warnings = unread.Length > 0 ? [new PlanWarning(PlanWarningKind.ScheduleNotUnderstood, unread)] : [],
             });
         }

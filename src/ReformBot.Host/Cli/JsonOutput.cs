@@ -58,7 +58,7 @@ public static class JsonOutput
         var import = preview.Import;
         return new ImportPreviewJson(
             dryRun,
-            preview.Tasks.Select(t => new PreviewTaskJson(Task(t.Task), t.Section, t.Warnings.Select(w => new PlanWarningJson(JsonNamingPolicy.CamelCase.ConvertName(w.Kind.ToString()), w.Detail)).ToList())).ToList(),
+            preview.Tasks.Select(t => new PreviewTaskJson(Task(t.Task), t.Section, t.Warnings.Select(w => new PlanWarningJson(JsonNamingPolicy.CamelCase.ConvertName(w.Kind.ToString()), w.Detail)).ToList(), t.WrittenNumber)).ToList(),
             import.Mappings.Select(m => new DepartmentMappingJson(m.Written, m.Department.Name, m.Department.FullName)).ToList(),
             import.NewDepartments.Select(d => d.Name).ToList(),
             import.DirectoryDepartments.Select(d => d.Name).ToList(),
@@ -84,7 +84,8 @@ public sealed record ImportPreviewJson(
     IReadOnlyList<int> Added, IReadOnlyList<int> Changed, IReadOnlyList<int> Removed);
 
 /// <param name="Section">The category heading above the task, or null.</param>
-public sealed record PreviewTaskJson(TaskJson Task, string? Section, IReadOnlyList<PlanWarningJson> Warnings);
+/// <param name="WrittenNumber">The number the table writes when its numbering restarts per section, or null.</param>
+public sealed record PreviewTaskJson(TaskJson Task, string? Section, IReadOnlyList<PlanWarningJson> Warnings, string? WrittenNumber);
 
 /// <param name="Kind">scheduleNotUnderstood, genericUnit, sentenceLikeDepartment or personLikeDepartment.</param>
 public sealed record PlanWarningJson(string Kind, string Detail);

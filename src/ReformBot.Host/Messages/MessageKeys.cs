@@ -150,6 +150,7 @@ public static class MessageKeys
         public const string NewDepartments = "import.newDepartments";
         public const string Error = "import.error";
         public const string PreviewTask = "import.preview.task";
+        public const string PreviewTaskWritten = "import.preview.taskWritten";
         public const string PreviewDepartments = "import.preview.departments";
         public const string PreviewSchedule = "import.preview.schedule";
         public const string ScheduleEmpty = "import.schedule.empty";

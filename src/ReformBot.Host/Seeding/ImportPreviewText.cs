@@ -15,11 +15,14 @@ public sealed class ImportPreviewText(MessageCatalog m, TextFormat format)
     public IEnumerable<string> Tasks(ImportPreview preview)
     {
         string? section = null;
-        foreach (var (task, taskSection, warnings) in preview.Tasks)
+        foreach (var previewTask in preview.Tasks)
         {
+            var (task, taskSection, warnings) = previewTask;
             if (taskSection is not null && taskSection != section) yield return taskSection;
             section = taskSection;
-            yield return m.Format(MessageKeys.Import.PreviewTask, task.Number, m.Shorten(task.Text, TextLength));
+            yield return previewTask.WrittenNumber is { } written
+                ? m.Format(MessageKeys.Import.PreviewTaskWritten, task.Number, m.Shorten(task.Text, TextLength), written)
+                : m.Format(MessageKeys.Import.PreviewTask, task.Number, m.Shorten(task.Text, TextLength));
             yield return m.Format(MessageKeys.Import.PreviewDepartments, Names(task.LeadDepartments), Names(task.SupportDepartments));
             yield return m.Format(MessageKeys.Import.PreviewSchedule, Schedule(task.Schedule));
             foreach (var warning in warnings) yield return m.Format(MessageKeys.Import.WarningPrefix + warning.Kind, warning.Detail);

@@ -230,4 +230,19 @@ public sealed class ImportCommandTests : IDisposable
         Assert.Contains("一、推动芯片全链发展\n第 1 项：制定措施", run.Output);
         Assert.Single(run.Output.Split('\n'), l => l == "一、推动芯片全链发展");
     }
+
+    [Fact]
+    public void The_preview_of_numbering_that_restarts_per_section_shows_the_written_number_beside_the_tasks()
+    {
+        var planFile = _dir.File("restarts.txt");
+        File.WriteAllText(planFile, "序号\t重点任务\t责任单位\t完成时限\n一、推动芯片全链发展\n1\t制定措施\t科技厅\t2026年底前\n二、优化创新生态\n1\t建设平台\t科技厅\t持续推进");
+
+        var run = CliRun.Of("import", planFile, "--dry-run", "--db", _dir.DatabasePath);
+        var json = CliRun.Of("import", planFile, "--dry-run", "--json", "--db", _dir.DatabasePath);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("一、推动芯片全链发展\n第 1 项：制定措施\n", run.Output);
+        Assert.Contains("二、优化创新生态\n第 2 项（表中本节序号 1）：建设平台", run.Output);
+        Assert.Contains("\"writtenNumber\":\"1\"", json.Output.Replace(" ", "").Replace("\n", ""));
+    }
 }

@@ -72,6 +72,21 @@ internal static class PlanFileWriters
         return stream.ToArray();
     }
 
+    /// <summary>A Word document of paragraphs only, one a given line: a plan without a table.</summary>
+    public static byte[] DocxParagraphs(IEnumerable<string> paragraphs)
+    {
+        var stream = new MemoryStream();
+        using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
+            document.AddMainDocumentPart().Document = new W.Document(new W.Body(paragraphs.Select(Paragraph)));
+        return stream.ToArray();
+    }
+
+    /// <summary>A saved web page of paragraphs inside a layout table, as government sites publish a plan's text.</summary>
+    public static string HtmlParagraphs(IEnumerable<string> paragraphs) =>
+        "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>分工方案</title></head><body>\n<table class=\"layout\"><tr><td>\n"
+        + string.Concat(paragraphs.Select(p => $"<p>{WebUtility.HtmlEncode(p)}</p>\n"))
+        + "</td></tr></table>\n</body></html>\n";
+
     private static W.Paragraph Paragraph(string text)
     {
         var run = new W.Run();
