@@ -73,24 +73,8 @@ public static partial class DepartmentCellParser
         Split(list.TrimEnd(Separators)).Select(StripNoName).Where(n => n.Length > 0);
 
     /// <summary>Splits at separators outside parentheses: 各县（市、区）人民政府 stays one name.</summary>
-    private static List<string> Split(string text)
-    {
-        var names = new List<string>();
-        var depth = 0;
-        var start = 0;
-        for (var i = 0; i <= text.Length; i++)
-        {
-            var c = i < text.Length ? text[i] : '\0';
-            if (c is '（' or '(') depth++;
-            else if (c is '）' or ')' && depth > 0) depth--;
-            else if (i == text.Length || (depth == 0 && Array.IndexOf(Separators, c) >= 0))
-            {
-                if (i > start) names.Add(text[start..i]);
-                start = i + 1;
-            }
-        }
-        return names;
-    }
+    private static List<string> Split(string text) =>
+        TextCleanup.SplitOutsideParentheses(text, Separators).Where(n => n.Length > 0).ToList();
 
     private static string StripNoName(string name)
     {

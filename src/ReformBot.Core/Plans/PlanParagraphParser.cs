@@ -126,7 +126,7 @@ public static partial class PlanParagraphParser
         public void AddTail(string tail)
         {
             var text = TextCleanup.RemoveAllWhitespace(tail).TrimEnd('。', '.');
-            foreach (var part in SplitOutsideParentheses(text))
+            foreach (var part in TailParts(text))
             {
                 var deadline = DeadlineLabel().Match(part);
                 if (deadline.Success) Schedule.Append(part[deadline.Length..]);
@@ -153,22 +153,9 @@ public static partial class PlanParagraphParser
     }
 
     /// <summary>Splits at ； ， , and ; outside parentheses; the units' own 、 lists stay whole for the cell parser.</summary>
-    private static List<string> SplitOutsideParentheses(string text)
+    private static List<string> TailParts(string text)
     {
-        var parts = new List<string>();
-        var depth = 0;
-        var start = 0;
-        for (var i = 0; i <= text.Length; i++)
-        {
-            var c = i < text.Length ? text[i] : '\0';
-            if (c is '（' or '(') depth++;
-            else if (c is '）' or ')' && depth > 0) depth--;
-            else if (i == text.Length || (depth == 0 && c is '；' or ';' or '，' or ','))
-            {
-                parts.Add(text[start..i]);
-                start = i + 1;
-            }
-        }
+        var parts = TextCleanup.SplitOutsideParentheses(text, '；', ';', '，', ',');
         // 省发改委牵头，省财政厅等按职责分工负责: the cell parser reads the two halves as one list again.
         var merged = new List<string>();
         foreach (var part in parts)

@@ -2,7 +2,7 @@ using System.Text;
 
 namespace ReformBot.Core.Plans;
 
-/// <summary>Undoes what PDF text extraction does to table cells: stray spaces and broken lines.</summary>
+/// <summary>Undoes what PDF text extraction does to table cells (stray spaces, broken lines), and splits cells into parts.</summary>
 public static class TextCleanup
 {
     public static string RemoveAllWhitespace(string text)
@@ -36,5 +36,28 @@ public static class TextCleanup
                 sb.Append(' ');
         }
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// Splits at any of <paramref name="separators"/> outside parentheses, so 各县（市、区）人民政府 stays one
+    /// part. Empty parts are kept: callers decide what an empty part means.
+    /// </summary>
+    public static List<string> SplitOutsideParentheses(string text, params char[] separators)
+    {
+        var parts = new List<string>();
+        var depth = 0;
+        var start = 0;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            var c = i < text.Length ? text[i] : '\0';
+            if (c is '（' or '(') depth++;
+            else if (c is '）' or ')' && depth > 0) depth--;
+            else if (i == text.Length || (depth == 0 && Array.IndexOf(separators, c) >= 0))
+            {
+                parts.Add(text[start..i]);
+                start = i + 1;
+            }
+        }
+        return parts;
     }
 }
