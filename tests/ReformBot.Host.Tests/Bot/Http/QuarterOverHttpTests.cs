@@ -1,7 +1,4 @@
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
-using ReformBot.Core.Contacts;
 using ReformBot.Core.Periods;
 using ReformBot.Core.Reports;
 using ReformBot.Core.Storage;
@@ -14,29 +11,10 @@ namespace ReformBot.Host.Tests.Bot.Http;
 /// A quarter in minutes: a scripted contact of 科技厅 files every pending lead task of 2026Q4 over real
 /// HTTP with the one-message path, then a second quarter reusing the first. The figures are in the README.
 /// </summary>
-public sealed class QuarterOverHttpTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class QuarterOverHttpTests(ITestOutputHelper output) : ContactOverHttpTest("科技厅", "kjt")
 {
-    private const string Department = "科技厅";
-    private const string Conversation = "conversation-kjt";
     private const int MaxBotCharactersOnConfirmPath = 40;
     private static readonly Quarter Q4 = Quarter.Parse("2026Q4");
-
-    private readonly TempDirectory _dir = new();
-    private readonly FakeTimeProvider _time = new(DigestScenario.Now);
-    private RunningHost _host = null!;
-
-    public async Task InitializeAsync()
-    {
-        _host = await RunningHost.StartAsync(TemplateDatabase.CopyTo(_dir.DatabasePath), b => b.Services.AddSingleton<TimeProvider>(_time));
-        _host.Services.GetRequiredService<IContactRepository>().Save(new Contact("contact-kjt", "科技厅联络员", [Department], IsOffice: false,
-            new ConversationAddress(BotHttp.ChannelId, BotHttp.UnusedServiceUrl, Conversation, "user-1", null, "reformbot"), _time.GetUtcNow()));
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        _dir.Dispose();
-    }
 
     [Fact]
     public async Task All_39_pending_lead_tasks_take_two_messages_each_and_a_second_quarter_reusing_the_first_two_as_well()
@@ -45,13 +23,13 @@ public sealed class QuarterOverHttpTests(ITestOutputHelper output) : IAsyncLifet
         Assert.Equal(39, pending.Count);
 
         var first = await FileQuarterAsync(pending, n => $"汇报 {n}\n状态：按计划推进\n进展：第 {n} 项本季度完成调研，起草了实施办法\n问题：无\n下一步：报审实施办法\n进度：50");
-        Assert.Equal(39, _host.Services.GetRequiredService<IReportRepository>().ForPeriod(Q4).Count);
+        Assert.Equal(39, Host.Services.GetRequiredService<IReportRepository>().ForPeriod(Q4).Count);
 
         // The next quarter, with nothing new to say: last quarter's report, taken whole.
-        _time.SetUtcNow(new DateTimeOffset(2027, 3, 20, 10, 0, 0, TimeSpan.FromHours(8)));
+        Time.SetUtcNow(new DateTimeOffset(2027, 3, 20, 10, 0, 0, TimeSpan.FromHours(8)));
         var q1 = Q4.Next();
         var second = await FileQuarterAsync(Pending(q1), n => $"汇报 {n}\n沿用上季度", expectCopied: true);
-        var stored = _host.Services.GetRequiredService<IReportRepository>().ForPeriod(q1);
+        var stored = Host.Services.GetRequiredService<IReportRepository>().ForPeriod(q1);
         Assert.Equal(39, stored.Count);
         Assert.All(stored, r => Assert.StartsWith($"第 {r.Key.TaskNumber} 项本季度完成调研", r.Content.Progress));
 
@@ -64,8 +42,8 @@ public sealed class QuarterOverHttpTests(ITestOutputHelper output) : IAsyncLifet
     }
 
     private List<int> Pending(Quarter period) =>
-        PendingReports.For([Department], _host.Services.GetRequiredService<IPlanRepository>().Tasks(),
-            _host.Services.GetRequiredService<IReportRepository>().ForPeriod(period)).Select(p => p.TaskNumber).ToList();
+        PendingReports.For([Department], Host.Services.GetRequiredService<IPlanRepository>().Tasks(),
+            Host.Services.GetRequiredService<IReportRepository>().ForPeriod(period)).Select(p => p.TaskNumber).ToList();
 
     private async Task<(int Tasks, int Messages, int MaxBotCharacters)> FileQuarterAsync(IReadOnlyList<int> tasks, Func<int, string> answer, bool expectCopied = false)
     {
@@ -87,11 +65,5 @@ public sealed class QuarterOverHttpTests(ITestOutputHelper output) : IAsyncLifet
             maxCharacters = Math.Max(maxCharacters, saved.Sum(t => t.Length));
         }
         return (tasks.Count, messages, maxCharacters);
-    }
-
-    private async Task<List<string>> SayAsync(string text)
-    {
-        using var response = await _host.Http.PostAsync(BotHttp.Message(Conversation, text, userId: "user-1"));
-        return await response.ReplyTextsAsync();
     }
 }

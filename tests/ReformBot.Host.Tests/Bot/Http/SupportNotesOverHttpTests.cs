@@ -1,6 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
-using ReformBot.Core.Contacts;
 using ReformBot.Core.Periods;
 using ReformBot.Core.Storage;
 using ReformBot.Host.Tests.Support;
@@ -12,28 +10,9 @@ namespace ReformBot.Host.Tests.Bot.Http;
 /// A contact of a department that only supports tasks (中国证监会新疆监管局: 55, 56, 57) files the notes
 /// of the period over real HTTP, with 汇报 alone, and then sees them in 我的任务.
 /// </summary>
-public sealed class SupportNotesOverHttpTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class SupportNotesOverHttpTests(ITestOutputHelper output) : ContactOverHttpTest("中国证监会新疆监管局", "zjj")
 {
-    private const string Department = "中国证监会新疆监管局";
-    private const string Conversation = "conversation-zjj";
     private static readonly Quarter Q4 = Quarter.Parse("2026Q4");
-
-    private readonly TempDirectory _dir = new();
-    private readonly FakeTimeProvider _time = new(DigestScenario.Now);
-    private RunningHost _host = null!;
-
-    public async Task InitializeAsync()
-    {
-        _host = await RunningHost.StartAsync(TemplateDatabase.CopyTo(_dir.DatabasePath), b => b.Services.AddSingleton<TimeProvider>(_time));
-        _host.Services.GetRequiredService<IContactRepository>().Save(new Contact("contact-zjj", "证监局联络员", [Department], IsOffice: false,
-            new ConversationAddress(BotHttp.ChannelId, BotHttp.UnusedServiceUrl, Conversation, "user-1", null, "reformbot"), _time.GetUtcNow()));
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        _dir.Dispose();
-    }
 
     [Fact]
     public async Task A_supporting_department_files_every_note_of_the_period_with_report_alone()
@@ -50,7 +29,7 @@ public sealed class SupportNotesOverHttpTests(ITestOutputHelper output) : IAsync
             Assert.Contains($"已保存{Department}对第 {task} 项的配合情况", saved[0]);
             Assert.Contains(next, saved[1]);
         }
-        Assert.Equal([55, 56, 57], _host.Services.GetRequiredService<IReportRepository>().NotesForPeriod(Q4).Select(n => n.TaskNumber));
+        Assert.Equal([55, 56, 57], Host.Services.GetRequiredService<IReportRepository>().NotesForPeriod(Q4).Select(n => n.TaskNumber));
 
         Assert.Contains("牵头任务都已汇报，配合说明也都已填写", Assert.Single(await SayAsync("汇报")));
         var mine = Assert.Single(await SayAsync("我的任务"));
@@ -60,10 +39,9 @@ public sealed class SupportNotesOverHttpTests(ITestOutputHelper output) : IAsync
         Assert.Equal(4, mine.Split('\n').Length);
     }
 
-    private async Task<List<string>> SayAsync(string text)
+    protected override async Task<List<string>> SayAsync(string text)
     {
-        using var response = await _host.Http.PostAsync(BotHttp.Message(Conversation, text, userId: "user-1"));
-        var replies = await response.ReplyTextsAsync();
+        var replies = await base.SayAsync(text);
         foreach (var reply in replies) output.WriteLine($"> {text}\n{reply}\n");
         return replies;
     }
