@@ -117,6 +117,15 @@ public static class Bench
                 Console.WriteLine(Report.Table(result, options));
                 return result;
             }
+            catch (BenchmarkException)
+            {
+                foreach (var host in hosts)
+                {
+                    Console.Error.WriteLine($"--- last lines of {host.Label} ---");
+                    foreach (var line in host.Bot.RecentOutput) Console.Error.WriteLine(line);
+                }
+                throw;
+            }
             finally
             {
                 foreach (var host in hosts) await host.Bot.DisposeAsync();

@@ -11,13 +11,38 @@ namespace ReformBot.TurnBenchmark;
 /// </summary>
 public sealed class BotProcess : IAsyncDisposable
 {
+    private const int KeptLines = 200;
+
     private readonly Process _process;
+    private readonly Queue<string> _output = new();
 
     private BotProcess(string name, Process process, Uri address)
     {
         Name = name;
         _process = process;
         Address = address;
+        // The logs are not the benchmark's output, but must be read so a full pipe never blocks the bot; the last
+        // lines are kept to explain a turn that failed.
+        process.OutputDataReceived += (_, e) => Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => Keep(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
+
+    /// <summary>The last lines the bot wrote to its standard output and error.</summary>
+    public IReadOnlyList<string> RecentOutput
+    {
+        get { lock (_output) return _output.ToList(); }
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is null) return;
+        lock (_output)
+        {
+            _output.Enqueue(line);
+            if (_output.Count > KeptLines) _output.Dequeue();
+        }
     }
 
     public string Name { get; }
@@ -107,13 +132,7 @@ public sealed class BotProcess : IAsyncDisposable
         foreach (var (name, value) in environment) info.Environment[name] = value;
         info.ArgumentList.Add(dll);
         foreach (var arg in args) info.ArgumentList.Add(arg);
-        var process = Process.Start(info) ?? throw new BenchmarkException($"Could not start {dll}.");
-        // Their logs are not the benchmark's output, but must be read so a full pipe never blocks them.
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
+        return Process.Start(info) ?? throw new BenchmarkException($"Could not start {dll}.");
     }
 
     private static int FreePort()

@@ -13,7 +13,7 @@ namespace ReformBot.Host.Bot;
 /// and logs its own 401s as errors with a stack trace. Every refusal therefore leaves here as a
 /// <see cref="TokenRefusedException"/>, which <see cref="BotEndpoint"/> answers with 401. And connector
 /// clients are made only for service URLs that <see cref="ServiceUrlPolicy"/> allows, for replies and
-/// proactive messages alike.
+/// proactive messages alike. The clients are made when first used (<see cref="DeferredConnectorFactory"/>).
 /// </summary>
 public sealed partial class GuardedAuthentication(BotFrameworkAuthentication inner, ServiceUrlPolicy serviceUrls,
     ILogger<GuardedAuthentication> logger) : BotFrameworkAuthentication
@@ -27,6 +27,7 @@ public sealed partial class GuardedAuthentication(BotFrameworkAuthentication inn
         {
             var result = await inner.AuthenticateRequestAsync(activity, authHeader, cancellationToken);
             if (Interlocked.Exchange(ref _outage, 0) == 1) LogRecovered(logger);
+            result.ConnectorFactory = new DeferredConnectorFactory(result.ConnectorFactory);
             return result;
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -48,10 +49,10 @@ public sealed partial class GuardedAuthentication(BotFrameworkAuthentication inn
     }
 
     public override ConnectorFactory CreateConnectorFactory(ClaimsIdentity claimsIdentity) =>
-        new GuardedConnectorFactory(inner.CreateConnectorFactory(claimsIdentity), serviceUrls);
+        new GuardedConnectorFactory(new DeferredConnectorFactory(inner.CreateConnectorFactory(claimsIdentity)), serviceUrls);
 
     public override Task<UserTokenClient> CreateUserTokenClientAsync(ClaimsIdentity claimsIdentity, CancellationToken cancellationToken) =>
-        inner.CreateUserTokenClientAsync(claimsIdentity, cancellationToken);
+        Task.FromResult<UserTokenClient>(new DeferredUserTokenClient(() => inner.CreateUserTokenClientAsync(claimsIdentity, cancellationToken)));
 
     public override Microsoft.Bot.Builder.Skills.BotFrameworkClient CreateBotFrameworkClient() => inner.CreateBotFrameworkClient();
 

@@ -4,7 +4,6 @@ using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
-using Newtonsoft.Json.Serialization;
 using ReformBot.Core.Contacts;
 
 namespace ReformBot.Host.Proactive;
@@ -148,7 +147,6 @@ public sealed partial class ProactiveSender : IProactiveSender, IDisposable
         {
             var connector = turn.TurnState.Get<IConnectorClient>()
                 ?? throw new InvalidOperationException("The proactive turn has no connector client.");
-            ShareContracts(connector);
             using var response = await connector.Conversations.SendToConversationWithHttpMessagesAsync(
                 message.Conversation.Id, message, customHeaders: null, linked.Token);
             return Outcome.Sent((int)response.Response.StatusCode, response.Body?.Id);
@@ -181,21 +179,6 @@ public sealed partial class ProactiveSender : IProactiveSender, IDisposable
             return Outcome.Permanent(null, Describe(e));
         }
     }
-
-    /// <summary>
-    /// The SDK gives every connector client (one per turn) a new Newtonsoft contract resolver, so each
-    /// one works out the JSON contract of Activity afresh, with reflection and compiled getters: about
-    /// 100 ms of CPU per message, which capped a fan-out at under 100 messages a second on two cores.
-    /// The turn's client is this turn's alone, so it can take a resolver that keeps its cache.
-    /// </summary>
-    private static void ShareContracts(IConnectorClient connector)
-    {
-        connector.SerializationSettings.ContractResolver = SharedContracts;
-        connector.DeserializationSettings.ContractResolver = SharedContracts;
-    }
-
-    /// <summary>The resolver the SDK sets on each connector client (CustomInitialize), kept for all of them.</summary>
-    private static readonly DefaultContractResolver SharedContracts = new();
 
     private static Outcome Classify(int status, TimeSpan? retryAfter, string error) => status switch
     {

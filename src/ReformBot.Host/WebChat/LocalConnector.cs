@@ -8,6 +8,7 @@ using Microsoft.Bot.Connector;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Bot.Schema;
 using Microsoft.Rest;
+using ReformBot.Host.Bot;
 using ReformBot.Host.Downloads;
 
 namespace ReformBot.Host.WebChat;
@@ -99,7 +100,7 @@ public sealed class LocalConnectorAuthentication(BotFrameworkAuthentication inne
     {
         public override Task<IConnectorClient> CreateAsync(string serviceUrl, string audience, CancellationToken cancellationToken) =>
             LocalConnector.IsOwn(serviceUrl)
-                ? Task.FromResult(local.CreateClient(httpClients.CreateClient(nameof(LocalConnector))))
+                ? Task.FromResult(DeferredConnectorFactory.ShareContracts(local.CreateClient(httpClients.CreateClient(nameof(LocalConnector)))))
                 : inner.CreateAsync(serviceUrl, audience, cancellationToken);
     }
 }
