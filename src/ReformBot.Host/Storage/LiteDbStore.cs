@@ -332,6 +332,7 @@ public sealed class LiteDbStore : IDisposable
             owner.GetType().GetFields(Instance).FirstOrDefault(f => f.FieldType.Name == typeName)?.GetValue(owner);
 
         var engine = database.GetType().GetFields(Instance).FirstOrDefault(f => typeof(LiteDB.Engine.ILiteEngine).IsAssignableFrom(f.FieldType))?.GetValue(database);
+        if (engine is SerializedEngine serialized) engine = serialized.Inner;
         var monitor = engine is null ? null : FieldOfType(engine, "TransactionMonitor");
         var transactions = monitor?.GetType().GetFields(Instance)
             .Where(f => f.FieldType.IsGenericType && f.FieldType.GetGenericTypeDefinition() == typeof(Dictionary<,>))
@@ -344,7 +345,7 @@ public sealed class LiteDbStore : IDisposable
     }
 
     private LiteDatabase Open(string path) =>
-        new(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }, _mapper);
+        new(new SerializedEngine(new LiteDB.Engine.LiteEngine(new LiteDB.Engine.EngineSettings { Filename = path })), _mapper);
 
     /// <summary>LiteDB 5's file: whole pages, and the first one says what it is.</summary>
     private static void CheckHeader(string path)
