@@ -17,6 +17,10 @@ public sealed class LiteDbStore : IDisposable
     private readonly FileStream _lock;
     private readonly Lock _serial = new();
     private readonly Lock _reopen = new();
+    private readonly Lock _checkpointing = new();
+    // Numbers of the checkpoints started and of the last that succeeded (see Checkpoint).
+    private long _checkpointsStarted;
+    private long _lastGoodCheckpoint;
     private readonly BsonMapper _mapper = CreateMapper();
     private LiteDatabase _database;
     // A write failed (a full disk): LiteDB's instance is left with pages it cannot discard, so it is
@@ -89,6 +93,9 @@ public sealed class LiteDbStore : IDisposable
             return _database;
         }
     }
+
+    /// <summary>How many checkpoints have been run (shared ones count once).</summary>
+    internal long CheckpointsStarted => Volatile.Read(ref _checkpointsStarted);
 
     /// <summary>False from a failed write (a full disk) until a write succeeds again: for /health.</summary>
     public bool Healthy => !_writesFailing;
@@ -165,18 +172,27 @@ public sealed class LiteDbStore : IDisposable
 
     /// <summary>
     /// Moves committed pages from the log into the data file. LiteDB's commit writes the log
-    /// without forcing it to disk; after a write that must survive a crash, call this.
+    /// without forcing it to disk; after a write that must survive a crash, call this. Callers at the
+    /// same moment share checkpoints: a checkpoint that started after this call began covers the
+    /// caller's commits, so the caller waits for it instead of running one more (a group commit).
     /// </summary>
     public void Checkpoint()
     {
-        try
+        var arrival = Volatile.Read(ref _checkpointsStarted);
+        lock (_checkpointing)
         {
-            Database.Checkpoint();
-        }
-        catch (Exception e) when (IsWriteFailure(e))
-        {
-            WriteFailed();
-            throw;
+            if (_lastGoodCheckpoint > arrival) return;
+            var number = ++_checkpointsStarted;
+            try
+            {
+                Database.Checkpoint();
+                _lastGoodCheckpoint = number;
+            }
+            catch (Exception e) when (IsWriteFailure(e))
+            {
+                WriteFailed();
+                throw;
+            }
         }
     }
 

@@ -36,8 +36,9 @@ public sealed class LiteReportRepository : IReportRepository
                 Summarize(store, document, latest);
                 return next;
             });
-            store.Checkpoint();
         }
+        // Outside the lock, so that revisions confirmed at the same moment share one checkpoint.
+        store.Checkpoint();
         return revision;
     }
 

@@ -9,12 +9,12 @@ namespace ReformBot.Host.Tests.Storage;
 /// (litedb-org/LiteDB#2817): the store lets one thread into the engine at a time. The race itself shows
 /// under load (the turn benchmark at 200,000 revisions); here, that the engine is held as it should be.
 /// </summary>
-public sealed class SerializedEngineTests : IDisposable
+public sealed class StoreConcurrencyTests : IDisposable
 {
     private readonly TempDirectory _dir = new();
     private readonly LiteDbStore _store;
 
-    public SerializedEngineTests() => _store = new LiteDbStore(Path.Combine(_dir.Path, "reformbot.db"));
+    public StoreConcurrencyTests() => _store = new LiteDbStore(Path.Combine(_dir.Path, "reformbot.db"));
 
     public void Dispose()
     {
@@ -45,6 +45,33 @@ public sealed class SerializedEngineTests : IDisposable
         release.Set();
         Assert.Equal(1, await transaction);
         Assert.Equal(1, await reader.WaitAsync(TimeSpan.FromSeconds(10)));
+    }
+
+    [Fact]
+    public async Task Callers_who_checkpoint_while_a_checkpoint_runs_share_the_next_one()
+    {
+        var items = _store.Database.GetCollection("items");
+        items.Insert(new BsonDocument { ["_id"] = 1 });
+        var before = _store.CheckpointsStarted;
+
+        // A reader holds the engine, so the first checkpoint waits inside it while three more callers arrive.
+        using var release = new ManualResetEventSlim();
+        var reader = Task.Factory.StartNew(() =>
+        {
+            using var enumerator = items.FindAll().GetEnumerator();
+            enumerator.MoveNext();
+            release.Wait();
+        }, TaskCreationOptions.LongRunning);
+        await Task.Delay(100);
+        var first = Task.Factory.StartNew(_store.Checkpoint, TaskCreationOptions.LongRunning);
+        while (_store.CheckpointsStarted == before) await Task.Delay(10);
+        var later = Enumerable.Range(0, 3).Select(_ => Task.Factory.StartNew(_store.Checkpoint, TaskCreationOptions.LongRunning)).ToList();
+        await Task.Delay(300);
+
+        release.Set();
+        await Task.WhenAll([reader, first, .. later]);
+        // The first, which started before they came, and one after it for all three.
+        Assert.Equal(before + 2, _store.CheckpointsStarted);
     }
 
     [Fact]
