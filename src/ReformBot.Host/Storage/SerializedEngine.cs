@@ -17,6 +17,7 @@ namespace ReformBot.Host.Storage;
 internal sealed class SerializedEngine(ILiteEngine inner) : ILiteEngine
 {
     private readonly Lock _gate = new();
+    private readonly ThreadLocal<bool> _inTransaction = new();
 
     /// <summary>The engine inside, for code that inspects LiteDB's own state.</summary>
     public ILiteEngine Inner => inner;
@@ -28,6 +29,7 @@ internal sealed class SerializedEngine(ILiteEngine inner) : ILiteEngine
         try
         {
             began = inner.BeginTrans();
+            _inTransaction.Value = began;
             return began;
         }
         finally
@@ -37,9 +39,32 @@ internal sealed class SerializedEngine(ILiteEngine inner) : ILiteEngine
         }
     }
 
-    public bool Commit() => End(inner.Commit);
+    public bool Commit()
+    {
+        lock (_gate)
+        {
+            // A commit that throws leaves the transaction open, and held, until its rollback.
+            var committed = inner.Commit();
+            if (committed) EndTransaction();
+            return committed;
+        }
+    }
 
-    public bool Rollback() => End(inner.Rollback);
+    public bool Rollback()
+    {
+        lock (_gate)
+        {
+            try
+            {
+                return inner.Rollback();
+            }
+            finally
+            {
+                // Even a rollback that fails on the disk ends the hold: the store reopens the database after it.
+                EndTransaction();
+            }
+        }
+    }
 
     public IBsonDataReader Query(string collection, Query query)
     {
@@ -86,6 +111,7 @@ internal sealed class SerializedEngine(ILiteEngine inner) : ILiteEngine
     public void Dispose()
     {
         lock (_gate) inner.Dispose();
+        _inTransaction.Dispose();
     }
 
     private T One<T>(Func<T> call)
@@ -93,16 +119,12 @@ internal sealed class SerializedEngine(ILiteEngine inner) : ILiteEngine
         lock (_gate) return call();
     }
 
-    /// <summary>Ends this thread's explicit transaction, and with it the transaction's hold.</summary>
-    private bool End(Func<bool> end)
+    /// <summary>Lets go of the hold this thread's explicit transaction had.</summary>
+    private void EndTransaction()
     {
-        lock (_gate)
-        {
-            // A commit that throws leaves the transaction open, and held, until its rollback.
-            var ended = end();
-            if (ended) _gate.Exit();
-            return ended;
-        }
+        if (!_inTransaction.Value) return;
+        _inTransaction.Value = false;
+        _gate.Exit();
     }
 
     /// <summary>A query's reader, holding the engine until it is disposed.</summary>
