@@ -181,14 +181,14 @@ public static partial class PlanParagraphParser
     private static partial Regex TrailingParentheses();
 
     // What names responsible units: a role word or label.
-    [GeneratedRegex(@"牵头|负责|配合|参与|协办|(?:责任|牵头|配合)(?:单位|部门)")]
+    [GeneratedRegex(@"牵头|负责|配合|参与|协办|协同|(?:责任|牵头|配合)(?:单位|部门)")]
     private static partial Regex UnitCue();
 
-    [GeneratedRegex(@"^(?:(?:牵头|主责|责任|配合|参与|协办|协助)(?:单位|部门)|完成时限|完成时间|时间节点|进度安排|时间进度|时限)[:：]")]
+    [GeneratedRegex(@"^(?:" + DepartmentCellParser.LabelPattern + @"|完成时限|完成时间|时间节点|进度安排|时间进度|时限)[:：]")]
     private static partial Regex LineLabel();
 
     // A label after the paragraph's last sentence: ……。责任单位：省发改委.
-    [GeneratedRegex(@"[。；;]\s*(?<tail>(?:(?:牵头|主责|责任|配合|参与|协办|协助)(?:单位|部门)|完成时限|完成时间|时间节点)[:：].*)$")]
+    [GeneratedRegex(@"[。；;]\s*(?<tail>(?:" + DepartmentCellParser.LabelPattern + @"|完成时限|完成时间|时间节点)[:：].*)$")]
     private static partial Regex InlineLabel();
 
     [GeneratedRegex(@"(?:完成|启动|推进|实施|开展|前|底|季度|年|月)$")]
@@ -197,7 +197,7 @@ public static partial class PlanParagraphParser
     [GeneratedRegex(@"^(?:完成时限|完成时间|时间节点|进度安排|时间进度|时限)[:：]")]
     private static partial Regex DeadlineLabel();
 
-    [GeneratedRegex(@"^(?:牵头|主责|责任|配合|参与|协办|协助)(?:单位|部门)[:：]")]
+    [GeneratedRegex(@"^" + DepartmentCellParser.LabelPattern + @"[:：]")]
     private static partial Regex UnitLabel();
 
     [GeneratedRegex(@"\p{IsCJKUnifiedIdeographs}")]

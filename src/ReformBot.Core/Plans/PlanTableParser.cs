@@ -188,9 +188,9 @@ public static partial class PlanTableParser
 
         private static readonly string[] PersonWords = ["领导", "联系人", "电话", "责任人", "负责人", "备注"];
         private static readonly string[] TaskWords = ["任务", "工作内容", "举措", "措施"];
-        private static readonly string[] ScheduleWords = ["时间", "进度", "时限", "节点"];
+        private static readonly string[] ScheduleWords = ["时间", "进度", "时限", "节点", "期限"];
         private static readonly string[] DepartmentWords = ["部门", "单位", "责任"];
-        private static readonly string[] SupportWords = ["配合", "参与", "协办", "协助"];
+        private static readonly string[] SupportWords = ["配合", "参与", "协办", "协助", "协同"];
 
         public static TableColumns FromHeader(string[] header, PlanLocation line)
         {
@@ -205,6 +205,9 @@ public static partial class PlanTableParser
                 departments.Add((i, label));
             }
             if (departments.Count == 0) throw Error(PlanFormatErrorKind.MissingColumn, line, "责任部门");
+            // 主要责任单位 | 协同配合单位: beside a column of supporting units and no 牵头 column, the units a 责任 column lists lead.
+            if (departments.Any(d => d.Item2 == "配合单位") && departments.All(d => d.Item2 != "牵头单位"))
+                departments = departments.Select(d => d.Item2 == "责任单位" ? (d.Item1, "牵头单位") : d).ToList();
             var isDepartment = departments.Select(d => d.Item1).ToHashSet();
             int Find(string what, string[] words)
             {
