@@ -182,6 +182,7 @@ public static partial class PdfPlanReader
             if (lines.Count == 0) continue;
             var margin = lines.Min(l => l.Chunks[0].Left);
             var text = new StringBuilder();
+            var onPage = 0;
             foreach (var line in lines)
             {
                 var indented = line.Chunks[0].Left - margin > 4;
@@ -192,7 +193,8 @@ public static partial class PdfPlanReader
 
             void Flush()
             {
-                if (text.Length > 0) paragraphs.Add(new PlanParagraph(text.ToString(), new PlanLocation(paragraphs.Count + 1, Page: p + 1)));
+                // Counted on the page, as the office finds it there: 第 3 页第 2 段.
+                if (text.Length > 0) paragraphs.Add(new PlanParagraph(text.ToString(), PlanLocation.AtParagraph(++onPage, p + 1)));
                 text.Clear();
             }
         }
