@@ -144,13 +144,7 @@ public static partial class PlanParagraphParser
     /// </summary>
     private static bool IsSchedule(string part) => IsScheduleOnly(part) || (!UnitCue().IsMatch(part) && ScheduleEnding().IsMatch(part));
 
-    /// <summary>Text that reads wholly as a deadline or a period (2026年6月底前完成, 持续推进), and names no unit.</summary>
-    private static bool IsScheduleOnly(string text)
-    {
-        // Any plan year will do: only whether 年底前 / 年内 read as a deadline matters here.
-        var (schedule, unread) = ScheduleParser.Read(text, planYear: 2000);
-        return unread.Length == 0 && (schedule.DueYear is not null || schedule.StartYear is not null || schedule.DoneYear is not null || schedule.Ongoing || schedule.EveryYear);
-    }
+    private static bool IsScheduleOnly(string text) => ScheduleParser.ReadsWhollyAsSchedule(text);
 
     /// <summary>Splits at ； ， , and ; outside parentheses; the units' own 、 lists stay whole for the cell parser.</summary>
     private static List<string> TailParts(string text)

@@ -187,4 +187,32 @@ public class PlanFileOddCaseTests
         }
         return stream.ToArray();
     }
+
+    [Fact]
+    public void Rows_whose_cells_do_not_line_up_are_named_in_the_dry_run()
+    {
+        using var dir = new TempDirectory();
+        var planFile = dir.File("错位.docx");
+        File.WriteAllBytes(planFile, PlanFileWriters.Docx(
+        [
+            ["序号", "重点任务", "责任单位", "完成时限"],
+            ["1", "制定支持芯片产业发展的若干措施", "2026年6月底前", "省财政厅"],
+            ["2", "推进科研经费包干制试点", "省财政厅", "2026年第三季度"],
+        ]));
+
+        var run = CliRun.Of("import", planFile, "--dry-run", "--db", dir.DatabasePath);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("""
+            第 1 项：制定支持芯片产业发展的若干措施
+              牵头：2026年6月底前；配合：无
+              进度：省财政厅
+              ⚠ 责任部门一格写的是“2026年6月底前”，像是时间进度。这一行的各格可能错位，请对照原表核对。
+              ⚠ 时间进度一格写的是“省财政厅”，像是责任单位。这一行的各格可能错位，请对照原表核对。
+            第 2 项：推进科研经费包干制试点
+              牵头：省财政厅；配合：无
+              进度：2026年第三季度（读作：截止 2026年9月30日）
+            """.ReplaceLineEndings("\n"), run.Output);
+        Assert.Contains("共 2 处需要核对", run.Output);
+    }
 }
