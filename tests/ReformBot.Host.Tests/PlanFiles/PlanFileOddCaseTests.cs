@@ -163,6 +163,33 @@ public class PlanFileOddCaseTests
     }
 
     [Fact]
+    public void Pdf_whose_numbers_stand_in_the_middle_of_their_rows_from_page_2_is_refused_naming_that_page()
+    {
+        // Page 1 holds rows of one line, whose numbers cannot stand anywhere else; the centred numbers begin on page 2.
+        var rows = new List<string[]> { PlanFileWriters.Header };
+        rows.AddRange(Enumerable.Range(1, 24).Select(i => new[] { $"{i}", $"短任务{i}", "科技厅", "持续推进" }));
+        rows.AddRange(PlanFileWriters.ShippedPlanRows().Skip(1).Take(6).Select((r, i) => new[] { $"{25 + i}", r[1], r[2], r[3] }));
+        var pdf = PdfPlanWriter.Pdf(rows, centredNumbers: true);
+        Assert.Equal(2, UglyToad.PdfPig.PdfDocument.Open(pdf).NumberOfPages);
+
+        var error = Assert.Throws<PlanFileException>(() => PlanFileReader.Read(pdf));
+
+        Assert.Equal((PlanFileErrorKind.PdfTableUnclear, "2"), (error.Kind, error.Detail));
+    }
+
+    [Fact]
+    public void Pdf_whose_later_row_has_its_number_in_the_middle_is_refused()
+    {
+        // The first row is one line, so the page's first number stands on its row's first line; the second row's does not.
+        var rows = PlanFileWriters.ShippedPlanRows().Take(4).ToList();
+        rows[1] = ["1", "短任务", "科技厅", "持续推进"];
+
+        var error = Assert.Throws<PlanFileException>(() => PlanFileReader.Read(PdfPlanWriter.Pdf(rows, centredNumbers: true)));
+
+        Assert.Equal((PlanFileErrorKind.PdfTableUnclear, "1"), (error.Kind, error.Detail));
+    }
+
+    [Fact]
     public void Pdf_with_words_outside_the_headers_columns_is_refused()
     {
         var rows = PlanFileWriters.ShippedPlanRows().Take(4).ToList();
