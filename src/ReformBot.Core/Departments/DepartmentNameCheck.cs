@@ -22,6 +22,9 @@ public static partial class DepartmentNameCheck
         return Title().IsMatch(key) || (ShortHan().IsMatch(key) && !UnitEnding().IsMatch(key));
     }
 
+    /// <summary>Ends in a unit word (厅, 局, 委, 中心, 政府…), as a unit's name does.</summary>
+    public static bool EndsLikeUnit(string name) => UnitEnding().IsMatch(DepartmentDirectory.Key(name));
+
     [GeneratedRegex(@"[。！？!?]|加强|推进|落实|完善|建立|制定|做好|确保|开展")]
     private static partial Regex SentenceMarks();
 

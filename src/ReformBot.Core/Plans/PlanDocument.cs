@@ -38,10 +38,16 @@ public sealed record PlanDocument(
         return rows;
     }
 
-    /// <summary>The tables' text as paragraphs, one a line of a cell, each cell once (a merged cell repeats in rows).</summary>
+    /// <summary>
+    /// The tables' text as paragraphs, one a line of a cell, each cell once (a merged cell repeats in rows). A Word
+    /// document or web page laid out in a table shows the office no table, so its lines are counted as paragraphs;
+    /// a sheet's or a text file's keep their rows.
+    /// </summary>
     public IReadOnlyList<PlanParagraph> TableLines() =>
         Tables.SelectMany(t => t.Rows).SelectMany(r => r.Cells.Distinct().SelectMany(c => c.Split('\n')).Select(line => new PlanParagraph(line.Trim(), r.Location)))
-            .Where(p => p.Text.Length > 0).ToList();
+            .Where(p => p.Text.Length > 0)
+            .Select((p, i) => Format is PlanFileFormat.Word or PlanFileFormat.Html ? p with { Location = PlanLocation.AtParagraph(i + 1) } : p)
+            .ToList();
 }
 
 /// <summary>One table: rows of cells. Rows may have different numbers of cells.</summary>
@@ -58,17 +64,22 @@ public sealed record PlanParagraph(string Text, PlanLocation Location);
 
 /// <summary>
 /// Where a row is, as the office finds it again in its file: a text line, a row of the n-th Word table,
-/// a row of a named Excel sheet, or a page of a PDF. All numbers are 1-based.
+/// a row of a named Excel sheet, a page of a PDF, or a paragraph of a document without lines of its own
+/// (Word, web page, a PDF's page). All numbers are 1-based.
 /// </summary>
-/// <param name="Line">The text line, or the row within the table, sheet or page.</param>
+/// <param name="Line">The text line, the row within the table, sheet or page, or the paragraph.</param>
 /// <param name="Table">The table's place among the document's tables (Word, web page).</param>
 /// <param name="Sheet">The sheet's name (Excel).</param>
 /// <param name="Page">The page (PDF).</param>
-public sealed record PlanLocation(int Line, int? Table = null, string? Sheet = null, int? Page = null)
+/// <param name="Paragraph">Line counts the paragraphs with text (of the document, or of the page), not lines.</param>
+public sealed record PlanLocation(int Line, int? Table = null, string? Sheet = null, int? Page = null, bool Paragraph = false)
 {
     public static PlanLocation AtLine(int line) => new(line);
 
-    /// <summary>For logs: "line 3", "table 2 line 5", "sheet 任务 line 7", "page 3 line 2".</summary>
+    public static PlanLocation AtParagraph(int paragraph, int? page = null) => new(paragraph, Page: page, Paragraph: true);
+
+    /// <summary>For logs: "line 3", "table 2 line 5", "sheet 任务 line 7", "page 3 line 2", "page 3 paragraph 2".</summary>
     public override string ToString() =>
-        (Table is { } t ? $"table {t} " : "") + (Sheet is { } s ? $"sheet {s} " : "") + (Page is { } p ? $"page {p} " : "") + $"line {Line}";
+        (Table is { } t ? $"table {t} " : "") + (Sheet is { } s ? $"sheet {s} " : "") + (Page is { } p ? $"page {p} " : "") +
+        (Paragraph ? $"paragraph {Line}" : $"line {Line}");
 }

@@ -32,6 +32,9 @@ public sealed record PlanFormatError(PlanFormatErrorKind Kind, PlanLocation Loca
 
     /// <summary>The text line, or the row within the table, sheet or page.</summary>
     public int Line => Location.Line;
+
+    /// <summary>Found among a plan's numbered paragraphs rather than a table's rows, so the advice is about paragraphs.</summary>
+    public bool InParagraphs { get; init; }
 }
 
 public sealed class PlanFormatException(PlanFormatError error)

@@ -144,13 +144,7 @@ public static partial class PlanParagraphParser
     /// </summary>
     private static bool IsSchedule(string part) => IsScheduleOnly(part) || (!UnitCue().IsMatch(part) && ScheduleEnding().IsMatch(part));
 
-    /// <summary>Text that reads wholly as a deadline or a period (2026年6月底前完成, 持续推进), and names no unit.</summary>
-    private static bool IsScheduleOnly(string text)
-    {
-        // Any plan year will do: only whether 年底前 / 年内 read as a deadline matters here.
-        var (schedule, unread) = ScheduleParser.Read(text, planYear: 2000);
-        return unread.Length == 0 && (schedule.DueYear is not null || schedule.StartYear is not null || schedule.DoneYear is not null || schedule.Ongoing || schedule.EveryYear);
-    }
+    private static bool IsScheduleOnly(string text) => ScheduleParser.ReadsWhollyAsSchedule(text);
 
     /// <summary>Splits at ； ， , and ; outside parentheses; the units' own 、 lists stay whole for the cell parser.</summary>
     private static List<string> TailParts(string text)
@@ -170,7 +164,7 @@ public static partial class PlanParagraphParser
     }
 
     private static PlanFormatException Error(PlanFormatErrorKind kind, PlanLocation location, string detail) =>
-        new(new PlanFormatError(kind, location, detail));
+        new(new PlanFormatError(kind, location, detail) { InParagraphs = true });
 
     // 1. 1．1、 （1） (1) （一） 一、 一是; not 1.1 or a year (2026年).
     [GeneratedRegex(@"^(?:(?<digit>\d{1,3})[.．、](?!\d)|[（(](?<pdigit>\d{1,3})[）)]|[（(](?<pchinese>[一二三四五六七八九十]{1,3})[）)]|(?<chinese>[一二三四五六七八九十]{1,3})、|(?<firstly>[一二三四五六七八九十]{1,3})是(?=\S))\s*")]
@@ -181,14 +175,14 @@ public static partial class PlanParagraphParser
     private static partial Regex TrailingParentheses();
 
     // What names responsible units: a role word or label.
-    [GeneratedRegex(@"牵头|负责|配合|参与|协办|(?:责任|牵头|配合)(?:单位|部门)")]
+    [GeneratedRegex(@"牵头|负责|配合|参与|协办|协同|(?:责任|牵头|配合)(?:单位|部门)")]
     private static partial Regex UnitCue();
 
-    [GeneratedRegex(@"^(?:(?:牵头|主责|责任|配合|参与|协办|协助)(?:单位|部门)|完成时限|完成时间|时间节点|进度安排|时间进度|时限)[:：]")]
+    [GeneratedRegex(@"^(?:" + DepartmentCellParser.LabelPattern + @"|完成时限|完成时间|时间节点|进度安排|时间进度|时限)[:：]")]
     private static partial Regex LineLabel();
 
     // A label after the paragraph's last sentence: ……。责任单位：省发改委.
-    [GeneratedRegex(@"[。；;]\s*(?<tail>(?:(?:牵头|主责|责任|配合|参与|协办|协助)(?:单位|部门)|完成时限|完成时间|时间节点)[:：].*)$")]
+    [GeneratedRegex(@"[。；;]\s*(?<tail>(?:" + DepartmentCellParser.LabelPattern + @"|完成时限|完成时间|时间节点)[:：].*)$")]
     private static partial Regex InlineLabel();
 
     [GeneratedRegex(@"(?:完成|启动|推进|实施|开展|前|底|季度|年|月)$")]
@@ -197,7 +191,7 @@ public static partial class PlanParagraphParser
     [GeneratedRegex(@"^(?:完成时限|完成时间|时间节点|进度安排|时间进度|时限)[:：]")]
     private static partial Regex DeadlineLabel();
 
-    [GeneratedRegex(@"^(?:牵头|主责|责任|配合|参与|协办|协助)(?:单位|部门)[:：]")]
+    [GeneratedRegex(@"^" + DepartmentCellParser.LabelPattern + @"[:：]")]
     private static partial Regex UnitLabel();
 
     [GeneratedRegex(@"\p{IsCJKUnifiedIdeographs}")]

@@ -67,7 +67,33 @@ public static partial class PlanTableParser
             rows.Add(row);
         }
 
-        return ToTasks(rows, headerLocation, PlanYear(document.Paragraphs));
+        var tasks = ToTasks(rows, headerLocation, PlanYear(document.Paragraphs));
+        return tasks.Select((task, i) => WithAlignmentWarnings(task, rows[i], columns, header)).ToList();
+    }
+
+    /// <summary>
+    /// A row whose cells do not line up with the header (a cell left out, or text in its neighbour's column) is read
+    /// without error but is named in the preview: a department cell that reads wholly as a schedule (2026年6月底前), a
+    /// schedule cell that reads as nothing but unit names (省财政厅) — then it is not also named as not understood — and
+    /// a row with fewer cells than the header whose task, department or schedule column it never reached.
+    /// </summary>
+    private static ParsedTask WithAlignmentWarnings(ParsedTask task, RawRow row, TableColumns columns, string[] header)
+    {
+        var warnings = task.Warnings.ToList();
+        foreach (var cell in row.DepartmentCells.Where(ScheduleParser.ReadsWhollyAsSchedule))
+            warnings.Add(new PlanWarning(PlanWarningKind.ScheduleInDepartmentCell, cell));
+        var schedule = row.Schedule.ToString();
+        if (task.Schedule is { StartYear: null, DueYear: null, DoneYear: null, Ongoing: false, EveryYear: false } && ReadsAsUnits(schedule))
+        {
+            warnings.RemoveAll(w => w.Kind == PlanWarningKind.ScheduleNotUnderstood);
+            warnings.Add(new PlanWarning(PlanWarningKind.UnitsInScheduleCell, schedule));
+        }
+        foreach (var missing in row.MissingColumns(columns))
+            warnings.Add(new PlanWarning(PlanWarningKind.MissingCells, TextCleanup.RemoveAllWhitespace(header[missing])));
+        return warnings.Count == task.Warnings.Count && warnings.SequenceEqual(task.Warnings) ? task : task with { Warnings = warnings };
+
+        static bool ReadsAsUnits(string text) =>
+            DepartmentCellParser.Parse(text) is { Count: > 0 } names && names.All(n => Departments.DepartmentNameCheck.EndsLikeUnit(n.Name));
     }
 
     /// <summary>The year a bare 年底前 means: the first year the title or preamble names (2026年工作要点), if any.</summary>
@@ -152,9 +178,17 @@ public static partial class PlanTableParser
         public System.Text.StringBuilder Text { get; } = new();
         public System.Text.StringBuilder Schedule { get; } = new();
         private readonly List<(string? Label, System.Text.StringBuilder Cell)> _departments = [];
+        private int _widest;
+
+        public IEnumerable<string> DepartmentCells => _departments.Select(d => d.Cell.ToString()).Where(c => c.Length > 0);
+
+        /// <summary>The task, department and schedule columns that none of the row's lines had a cell for, all empty.</summary>
+        public IEnumerable<int> MissingColumns(TableColumns columns) =>
+            new[] { columns.Text, columns.Schedule }.Concat(columns.Departments.Select(d => d.Index)).Where(i => i >= _widest).Order();
 
         public void Append(TableColumns columns, string[] cells)
         {
+            _widest = Math.Max(_widest, cells.Length);
             // A cell broken across pages continues without a separator: “中国人民银” + “行乌鲁木齐中心支行”.
             Text.Append(columns.Cell(cells, columns.Text).Trim());
             for (var i = 0; i < columns.Departments.Count; i++)
@@ -188,9 +222,9 @@ public static partial class PlanTableParser
 
         private static readonly string[] PersonWords = ["领导", "联系人", "电话", "责任人", "负责人", "备注"];
         private static readonly string[] TaskWords = ["任务", "工作内容", "举措", "措施"];
-        private static readonly string[] ScheduleWords = ["时间", "进度", "时限", "节点"];
+        private static readonly string[] ScheduleWords = ["时间", "进度", "时限", "节点", "期限"];
         private static readonly string[] DepartmentWords = ["部门", "单位", "责任"];
-        private static readonly string[] SupportWords = ["配合", "参与", "协办", "协助"];
+        private static readonly string[] SupportWords = ["配合", "参与", "协办", "协助", "协同"];
 
         public static TableColumns FromHeader(string[] header, PlanLocation line)
         {
@@ -205,6 +239,9 @@ public static partial class PlanTableParser
                 departments.Add((i, label));
             }
             if (departments.Count == 0) throw Error(PlanFormatErrorKind.MissingColumn, line, "责任部门");
+            // 主要责任单位 | 协同配合单位: beside a column of supporting units and no 牵头 column, the units a 责任 column lists lead.
+            if (departments.Any(d => d.Item2 == "配合单位") && departments.All(d => d.Item2 != "牵头单位"))
+                departments = departments.Select(d => d.Item2 == "责任单位" ? (d.Item1, "牵头单位") : d).ToList();
             var isDepartment = departments.Select(d => d.Item1).ToHashSet();
             int Find(string what, string[] words)
             {

@@ -11,6 +11,12 @@ public enum PlanWarningKind
     SentenceLikeDepartment,
     /// <summary>A department name that reads like a person (detail: the name).</summary>
     PersonLikeDepartment,
+    /// <summary>A department cell that reads wholly as a schedule: the row's cells may not line up (detail: the cell).</summary>
+    ScheduleInDepartmentCell,
+    /// <summary>A schedule cell that reads as nothing but unit names: the row's cells may not line up (detail: the cell).</summary>
+    UnitsInScheduleCell,
+    /// <summary>A row with fewer cells than the header, which never reaches a column it needs (detail: that column's header).</summary>
+    MissingCells,
 }
 
 public sealed record PlanWarning(PlanWarningKind Kind, string Detail);

@@ -74,6 +74,14 @@ public static partial class ScheduleParser
         return (schedule, unread);
     }
 
+    /// <summary>Text that reads wholly as a deadline or a period (2026年6月底前完成, 持续推进), and names no unit.</summary>
+    public static bool ReadsWhollyAsSchedule(string text)
+    {
+        // Any plan year will do: only whether 年底前 / 年内 read as a deadline matters here.
+        var (schedule, unread) = Read(text, planYear: 2000);
+        return unread.Length == 0 && (schedule.DueYear is not null || schedule.StartYear is not null || schedule.DoneYear is not null || schedule.Ongoing || schedule.EveryYear);
+    }
+
     // The end of the month, quarter or half-year the match names; null for a whole year.
     private static DateOnly? PeriodEnd(Match m, int year)
     {

@@ -475,7 +475,12 @@ public static class MessageKeys
         public const string LocationTable = "plan.location.table";
         public const string LocationSheet = "plan.location.sheet";
         public const string LocationPage = "plan.location.page";
+        public const string LocationParagraph = "plan.location.paragraph";
+        public const string LocationPageParagraph = "plan.location.pageParagraph";
         public const string EarlierRow = "plan.location.earlier";
+        /// <summary>A numbered paragraph of a plan without a table that names no unit, or holds no text.</summary>
+        public const string ParagraphWithoutDepartment = "plan.paragraph.withoutDepartment";
+        public const string ParagraphWithoutText = "plan.paragraph.withoutText";
         /// <summary>Prefix of what a plan file was read as; the format's name completes the key.</summary>
         public const string FormatPrefix = "plan.format.";
     }

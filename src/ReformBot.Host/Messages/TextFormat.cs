@@ -42,7 +42,9 @@ public sealed class TextFormat(MessageCatalog messages, ReportingCalendar calend
     {
         { Sheet: { } sheet } => messages.Format(MessageKeys.Plan.LocationSheet, sheet, where.Line),
         { Table: { } table } => messages.Format(MessageKeys.Plan.LocationTable, table, where.Line),
+        { Page: { } page, Paragraph: true } => messages.Format(MessageKeys.Plan.LocationPageParagraph, page, where.Line),
         { Page: { } page } => messages.Format(MessageKeys.Plan.LocationPage, page),
+        { Paragraph: true } => messages.Format(MessageKeys.Plan.LocationParagraph, where.Line),
         _ => messages.Format(MessageKeys.Plan.LocationLine, where.Line),
     };
 

@@ -42,7 +42,7 @@ public static partial class HtmlPlanReader
         if (document.Body is { } body) AppendText(body, text, skip: leafTables.ToHashSet<IElement>());
         foreach (var line in text.ToString().Split('\n'))
             if (line.Trim() is { Length: > 0 } paragraph)
-                paragraphs.Add(new PlanParagraph(paragraph, PlanLocation.AtLine(paragraphs.Count + 1)));
+                paragraphs.Add(new PlanParagraph(paragraph, PlanLocation.AtParagraph(paragraphs.Count + 1)));
         return new PlanDocument(PlanFileFormat.Html, encoding, tables, paragraphs);
     }
 

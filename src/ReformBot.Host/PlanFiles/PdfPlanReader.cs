@@ -12,7 +12,8 @@ namespace ReformBot.Host.PlanFiles;
 /// names the columns, and the columns' extents are the stretches of the page that the table's lines
 /// cover, with empty stretches between them. A line with a number in the first column starts a row, the
 /// lines below it continue its cells, and lines before a page's first number continue the row the
-/// previous page ended with. Where the words do not fall clearly into the header's columns, the reader
+/// previous page ended with. Where the words do not fall clearly into the header's columns, or a number stands
+/// below the first line of its row (told by the wider gap between rows than between a cell's lines), the reader
 /// refuses, naming the page, rather than guess: a wrong task is worse than asking for the Word file.
 /// Without a header on any page the PDF's lines are passed on as paragraphs.
 /// </summary>
@@ -137,9 +138,11 @@ public static partial class PdfPlanReader
         var header = lines[start];
         rows.Add(Row(header.Chunks.Select(c => c.Text).ToArray()));
         string[]? cells = null;
-        foreach (var line in lines.Skip(start + 1))
+        var tableLines = lines.Skip(start + 1).Where(l => !IsHeader(l) && !IsPageNumber(l)).ToList();
+        var rowStarts = RowStarts(tableLines);
+        for (var i = 0; i < tableLines.Count; i++)
         {
-            if (IsHeader(line) || IsPageNumber(line)) continue;
+            var line = tableLines[i];
             var placed = new string[columns.Count];
             Array.Fill(placed, "");
             var spanning = line.Chunks.Count == 1 && columns.Count(c => c.Left < line.Chunks[0].Right && line.Chunks[0].Left < c.Right) > 1;
@@ -150,6 +153,9 @@ public static partial class PdfPlanReader
                 if (column < 0) throw new PlanFileException(PlanFileErrorKind.PdfTableUnclear, $"{page}");
                 placed[column] = Join(placed[column], chunk.Text);
             }
+            // A number below the first line of its row: the numbers stand in the middle of their rows, so the
+            // row's lines above it would land in the task before. Which lines belong to which row cannot be told.
+            if (placed[0].Length > 0 && rowStarts is not null && !rowStarts[i]) throw new PlanFileException(PlanFileErrorKind.PdfTableUnclear, $"{page}");
             if (placed[0].Length > 0 || cells is null)
             {
                 // Text above a page's first number on the table's first page: the numbers stand in the
@@ -165,6 +171,23 @@ public static partial class PdfPlanReader
 
         PlanRow Row(string[] rowCells) => new(rowCells, new PlanLocation(rows.Count + 1, Page: page));
     }
+
+    /// <summary>
+    /// Which lines begin a table row, told by the wider gap that rows leave between them than the lines within a cell
+    /// (a row's padding and rule). Null when the page's lines are evenly spaced — rows of one line each, or a layout
+    /// without that gap — which tells nothing.
+    /// </summary>
+    private static bool[]? RowStarts(List<Line> lines)
+    {
+        if (lines.Count < 2) return null;
+        var gaps = lines.Skip(1).Select((line, i) => lines[i].Baseline - line.Baseline).ToList();
+        var withinCell = gaps.Min() * RowGapFactor;
+        if (gaps.Max() <= withinCell) return null;
+        return lines.Select((_, i) => i == 0 || gaps[i - 1] > withinCell).ToArray();
+    }
+
+    /// <summary>How much wider than the closest two lines a gap must be to part two rows.</summary>
+    private const double RowGapFactor = 1.2;
 
     /// <summary>Lines of one cell joined as the text was before it wrapped: no space in Chinese, one between words.</summary>
     private static string Join(string before, string after) =>
@@ -182,6 +205,7 @@ public static partial class PdfPlanReader
             if (lines.Count == 0) continue;
             var margin = lines.Min(l => l.Chunks[0].Left);
             var text = new StringBuilder();
+            var onPage = 0;
             foreach (var line in lines)
             {
                 var indented = line.Chunks[0].Left - margin > 4;
@@ -192,7 +216,8 @@ public static partial class PdfPlanReader
 
             void Flush()
             {
-                if (text.Length > 0) paragraphs.Add(new PlanParagraph(text.ToString(), new PlanLocation(paragraphs.Count + 1, Page: p + 1)));
+                // Counted on the page, as the office finds it there: 第 3 页第 2 段.
+                if (text.Length > 0) paragraphs.Add(new PlanParagraph(text.ToString(), PlanLocation.AtParagraph(++onPage, p + 1)));
                 text.Clear();
             }
         }

@@ -26,6 +26,10 @@ public sealed class PlanFileMessages(MessageCatalog messages, TextFormat format)
         if (error.Kind == PlanFormatErrorKind.DuplicateNumber && detail.Split('@') is [var number, var line] && int.TryParse(line, out var first))
             return messages.Format(MessageKeys.Plan.ErrorPrefix + error.Kind, format.Location(where), number,
                 where.Page is null ? format.Location(where with { Line = first }) : messages[MessageKeys.Plan.EarlierRow]);
+        // A plan of numbered paragraphs has no cells to fill: the advice names the paragraph's parentheses or label lines.
+        if (error.InParagraphs && error.Kind is PlanFormatErrorKind.RowWithoutDepartment or PlanFormatErrorKind.RowWithoutText)
+            return messages.Format(error.Kind == PlanFormatErrorKind.RowWithoutDepartment ? MessageKeys.Plan.ParagraphWithoutDepartment : MessageKeys.Plan.ParagraphWithoutText,
+                format.Location(where), detail);
         return messages.Format(MessageKeys.Plan.ErrorPrefix + error.Kind, format.Location(where), detail);
     }
 }

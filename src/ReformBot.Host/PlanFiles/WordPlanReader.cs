@@ -30,7 +30,7 @@ public static class WordPlanReader
                     tables.Add(ReadTable(table, tables.Count + 1));
                 else if (element is Paragraph paragraph && !paragraph.Ancestors<Table>().Any()
                          && Text(paragraph) is { Length: > 0 } text && !string.IsNullOrWhiteSpace(text))
-                    paragraphs.Add(new PlanParagraph(text.Trim(), PlanLocation.AtLine(paragraphs.Count + 1)));
+                    paragraphs.Add(new PlanParagraph(text.Trim(), PlanLocation.AtParagraph(paragraphs.Count + 1)));
             }
             return new PlanDocument(PlanFileFormat.Word, null, tables, paragraphs);
         }

@@ -81,4 +81,27 @@ public class DepartmentCellParserTests
     {
         Assert.Equal(expected, Roles(DepartmentCellParser.Parse(cell)));
     }
+
+    [Theory]
+    // Labels of real plans with a word between role and unit.
+    [InlineData("牵头责任单位：市财政局；协同责任单位：市税务局、滁州海关", "市财政局(L) 市税务局(S) 滁州海关(S)")]
+    [InlineData("主要责任单位：区科技局；协同配合单位：区经信局", "区科技局(L) 区经信局(S)")]
+    // Lists of people (责任领导, 牵头负责领导, 联系人) name no unit.
+    [InlineData("责任领导：杜新国、丁玲；牵头单位：区发改局、区农业农村局", "区发改局(L) 区农业农村局(L)")]
+    [InlineData("牵头负责领导:金力；牵头责任单位:市发展改革委", "市发展改革委(L)")]
+    [InlineData("牵头单位：区交通运输局；责任单位：区发改局；联系人：王俊", "区交通运输局(L) 区发改局(S)")]
+    // A Word or Excel cell of one name a line.
+    [InlineData("区科技局\n区商务局(区药发中心)\r\n谯城经开区管委会", "区科技局(L) 区商务局(区药发中心)(S) 谯城经开区管委会(S)")]
+    [InlineData("牵头单位：\n区科技局", "区科技局(L)")]
+    // 各县、市、区政府 lists places inside one unit's name.
+    [InlineData("市经信局、各县、市、区政府", "市经信局(L) 各县、市、区政府(S)")]
+    [InlineData("各县、市、区政府、市财政局", "各县、市、区政府(L) 市财政局(S)")]
+    // A等B有关部门: A and the generic B有关部门; a full stop ends the list.
+    [InlineData("区经信局等区政府有关部门,谯城经开区管委会。", "区经信局(L) 区政府有关部门(S) 谯城经开区管委会(S)")]
+    [InlineData("区发改委、区农业农村局、等区政府有关部门", "区发改委(L) 区农业农村局(S) 区政府有关部门(S)")]
+    [InlineData("市科技局等", "市科技局(L)")]
+    public void Labels_and_lists_of_real_plans(string cell, string expected)
+    {
+        Assert.Equal(expected, Roles(DepartmentCellParser.Parse(cell)));
+    }
 }

@@ -163,6 +163,33 @@ public class PlanFileOddCaseTests
     }
 
     [Fact]
+    public void Pdf_whose_numbers_stand_in_the_middle_of_their_rows_from_page_2_is_refused_naming_that_page()
+    {
+        // Page 1 holds rows of one line, whose numbers cannot stand anywhere else; the centred numbers begin on page 2.
+        var rows = new List<string[]> { PlanFileWriters.Header };
+        rows.AddRange(Enumerable.Range(1, 24).Select(i => new[] { $"{i}", $"短任务{i}", "科技厅", "持续推进" }));
+        rows.AddRange(PlanFileWriters.ShippedPlanRows().Skip(1).Take(6).Select((r, i) => new[] { $"{25 + i}", r[1], r[2], r[3] }));
+        var pdf = PdfPlanWriter.Pdf(rows, centredNumbers: true);
+        Assert.Equal(2, UglyToad.PdfPig.PdfDocument.Open(pdf).NumberOfPages);
+
+        var error = Assert.Throws<PlanFileException>(() => PlanFileReader.Read(pdf));
+
+        Assert.Equal((PlanFileErrorKind.PdfTableUnclear, "2"), (error.Kind, error.Detail));
+    }
+
+    [Fact]
+    public void Pdf_whose_later_row_has_its_number_in_the_middle_is_refused()
+    {
+        // The first row is one line, so the page's first number stands on its row's first line; the second row's does not.
+        var rows = PlanFileWriters.ShippedPlanRows().Take(4).ToList();
+        rows[1] = ["1", "短任务", "科技厅", "持续推进"];
+
+        var error = Assert.Throws<PlanFileException>(() => PlanFileReader.Read(PdfPlanWriter.Pdf(rows, centredNumbers: true)));
+
+        Assert.Equal((PlanFileErrorKind.PdfTableUnclear, "1"), (error.Kind, error.Detail));
+    }
+
+    [Fact]
     public void Pdf_with_words_outside_the_headers_columns_is_refused()
     {
         var rows = PlanFileWriters.ShippedPlanRows().Take(4).ToList();
@@ -186,5 +213,33 @@ public class PlanFileOddCaseTests
             writer.Write(change(xml));
         }
         return stream.ToArray();
+    }
+
+    [Fact]
+    public void Rows_whose_cells_do_not_line_up_are_named_in_the_dry_run()
+    {
+        using var dir = new TempDirectory();
+        var planFile = dir.File("错位.docx");
+        File.WriteAllBytes(planFile, PlanFileWriters.Docx(
+        [
+            ["序号", "重点任务", "责任单位", "完成时限"],
+            ["1", "制定支持芯片产业发展的若干措施", "2026年6月底前", "省财政厅"],
+            ["2", "推进科研经费包干制试点", "省财政厅", "2026年第三季度"],
+        ]));
+
+        var run = CliRun.Of("import", planFile, "--dry-run", "--db", dir.DatabasePath);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("""
+            第 1 项：制定支持芯片产业发展的若干措施
+              牵头：2026年6月底前；配合：无
+              进度：省财政厅
+              ⚠ 责任部门一格写的是“2026年6月底前”，像是时间进度。这一行的各格可能错位，请对照原表核对。
+              ⚠ 时间进度一格写的是“省财政厅”，像是责任单位。这一行的各格可能错位，请对照原表核对。
+            第 2 项：推进科研经费包干制试点
+              牵头：省财政厅；配合：无
+              进度：2026年第三季度（读作：截止 2026年9月30日）
+            """.ReplaceLineEndings("\n"), run.Output);
+        Assert.Contains("共 2 处需要核对", run.Output);
     }
 }

@@ -46,7 +46,7 @@ public class PlanFileRoundTripTests
 
         Assert.Equal(PlanFileFormat.Word, document.Format);
         Assert.Contains("\n", document.Tables[0].Rows[3].Cells[3]);
-        Assert.Contains(new PlanParagraph("附件", PlanLocation.AtLine(1)), document.Paragraphs);
+        Assert.Contains(new PlanParagraph("附件", PlanLocation.AtParagraph(1)), document.Paragraphs);
         AssertSameTasks(document);
     }
 

@@ -71,7 +71,37 @@ public sealed class PlanParagraphFileTests : IDisposable
         var run = CliRun.Of("import", planFile, "--db", _dir.DatabasePath);
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains("第 2 项任务没有责任部门", run.Error);
+        // A Word document has no line numbers: the paragraph is counted, and the advice is about paragraphs.
+        Assert.Contains("缺单位.docx（Word 文档）：第 2 段：第 2 项任务没有写明责任单位。请在这一段末尾的括号里写明", run.Error);
         Assert.Contains("数据未作任何改动", run.Error);
+    }
+
+    private static readonly string[] TaskWithoutUnits =
+    [
+        "为深入实施创新驱动发展战略，加快推进科技体制改革，结合本地实际，制定本方案，请各单位认真贯彻落实。",
+        "1.推进科研经费改革。（省科技厅牵头）",
+        "2.完善人才评价。",
+        "3.深化职称制度改革。（省人力资源社会保障厅牵头）",
+    ];
+
+    [Theory]
+    // A web page's and a PDF page's paragraphs are counted as the office counts them; a text file keeps its lines.
+    [InlineData("缺单位.html", "缺单位.html（网页文件，UTF-8 编码）：第 3 段：第 2 项任务没有写明责任单位。")]
+    [InlineData("缺单位.pdf", "缺单位.pdf（PDF 文件）：第 1 页第 3 段：第 2 项任务没有写明责任单位。")]
+    [InlineData("缺单位.txt", "缺单位.txt（文本文件，UTF-8 编码）：第 3 行：第 2 项任务没有写明责任单位。")]
+    public void A_paragraph_task_without_units_names_its_paragraph_in_each_format(string name, string expected)
+    {
+        var planFile = _dir.File(name);
+        File.WriteAllBytes(planFile, Path.GetExtension(name) switch
+        {
+            ".html" => Encoding.UTF8.GetBytes(PlanFileWriters.HtmlParagraphs(TaskWithoutUnits)),
+            ".pdf" => PdfPlanWriter.Pdf(TaskWithoutUnits.Select(p => new[] { p }).ToList(), title: null, header: false),
+            _ => Encoding.UTF8.GetBytes(string.Join("\n", TaskWithoutUnits)),
+        });
+
+        var run = CliRun.Of("import", planFile, "--db", _dir.DatabasePath);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.True(run.Error.Contains(expected, StringComparison.Ordinal), run.Error);
     }
 }
