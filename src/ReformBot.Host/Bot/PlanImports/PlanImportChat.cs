@@ -32,7 +32,7 @@ public sealed class PlanImportChat(
         _pending.TryRemove(key, out _);
         var name = Path.GetFileName(attachment.Name ?? "") is { Length: > 0 } given ? given : m[MessageKeys.Import.ChatUnnamedFile];
 
-        var download = await attachments.DownloadAsync(attachment, cancellationToken);
+        var download = await attachments.DownloadAsync(turn.Context.Activity, attachment, cancellationToken);
         if (download.Bytes is not { } bytes)
         {
             if (download.Error == DownloadError.NotAllowed)
