@@ -171,6 +171,9 @@ public static class MessageKeys
         public const string ChatNoFile = "import.chat.noFile";
         public const string ChatUnnamedFile = "import.chat.unnamedFile";
         public const string ChatContactFile = "import.chat.contactFile";
+        public const string ChatFileInReport = "import.chat.fileInReport";
+        public const string ChatFileInReportOffice = "import.chat.fileInReportOffice";
+        public const string ChatInGroup = "import.chat.inGroup";
         public const string ChatNotAllowed = "import.chat.notAllowed";
         public const string ChatTooLarge = "import.chat.tooLarge";
         public const string ChatDownloadFailed = "import.chat.downloadFailed";

@@ -198,7 +198,32 @@ public sealed class PlanImportChatTests : BotTest
         message.Attachments = [new Attachment { Name = "plan.docx", ContentUrl = $"{_base}/files/plan.docx" }];
         _served["plan.docx"] = SmallPlan;
 
-        await Bot.Conversation("office", "group-1", isGroup: true).Send(message).Says("请在与机器人的一对一对话中使用").StartTestAsync();
+        var alone = BotHarness.Mentioning("");
+        alone.Attachments = message.Attachments;
+
+        // Its own reason, not the one of a department's data.
+        await Bot.Conversation("office", "group-1", isGroup: true)
+            .Send(message).Says("导入计划会改变所有部门的任务，不在群聊中进行。请在与机器人的一对一对话中发送计划文件。")
+            .Send(alone).Says("导入计划会改变所有部门的任务，不在群聊中进行")
+            .StartTestAsync();
         Assert.Equal(0, _hits);
+    }
+
+    [Fact]
+    public async Task The_offices_file_alone_is_read_whatever_its_name_and_a_picture_gets_the_formats()
+    {
+        Bot.AddOfficeMember("office");
+        var before = StoredNumbers();
+        byte[] doc = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, .. System.Text.Encoding.Unicode.GetBytes("WordDocument"), 0, 0];
+
+        await Bot.Conversation("office")
+            .Send(WithFile("", "截图.png", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0])).Says("截图.png：无法识别这个文件的格式。可以导入的格式")
+            .Send(WithFile("", "计划.doc", doc)).Says("计划.doc：这是旧版 Word（.doc）或 WPS 格式的文件", "另存为”Word 文档（.docx）")
+            .Send(WithFile("", "空.docx", [])).Says("空.docx：文件是空的。")
+            // A plan file whose name says nothing is still a plan.
+            .Send(WithFile("", "下载文件", SmallPlan)).Says("下载文件：共 3 项任务")
+            .Send("取消").Says("已取消导入")
+            .StartTestAsync();
+        Assert.Equal(before, StoredNumbers());
     }
 }

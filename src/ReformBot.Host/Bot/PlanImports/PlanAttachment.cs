@@ -18,16 +18,10 @@ public sealed class PlanAttachment(IHttpClientFactory clients, ServiceUrlPolicy 
 
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
-    private static readonly string[] PlanExtensions = [".docx", ".xlsx", ".xls", ".csv", ".pdf", ".html", ".htm", ".txt", ".tsv", ".doc", ".wps"];
-
     /// <summary>The first attachment that is a file rather than a card (cards have their own content types); null if none.</summary>
     public static Attachment? Find(IMessageActivity activity) =>
         activity.Attachments?.FirstOrDefault(a => a.ContentUrl is { Length: > 0 }
             && a.ContentType?.StartsWith("application/vnd.microsoft.card.", StringComparison.OrdinalIgnoreCase) != true);
-
-    /// <summary>A file whose name says it is a document or table, as sent alone without the 导入 command.</summary>
-    public static bool LooksLikePlan(Attachment attachment) =>
-        PlanExtensions.Contains(Path.GetExtension(attachment.Name ?? ""), StringComparer.OrdinalIgnoreCase);
 
     /// <returns>The file's bytes, or the reason it could not be fetched.</returns>
     public async Task<Download> DownloadAsync(IActivity activity, Attachment attachment, CancellationToken cancellationToken)
