@@ -187,6 +187,7 @@ public static class MessageKeys
         public const string ChatNothingPending = "import.chat.nothingPending";
         public const string ChatCancelled = "import.chat.cancelled";
         public const string ChatChangedSince = "import.chat.changedSince";
+        public const string ChatRestarted = "import.chat.restarted";
         public const string ChatDone = "import.chat.done";
     }
 

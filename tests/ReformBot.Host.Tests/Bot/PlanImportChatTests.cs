@@ -134,6 +134,18 @@ public sealed class PlanImportChatTests : BotTest
     }
 
     [Fact]
+    public async Task An_office_member_removed_after_the_preview_confirms_nothing()
+    {
+        var office = Bot.AddOfficeMember("office");
+        var before = StoredNumbers();
+        await Bot.Conversation("office").Send(WithFile("导入", "plan.docx", SmallPlan)).Says("plan.docx：共 3 项任务").StartTestAsync();
+        Bot.Get<IContactRepository>().Save(office with { IsOffice = false });
+
+        await Bot.Conversation("office").Send("确认导入").AssertReply(reply => Assert.DoesNotContain("已导入", ((IMessageActivity)reply).Text)).StartTestAsync();
+        Assert.Equal(before, StoredNumbers());
+    }
+
+    [Fact]
     public async Task A_contacts_file_is_refused_unread()
     {
         Bot.AddContact("li", "科技厅");

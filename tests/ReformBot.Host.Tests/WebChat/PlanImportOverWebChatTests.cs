@@ -108,6 +108,41 @@ public sealed class PlanImportOverWebChatTests : IAsyncLifetime
         Assert.Equal([1, 2, 3], Plans.Tasks().Select(t => t.Number));
     }
 
+    [Fact]
+    public async Task After_a_restart_确认导入_reads_the_upload_again_and_asks_once_more_and_取消_drops_it()
+    {
+        string token, conversationId;
+        using (var office = await OfficeMemberAsync())
+        {
+            var (preview, _) = await UploadAsync(office, "计划.docx", TwoTasks);
+            Assert.Contains("计划.docx：共 2 项任务", Text(preview));
+            (token, conversationId) = (office.Token, office.ConversationId);
+        }
+        var before = Plans.Tasks().Count;
+
+        using var again = await RestartAsync(token, conversationId);
+        var answer = await SayAsync(again, "确认导入");
+        Assert.Contains("预览之后服务重启过，刚才的预览没有保留，没有写入。下面重新读取文件：", answer);
+        Assert.Contains("计划.docx：共 2 项任务", answer);
+        Assert.Equal(before, Plans.Tasks().Count);
+        Assert.Contains("已导入：共 2 项任务", await SayAsync(again, "确认导入"));
+        Assert.Equal([1, 2], Plans.Tasks().Select(t => t.Number));
+
+        Assert.Contains("三项.docx：共 3 项任务", Text((await UploadAsync(again, "三项.docx", ThreeTasks)).Reply));
+        using var third = await RestartAsync(token, conversationId);
+        Assert.Contains("已取消导入，数据未作任何改动", await SayAsync(third, "取消"));
+        Assert.Contains("没有等待确认的导入", await SayAsync(third, "确认导入"));
+        Assert.Equal([1, 2], Plans.Tasks().Select(t => t.Number));
+    }
+
+    /// <summary>Stops the host and starts it again on the same database; the page keeps its token and conversation.</summary>
+    private async Task<DirectLineClient> RestartAsync(string token, string conversationId)
+    {
+        await _host.DisposeAsync();
+        _host = await RunningHost.StartAsync(_dir.DatabasePath);
+        return new DirectLineClient(_host.Endpoint.Url) { Token = token, ConversationId = conversationId };
+    }
+
     /// <summary>A new browser registered as an office member with a code from admin-invite.</summary>
     private async Task<DirectLineClient> OfficeMemberAsync()
     {
