@@ -170,6 +170,7 @@ public static class MessageKeys
         public const string DirectoryClash = "import.directoryClash";
         public const string ChatNoFile = "import.chat.noFile";
         public const string ChatUnnamedFile = "import.chat.unnamedFile";
+        public const string ChatOnlyFirst = "import.chat.onlyFirst";
         public const string ChatContactFile = "import.chat.contactFile";
         public const string ChatFileInReport = "import.chat.fileInReport";
         public const string ChatFileInReportOffice = "import.chat.fileInReportOffice";

@@ -146,6 +146,20 @@ public sealed class PlanImportChatTests : BotTest
     }
 
     [Fact]
+    public async Task Of_several_files_the_first_is_read_and_the_answer_says_so()
+    {
+        Bot.AddOfficeMember("office");
+        var message = WithFile("", "计划.docx", SmallPlan);
+        _served["附件二.xlsx"] = [1, 2, 3];
+        message.Attachments.Add(new Attachment { Name = "附件二.xlsx", ContentType = "application/octet-stream", ContentUrl = $"{_base}/files/附件二.xlsx" });
+
+        await Bot.Conversation("office")
+            .Send(message).Says("收到 2 个文件，一次只导入一个计划，下面只读取第一个：计划.docx").Says("计划.docx：共 3 项任务")
+            .StartTestAsync();
+        Assert.Equal(1, _hits);
+    }
+
+    [Fact]
     public async Task A_contacts_file_is_refused_unread()
     {
         Bot.AddContact("li", "科技厅");

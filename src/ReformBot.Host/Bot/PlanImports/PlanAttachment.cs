@@ -19,8 +19,11 @@ public sealed class PlanAttachment(IHttpClientFactory clients, ServiceUrlPolicy 
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
     /// <summary>The first attachment that is a file rather than a card (cards have their own content types); null if none.</summary>
-    public static Attachment? Find(IMessageActivity activity) =>
-        activity.Attachments?.FirstOrDefault(a => a.ContentUrl is { Length: > 0 }
+    public static Attachment? Find(IMessageActivity activity) => Files(activity).FirstOrDefault();
+
+    /// <summary>The attachments that are files, in the order sent.</summary>
+    public static IEnumerable<Attachment> Files(IMessageActivity activity) =>
+        (activity.Attachments ?? []).Where(a => a.ContentUrl is { Length: > 0 }
             && a.ContentType?.StartsWith("application/vnd.microsoft.card.", StringComparison.OrdinalIgnoreCase) != true);
 
     /// <returns>The file's bytes, or the reason it could not be fetched.</returns>

@@ -32,6 +32,9 @@ public sealed class PlanImportChat(
         _pending.TryRemove(KeyOf(turn), out _);
         turn.Conversation.PendingImport = null;
         var name = Path.GetFileName(attachment.Name ?? "") is { Length: > 0 } given ? given : m[MessageKeys.Import.ChatUnnamedFile];
+        // Web Chat sends all the files chosen at once in one message: say which one is read, not leave the others unmentioned.
+        if (PlanAttachment.Files(turn.Context.Activity).Count() is var files and > 1)
+            await turn.SayAsync(MessageKeys.Import.ChatOnlyFirst, cancellationToken, files, name);
 
         var download = await attachments.DownloadAsync(turn.Context.Activity, attachment, cancellationToken);
         if (download.Bytes is not { } bytes)
