@@ -160,6 +160,24 @@ public sealed class PlanImportChatTests : BotTest
     }
 
     [Fact]
+    public async Task An_office_member_in_the_middle_of_a_report_is_told_to_pause_it_before_importing()
+    {
+        var office = Bot.AddOfficeMember("office");
+        Bot.Get<IContactRepository>().Save(office with { Departments = ["科技厅"] });
+        var before = StoredNumbers();
+
+        await Bot.Conversation("office")
+            .Send("汇报 1").Says("第 1 项")
+            .Send(WithFile("", "plan.docx", SmallPlan)).Says("正在填写汇报：这条带文件的消息没有被采用，草稿未作改动。要导入计划，请先回复“稍后”暂停汇报").Says("请选择本季度进展状态")
+            .Send("稍后").Says("汇报")
+            .Send(WithFile("", "plan.docx", SmallPlan)).Says("plan.docx：共 3 项任务")
+            .Send("取消").Says("已取消导入")
+            .StartTestAsync();
+        Assert.Equal(1, _hits);
+        Assert.Equal(before, StoredNumbers());
+    }
+
+    [Fact]
     public async Task A_contacts_file_is_refused_unread()
     {
         Bot.AddContact("li", "科技厅");
