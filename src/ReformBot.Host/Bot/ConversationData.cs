@@ -1,3 +1,4 @@
+using ReformBot.Host.Bot.PlanImports;
 using ReformBot.Host.Bot.Reporting;
 
 namespace ReformBot.Host.Bot;
@@ -13,4 +14,7 @@ public sealed class ConversationData
 
     /// <summary>The last report confirmed here, so that a 确认 sent again (its answer was lost) is told it is saved.</summary>
     public SavedReport? LastSaved { get; set; }
+
+    /// <summary>The plan file previewed here and waiting for 确认导入 or 取消, or null.</summary>
+    public PendingPlanFile? PendingImport { get; set; }
 }

@@ -66,18 +66,30 @@ public sealed partial class ReformBotActivityHandler(
             return;
         }
 
-        // A plan file sent alone in a one-to-one chat is the office's 导入; nobody else's file is read.
-        if (!inGroup && text.Length == 0 && PlanAttachment.Find(activity) is { } file && PlanAttachment.LooksLikePlan(file))
+        var match = commands.Match(text);
+        var answering = data.Report is { Paused: false, Draft: not null } report && report.OwnedBy(activity.From?.Id);
+        if (PlanAttachment.Find(activity) is { } file)
         {
-            if (contact?.IsOffice == true) await planImports.PreviewAsync(turn, file, cancellationToken);
-            else await turn.SayAsync(MessageKeys.Import.ChatContactFile, cancellationToken);
-            return;
+            // A file is never an answer to a report's question, and none is read in the middle of one: the answer
+            // says so and asks the question again, with the draft as it was.
+            if (answering)
+            {
+                await turn.SayAsync(contact?.IsOffice == true ? MessageKeys.Import.ChatFileInReportOffice : MessageKeys.Import.ChatFileInReport, cancellationToken);
+                await reporting.RepeatQuestionAsync(turn, cancellationToken);
+                return;
+            }
+            // A file sent alone is the office's 导入 in a one-to-one chat; nobody else's file is read.
+            if (text.Length == 0)
+            {
+                if (contact?.IsOffice != true) await turn.SayAsync(MessageKeys.Import.ChatContactFile, cancellationToken);
+                else if (inGroup) await turn.SayAsync(MessageKeys.Import.ChatInGroup, cancellationToken);
+                else await planImports.PreviewAsync(turn, file, cancellationToken);
+                return;
+            }
         }
 
-        var match = commands.Match(text);
         // While a report is in progress, its owner's messages answer its questions, except a command's exact
         // words (我的任务, 任务 5, 汇报 5) and slash commands: those are answered, then the question is asked again.
-        var answering = data.Report is { Paused: false, Draft: not null } report && report.OwnedBy(activity.From?.Id);
         if (answering && !(match is not null && (IsSlashCommand(text, match) || IsExactCommand(match)) && !reporting.IsDialogWord(data.Report!, text)))
         {
             await reporting.ContinueAsync(turn, text, cancellationToken);
@@ -108,7 +120,9 @@ public sealed partial class ReformBotActivityHandler(
         }
         if (match.Command.OneToOne && inGroup)
         {
-            await turn.SayAsync(MessageKeys.Bot.OneToOneOnly, cancellationToken, match.Command.Words[0]);
+            // 导入 is refused for its own reason: it changes the plan for everyone, not one department's data.
+            if (match.Command.Id == CommandIds.Import) await turn.SayAsync(MessageKeys.Import.ChatInGroup, cancellationToken);
+            else await turn.SayAsync(MessageKeys.Bot.OneToOneOnly, cancellationToken, match.Command.Words[0]);
             return;
         }
         await _handlers[match.Command.Id].HandleAsync(turn, match.Argument, cancellationToken);

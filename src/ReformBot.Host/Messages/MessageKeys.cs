@@ -170,7 +170,11 @@ public static class MessageKeys
         public const string DirectoryClash = "import.directoryClash";
         public const string ChatNoFile = "import.chat.noFile";
         public const string ChatUnnamedFile = "import.chat.unnamedFile";
+        public const string ChatOnlyFirst = "import.chat.onlyFirst";
         public const string ChatContactFile = "import.chat.contactFile";
+        public const string ChatFileInReport = "import.chat.fileInReport";
+        public const string ChatFileInReportOffice = "import.chat.fileInReportOffice";
+        public const string ChatInGroup = "import.chat.inGroup";
         public const string ChatNotAllowed = "import.chat.notAllowed";
         public const string ChatTooLarge = "import.chat.tooLarge";
         public const string ChatDownloadFailed = "import.chat.downloadFailed";
@@ -184,6 +188,7 @@ public static class MessageKeys
         public const string ChatNothingPending = "import.chat.nothingPending";
         public const string ChatCancelled = "import.chat.cancelled";
         public const string ChatChangedSince = "import.chat.changedSince";
+        public const string ChatRestarted = "import.chat.restarted";
         public const string ChatDone = "import.chat.done";
     }
 

@@ -20,6 +20,7 @@ public static class DirectLineServices
         services.AddSingleton<DirectLineStore>();
         services.AddSingleton<StreamTickets>();
         services.AddSingleton<AttachmentStore>();
+        services.AddSingleton<Bot.PlanImports.IHostedUploads>(sp => sp.GetRequiredService<AttachmentStore>());
         services.AddSingleton<DirectLineEndpoints>();
         services.AddSingleton<LocalConnectorEndpoint>();
         services.AddSingleton<WebChatPage>();

@@ -134,6 +134,50 @@ public sealed class PlanImportChatTests : BotTest
     }
 
     [Fact]
+    public async Task An_office_member_removed_after_the_preview_confirms_nothing()
+    {
+        var office = Bot.AddOfficeMember("office");
+        var before = StoredNumbers();
+        await Bot.Conversation("office").Send(WithFile("导入", "plan.docx", SmallPlan)).Says("plan.docx：共 3 项任务").StartTestAsync();
+        Bot.Get<IContactRepository>().Save(office with { IsOffice = false });
+
+        await Bot.Conversation("office").Send("确认导入").AssertReply(reply => Assert.DoesNotContain("已导入", ((IMessageActivity)reply).Text)).StartTestAsync();
+        Assert.Equal(before, StoredNumbers());
+    }
+
+    [Fact]
+    public async Task Of_several_files_the_first_is_read_and_the_answer_says_so()
+    {
+        Bot.AddOfficeMember("office");
+        var message = WithFile("", "计划.docx", SmallPlan);
+        _served["附件二.xlsx"] = [1, 2, 3];
+        message.Attachments.Add(new Attachment { Name = "附件二.xlsx", ContentType = "application/octet-stream", ContentUrl = $"{_base}/files/附件二.xlsx" });
+
+        await Bot.Conversation("office")
+            .Send(message).Says("收到 2 个文件，一次只导入一个计划，下面只读取第一个：计划.docx").Says("计划.docx：共 3 项任务")
+            .StartTestAsync();
+        Assert.Equal(1, _hits);
+    }
+
+    [Fact]
+    public async Task An_office_member_in_the_middle_of_a_report_is_told_to_pause_it_before_importing()
+    {
+        var office = Bot.AddOfficeMember("office");
+        Bot.Get<IContactRepository>().Save(office with { Departments = ["科技厅"] });
+        var before = StoredNumbers();
+
+        await Bot.Conversation("office")
+            .Send("汇报 1").Says("第 1 项")
+            .Send(WithFile("", "plan.docx", SmallPlan)).Says("正在填写汇报：这条带文件的消息没有被采用，草稿未作改动。要导入计划，请先回复“稍后”暂停汇报").Says("请选择本季度进展状态")
+            .Send("稍后").Says("汇报")
+            .Send(WithFile("", "plan.docx", SmallPlan)).Says("plan.docx：共 3 项任务")
+            .Send("取消").Says("已取消导入")
+            .StartTestAsync();
+        Assert.Equal(1, _hits);
+        Assert.Equal(before, StoredNumbers());
+    }
+
+    [Fact]
     public async Task A_contacts_file_is_refused_unread()
     {
         Bot.AddContact("li", "科技厅");
@@ -198,7 +242,32 @@ public sealed class PlanImportChatTests : BotTest
         message.Attachments = [new Attachment { Name = "plan.docx", ContentUrl = $"{_base}/files/plan.docx" }];
         _served["plan.docx"] = SmallPlan;
 
-        await Bot.Conversation("office", "group-1", isGroup: true).Send(message).Says("请在与机器人的一对一对话中使用").StartTestAsync();
+        var alone = BotHarness.Mentioning("");
+        alone.Attachments = message.Attachments;
+
+        // Its own reason, not the one of a department's data.
+        await Bot.Conversation("office", "group-1", isGroup: true)
+            .Send(message).Says("导入计划会改变所有部门的任务，不在群聊中进行。请在与机器人的一对一对话中发送计划文件。")
+            .Send(alone).Says("导入计划会改变所有部门的任务，不在群聊中进行")
+            .StartTestAsync();
         Assert.Equal(0, _hits);
+    }
+
+    [Fact]
+    public async Task The_offices_file_alone_is_read_whatever_its_name_and_a_picture_gets_the_formats()
+    {
+        Bot.AddOfficeMember("office");
+        var before = StoredNumbers();
+        byte[] doc = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, .. System.Text.Encoding.Unicode.GetBytes("WordDocument"), 0, 0];
+
+        await Bot.Conversation("office")
+            .Send(WithFile("", "截图.png", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0])).Says("截图.png：无法识别这个文件的格式。可以导入的格式")
+            .Send(WithFile("", "计划.doc", doc)).Says("计划.doc：这是旧版 Word（.doc）或 WPS 格式的文件", "另存为”Word 文档（.docx）")
+            .Send(WithFile("", "空.docx", [])).Says("空.docx：文件是空的。")
+            // A plan file whose name says nothing is still a plan.
+            .Send(WithFile("", "下载文件", SmallPlan)).Says("下载文件：共 3 项任务")
+            .Send("取消").Says("已取消导入")
+            .StartTestAsync();
+        Assert.Equal(before, StoredNumbers());
     }
 }

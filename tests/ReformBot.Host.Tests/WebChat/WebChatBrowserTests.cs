@@ -104,6 +104,46 @@ public sealed class WebChatBrowserTests : IDisposable
         Assert.DoesNotContain("网页聊天组件尚未安装", await page.ContentAsync());
     }
 
+    [Fact]
+    public async Task The_office_attaches_a_plan_on_the_page_reads_the_preview_and_confirms_with_the_button()
+    {
+        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: install Debian's chromium (apt-get install chromium), as .ci/run does.");
+        var invite = CliRun.Of("admin-invite", "--json", "--db", _dir.DatabasePath);
+        Assert.Equal(0, invite.ExitCode);
+        var code = JsonDocument.Parse(invite.Output).RootElement.GetProperty("code").GetString()!;
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = Chromium, Headless = true, Args = ["--no-sandbox"] });
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 412, Height = 860 }, Locale = "zh-CN" });
+        var page = await context.NewPageAsync();
+        await using var host = await RunningHost.StartAsync(_dir.DatabasePath);
+
+        await page.GotoAsync(host.Endpoint.Url + "/");
+        await Say(page, $"注册 {code}", "注册成功");
+
+        // The paper clip's file input: the chosen file waits in the send box until the send button sends it.
+        await page.Locator("#webchat input[type=file]").SetInputFilesAsync(new FilePayload
+        {
+            Name = "2027年任务分工.docx",
+            MimeType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            Buffer = PlanFiles.PlanFileWriters.Docx(
+            [
+                PlanFiles.PlanFileWriters.Header,
+                ["1", "建立科技成果转化激励机制", "科技厅、财政厅", "2027年6月底前"],
+                ["2", "完善科研项目经费管理", "财政厅", "持续推进"],
+            ]),
+        });
+        await Shot(page, "import-0-attached");
+        await page.Locator(".webchat__send-button").ClickAsync();
+        await Transcript(page, "2027年任务分工.docx：共 2 项任务");
+        await Shot(page, "import-1-preview");
+        Assert.Equal(119, host.Services.GetRequiredService<IPlanRepository>().Tasks().Count);
+
+        await page.Locator("button:has-text('确认导入')").Last.ClickAsync();
+        await Transcript(page, "已导入：共 2 项任务");
+        await Shot(page, "import-2-done");
+        Assert.Equal([1, 2], host.Services.GetRequiredService<IPlanRepository>().Tasks().Select(t => t.Number));
+    }
+
     private static async Task Say(IPage page, string text, string expected)
     {
         // Counted, not searched after the old text: Web Chat rewrites earlier timestamps (刚刚 → 1 分钟前).

@@ -4,11 +4,12 @@ using Microsoft.Bot.Schema;
 namespace ReformBot.Host.Bot.PlanImports;
 
 /// <summary>
-/// A file attached to a message that may be a plan, and its download. The contentUrl comes from the caller, so it is
-/// fetched only where <see cref="ServiceUrlPolicy"/> lets the bot send (no request forgery into the office's network),
-/// without following redirects, with a size limit and a timeout.
+/// A file attached to a message that may be a plan, and its download. A file the host holds itself (a Web Chat upload)
+/// is read from its store. Any other contentUrl comes from the caller, so it is fetched only where
+/// <see cref="ServiceUrlPolicy"/> lets the bot send (no request forgery into the office's network), without following
+/// redirects, with a size limit and a timeout.
 /// </summary>
-public sealed class PlanAttachment(IHttpClientFactory clients, ServiceUrlPolicy policy)
+public sealed class PlanAttachment(IHttpClientFactory clients, ServiceUrlPolicy policy, IHostedUploads uploads)
 {
     public const string HttpClientName = "plan-attachments";
 
@@ -17,20 +18,18 @@ public sealed class PlanAttachment(IHttpClientFactory clients, ServiceUrlPolicy 
 
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
-    private static readonly string[] PlanExtensions = [".docx", ".xlsx", ".xls", ".csv", ".pdf", ".html", ".htm", ".txt", ".tsv", ".doc", ".wps"];
-
     /// <summary>The first attachment that is a file rather than a card (cards have their own content types); null if none.</summary>
-    public static Attachment? Find(IMessageActivity activity) =>
-        activity.Attachments?.FirstOrDefault(a => a.ContentUrl is { Length: > 0 }
+    public static Attachment? Find(IMessageActivity activity) => Files(activity).FirstOrDefault();
+
+    /// <summary>The attachments that are files, in the order sent.</summary>
+    public static IEnumerable<Attachment> Files(IMessageActivity activity) =>
+        (activity.Attachments ?? []).Where(a => a.ContentUrl is { Length: > 0 }
             && a.ContentType?.StartsWith("application/vnd.microsoft.card.", StringComparison.OrdinalIgnoreCase) != true);
 
-    /// <summary>A file whose name says it is a document or table, as sent alone without the 导入 command.</summary>
-    public static bool LooksLikePlan(Attachment attachment) =>
-        PlanExtensions.Contains(Path.GetExtension(attachment.Name ?? ""), StringComparer.OrdinalIgnoreCase);
-
     /// <returns>The file's bytes, or the reason it could not be fetched.</returns>
-    public async Task<Download> DownloadAsync(Attachment attachment, CancellationToken cancellationToken)
+    public async Task<Download> DownloadAsync(IActivity activity, Attachment attachment, CancellationToken cancellationToken)
     {
+        if (uploads.Read(activity, attachment, MaxBytes) is { } held) return held;
         if (!policy.Allows(attachment.ContentUrl)) return new Download(null, DownloadError.NotAllowed);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(Timeout);

@@ -12,7 +12,8 @@ namespace ReformBot.Host.Bot.PlanImports;
 /// <summary>
 /// The office imports a plan in a one-to-one chat: the file is read as <c>import</c> reads it, the bot answers with a
 /// short preview, and only 确认导入 writes — exactly what was previewed. Until then the parsed plan waits here, by
-/// conversation; a restart drops it and the office sends the file again.
+/// conversation, and the file's address in the conversation's state: after a restart 确认导入 reads the file again and
+/// shows its preview once more, since what was shown before can no longer be compared.
 /// </summary>
 public sealed class PlanImportChat(
     PlanAttachment attachments, IPlanRepository plans, MessageCatalog m, TextFormat format, ILogger<PlanImportChat> logger)
@@ -23,16 +24,19 @@ public sealed class PlanImportChat(
     private readonly ConcurrentDictionary<string, Pending> _pending = new();
 
     /// <summary>A plan read from a file and previewed, waiting for 确认导入.</summary>
-    private sealed record Pending(string FileHash, string FileName, PlanDocument Document, PlanImport Import);
+    private sealed record Pending(string FileHash, string FileName, PendingPlanFile File, PlanDocument Document, PlanImport Import);
 
     /// <summary>Reads the attached file and answers with its preview; the office's 导入 and a file sent alone come here.</summary>
     public async Task PreviewAsync(ChatTurn turn, Attachment attachment, CancellationToken cancellationToken)
     {
-        var key = KeyOf(turn);
-        _pending.TryRemove(key, out _);
+        _pending.TryRemove(KeyOf(turn), out _);
+        turn.Conversation.PendingImport = null;
         var name = Path.GetFileName(attachment.Name ?? "") is { Length: > 0 } given ? given : m[MessageKeys.Import.ChatUnnamedFile];
+        // Web Chat sends all the files chosen at once in one message: say which one is read, not leave the others unmentioned.
+        if (PlanAttachment.Files(turn.Context.Activity).Count() is var files and > 1)
+            await turn.SayAsync(MessageKeys.Import.ChatOnlyFirst, cancellationToken, files, name);
 
-        var download = await attachments.DownloadAsync(attachment, cancellationToken);
+        var download = await attachments.DownloadAsync(turn.Context.Activity, attachment, cancellationToken);
         if (download.Bytes is not { } bytes)
         {
             if (download.Error == DownloadError.NotAllowed)
@@ -68,7 +72,7 @@ public sealed class PlanImportChat(
             await turn.SayAsync(MessageKeys.Import.Error, cancellationToken, $"{name}（{explain.Kind(document)}）：{explain.Reason(document, e.Error)}");
             return;
         }
-        await ShowAsync(turn, new Pending(Convert.ToHexString(SHA256.HashData(bytes)), name, document, preview.Import), preview, cancellationToken);
+        await ShowAsync(turn, new Pending(Convert.ToHexString(SHA256.HashData(bytes)), name, PendingPlanFile.Of(attachment), document, preview.Import), preview, cancellationToken);
     }
 
     /// <summary>确认导入 or 取消 while an import of this conversation waits; false for any other text.</summary>
@@ -76,11 +80,25 @@ public sealed class PlanImportChat(
     {
         var confirm = text == m[MessageKeys.Import.ChatConfirmButton];
         var cancel = text == m[MessageKeys.Import.ChatCancelButton];
-        if (!confirm && !cancel) return false;
+        // Only the office imports: a member removed since the preview confirms nothing.
+        if ((!confirm && !cancel) || turn.Contact?.IsOffice != true) return false;
+        var kept = turn.Conversation.PendingImport;
+        turn.Conversation.PendingImport = null;
         if (!_pending.TryRemove(KeyOf(turn), out var pending))
         {
+            if (kept is not null && confirm)
+            {
+                await turn.SayAsync(MessageKeys.Import.ChatRestarted, cancellationToken);
+                await PreviewAsync(turn, kept.ToAttachment(), cancellationToken);
+                return true;
+            }
+            if (kept is not null)
+            {
+                await turn.SayAsync(MessageKeys.Import.ChatCancelled, cancellationToken);
+                return true;
+            }
             // 取消 belongs to other dialogs too; 确认导入 only to this one.
-            if (!confirm || turn.Contact?.IsOffice != true) return false;
+            if (!confirm) return false;
             await turn.SayAsync(MessageKeys.Import.ChatNothingPending, cancellationToken);
             return true;
         }
@@ -133,6 +151,7 @@ public sealed class PlanImportChat(
         }
         lines.Add(m[MessageKeys.Import.ChatAsk]);
         _pending[KeyOf(turn)] = pending;
+        turn.Conversation.PendingImport = pending.File;
         await turn.SayTextAsync(string.Join("\n", lines), [m[MessageKeys.Import.ChatConfirmButton], m[MessageKeys.Import.ChatCancelButton]], cancellationToken);
     }
 
