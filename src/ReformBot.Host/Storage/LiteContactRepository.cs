@@ -3,30 +3,35 @@ using ReformBot.Core.Storage;
 
 namespace ReformBot.Host.Storage;
 
+/// <summary>
+/// Contacts, read from a copy in memory that is made again after any change: every turn looks its
+/// speaker up, and contacts (a few hundred) change only when someone registers or is removed.
+/// </summary>
 public sealed class LiteContactRepository(LiteDbStore store) : IContactRepository
 {
-    public Contact? Find(string id) => store.Contacts.FindById(id)?.ToContact();
+    private volatile Snapshot? _snapshot;
 
-    public Contact? FindByUser(string channelId, string userId)
-    {
-        var key = ContactDocument.ChannelUserKey(channelId, userId);
-        return store.Contacts.FindOne(c => c.ChannelUser == key)?.ToContact();
-    }
+    public Contact? Find(string id) => Current().ById.GetValueOrDefault(id);
 
-    public IReadOnlyList<Contact> All() => store.Contacts.FindAll().Select(c => c.ToContact()).ToList();
+    public Contact? FindByUser(string channelId, string userId) =>
+        Current().ByUser.GetValueOrDefault(ContactDocument.ChannelUserKey(channelId, userId));
+
+    public IReadOnlyList<Contact> All() => Current().All;
 
     public IReadOnlyList<Contact> OfDepartment(string department) =>
-        store.Contacts.Find(LiteDB.BsonExpression.Create("$.Departments[*] ANY = @0", new LiteDB.BsonValue(department))).Select(c => c.ToContact()).ToList();
+        Current().All.Where(c => c.Departments.Contains(department, StringComparer.Ordinal)).ToList();
 
     public void Save(Contact contact)
     {
         store.InSerializedTransaction(() => store.Contacts.Upsert(ContactDocument.From(contact)));
+        store.ContactsChanged();
         store.Checkpoint();
     }
 
     public bool Remove(string id)
     {
         var removed = store.InSerializedTransaction(() => store.Contacts.Delete(id));
+        store.ContactsChanged();
         store.Checkpoint();
         return removed;
     }
@@ -40,7 +45,25 @@ public sealed class LiteContactRepository(LiteDbStore store) : IContactRepositor
             store.Contacts.Update(ContactDocument.From(after));
             return after;
         });
+        store.ContactsChanged();
         store.Checkpoint();
         return changed;
     }
+
+    private Snapshot Current()
+    {
+        var snapshot = _snapshot;
+        var version = store.ContactsVersion;
+        if (snapshot?.Version == version) return snapshot;
+        // The version is read before the contacts: a change committed meanwhile makes this copy stale at once.
+        var documents = store.Contacts.FindAll().ToList();
+        var all = documents.Select(d => d.ToContact()).ToList();
+        snapshot = new Snapshot(version, all,
+            all.ToDictionary(c => c.Id, StringComparer.Ordinal),
+            documents.Zip(all).ToDictionary(p => p.First.ChannelUser, p => p.Second, StringComparer.Ordinal));
+        _snapshot = snapshot;
+        return snapshot;
+    }
+
+    private sealed record Snapshot(long Version, IReadOnlyList<Contact> All, IReadOnlyDictionary<string, Contact> ById, IReadOnlyDictionary<string, Contact> ByUser);
 }

@@ -21,6 +21,7 @@ public sealed class LiteDbStore : IDisposable
     // Numbers of the checkpoints started and of the last that succeeded (see Checkpoint).
     private long _checkpointsStarted;
     private long _lastGoodCheckpoint;
+    private long _contactsVersion;
     private readonly BsonMapper _mapper = CreateMapper();
     private LiteDatabase _database;
     // A write failed (a full disk): LiteDB's instance is left with pages it cannot discard, so it is
@@ -93,6 +94,12 @@ public sealed class LiteDbStore : IDisposable
             return _database;
         }
     }
+
+    /// <summary>Changes with every committed change to contacts, so that copies kept in memory know they are stale.</summary>
+    internal long ContactsVersion => Volatile.Read(ref _contactsVersion);
+
+    /// <summary>Call after committing a change to contacts.</summary>
+    internal void ContactsChanged() => Interlocked.Increment(ref _contactsVersion);
 
     /// <summary>How many checkpoints have been run (shared ones count once).</summary>
     internal long CheckpointsStarted => Volatile.Read(ref _checkpointsStarted);

@@ -73,7 +73,11 @@ public sealed class LiteInviteRepository(LiteDbStore store) : IInviteRepository
             return result;
         });
         // The contact is told they are registered right after this returns.
-        if (redemption.Succeeded) store.Checkpoint();
+        if (redemption.Succeeded)
+        {
+            store.ContactsChanged();
+            store.Checkpoint();
+        }
         return redemption;
     }
 }

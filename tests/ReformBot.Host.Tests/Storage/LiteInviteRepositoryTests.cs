@@ -54,6 +54,25 @@ public sealed class LiteInviteRepositoryTests : IDisposable
     }
 
     [Fact]
+    public void A_contact_read_in_memory_sees_registrations_and_removals_at_once()
+    {
+        using var store = new LiteDbStore(_dir.DatabasePath);
+        var contacts = new LiteContactRepository(store);
+        var invites = new LiteInviteRepository(store);
+        invites.TryAdd(Invite.Create("K7QMXW3P9T", "科技厅", Created, TimeSpan.FromDays(7)));
+        Assert.Null(contacts.FindByUser("msteams", "u1"));
+
+        invites.Redeem("K7QMXW3P9T", User("u1"), Created.AddHours(1));
+        Assert.Equal(["科技厅"], contacts.FindByUser("msteams", "u1")!.Departments);
+        contacts.Update("contact-u1", c => c with { Departments = ["科技厅", "财政厅"] });
+        Assert.Equal(["contact-u1"], contacts.OfDepartment("财政厅").Select(c => c.Id));
+
+        contacts.Remove("contact-u1");
+        Assert.Null(contacts.FindByUser("msteams", "u1"));
+        Assert.Empty(contacts.All());
+    }
+
+    [Fact]
     public void Redeeming_stores_the_contact_and_uses_up_the_invite_on_disk()
     {
         var now = Created.AddHours(1);
