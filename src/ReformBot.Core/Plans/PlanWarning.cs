@@ -11,6 +11,8 @@ public enum PlanWarningKind
     SentenceLikeDepartment,
     /// <summary>A department name that reads like a person (detail: the name).</summary>
     PersonLikeDepartment,
+    /// <summary>The table's numbering starts later than 1 (80): the tasks before it are not in this file (detail: the first number).</summary>
+    NumberingStartsLater,
 }
 
 public sealed record PlanWarning(PlanWarningKind Kind, string Detail);

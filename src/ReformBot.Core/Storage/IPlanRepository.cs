@@ -11,6 +11,12 @@ public interface IPlanRepository
 
     PlanTask? FindTask(int number);
 
+    /// <summary>
+    /// The task a person means by the number they typed (<c>3.2</c>, <c>３．２</c>, <c>第3.2项</c>, <c>（一）</c>): the one place
+    /// typed task numbers are read. Null when no task has that label.
+    /// </summary>
+    PlanTask? FindByLabel(string typed);
+
     /// <summary>Every department, canonical names in the order they were added.</summary>
     IReadOnlyList<Department> Departments();
 
