@@ -53,7 +53,10 @@ public static partial class TaskNumbering
     /// Reads a table's number cell: <c>12</c>, <c>3.2</c>, <c>（一）</c>, <c>一、</c>, in full- or half-width forms. Null for
     /// anything else (<c>1.</c>, <c>合计</c>, <c>-2</c>).
     /// </summary>
-    public static Reading? ReadCell(string cell)
+    public static Reading? ReadCell(string cell) => Read(cell) is { } reading && reading.Parts.All(p => p > 0) ? reading : null;
+
+    /// <summary>A number as written, 0 included: a cell never numbers a task 0, but a person may type it.</summary>
+    private static Reading? Read(string cell)
     {
         var folded = Regex.Replace(cell.Normalize(NormalizationForm.FormKC), @"\s+", "");
         if (ArabicNumber().Match(folded) is { Success: true } arabic)
@@ -61,7 +64,7 @@ public static partial class TaskNumbering
             var parts = new List<int>();
             foreach (var part in arabic.Value.Split('.'))
             {
-                if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value <= 0) return null;
+                if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var value)) return null;
                 parts.Add(value);
             }
             return new Reading(string.Join('.', parts), parts, Chinese: false);
@@ -77,11 +80,14 @@ public static partial class TaskNumbering
     /// The label a contact means by what they typed: the number as a cell writes it, or with 第…项 around it
     /// (<c>第3.2项</c>, <c>３．２</c>, <c>（一）</c>). Null when it is no task number.
     /// </summary>
-    public static string? LabelTyped(string typed)
+    public static string? LabelTyped(string typed) => ReadTyped(typed)?.Label;
+
+    /// <summary>What <see cref="LabelTyped"/> reads, with the kind of numbering.</summary>
+    public static Reading? ReadTyped(string typed)
     {
         var folded = Regex.Replace(typed.Normalize(NormalizationForm.FormKC), @"\s+", "");
         if (Ordinal().Match(folded) is { Success: true } ordinal) folded = ordinal.Groups["n"].Value;
-        return ReadCell(folded)?.Label;
+        return Read(folded);
     }
 
     /// <summary>一 → 1 … 九十九 → 99; null for what is no Chinese number below 100.</summary>

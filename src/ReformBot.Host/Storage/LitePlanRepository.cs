@@ -21,8 +21,10 @@ public sealed class LitePlanRepository(LiteDbStore store) : IPlanRepository
 
     public PlanTask? FindTask(int number) => Plan().ByNumber.GetValueOrDefault(number);
 
-    public PlanTask? FindByLabel(string typed) =>
-        TaskNumbering.LabelTyped(typed) is { } label ? Plan().ByLabel.GetValueOrDefault(label) : null;
+    public string? ReadLabel(string typed) =>
+        TaskNumbering.ReadTyped(typed) is { } reading && (!reading.Chinese || Plan().ChineseLabels) ? reading.Label : null;
+
+    public PlanTask? FindByLabel(string typed) => ReadLabel(typed) is { } label ? Plan().ByLabel.GetValueOrDefault(label) : null;
 
     public IReadOnlyList<Department> Departments() => Plan().Departments;
 
@@ -66,7 +68,7 @@ public sealed class LitePlanRepository(LiteDbStore store) : IPlanRepository
         // Labels are stored as read (3.2, 80, 一), so a typed one read the same way finds its task.
         var byLabel = new Dictionary<string, PlanTask>(StringComparer.Ordinal);
         foreach (var task in tasks) byLabel.TryAdd(TaskNumbering.LabelTyped(task.Label) ?? task.Label, task);
-        return new PlanSnapshot(tasks, tasks.ToDictionary(t => t.Number), byLabel, departments);
+        return new PlanSnapshot(tasks, tasks.ToDictionary(t => t.Number), byLabel, byLabel.Keys.Any(l => TaskNumbering.ReadCell(l)?.Chinese == true), departments);
     });
 
     private int Insert(IEnumerable<Department> departments)
@@ -83,7 +85,7 @@ public sealed class LitePlanRepository(LiteDbStore store) : IPlanRepository
 
     private sealed record PlanSnapshot(
         IReadOnlyList<PlanTask> Tasks, IReadOnlyDictionary<int, PlanTask> ByNumber, IReadOnlyDictionary<string, PlanTask> ByLabel,
-        IReadOnlyList<Department> Departments);
+        bool ChineseLabels, IReadOnlyList<Department> Departments);
 
     private sealed class PlanCache
     {

@@ -28,6 +28,7 @@ public static class TestFiles
     {
         public IReadOnlyList<PlanTask> Tasks() => [];
         public PlanTask? FindTask(int number) => null;
+        public string? ReadLabel(string typed) => null;
         public PlanTask? FindByLabel(string typed) => null;
         public IReadOnlyList<Department> Departments() => [];
         public int AddDepartments(IEnumerable<Department> departments) => throw new NotSupportedException();
