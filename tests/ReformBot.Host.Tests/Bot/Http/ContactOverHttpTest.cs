@@ -32,8 +32,8 @@ public abstract class ContactOverHttpTest(string department, string conversation
     /// <summary>Changes the seeded database before the host opens it (another plan imported), as the office would.</summary>
     protected virtual void PrepareDatabase(string databasePath) { }
 
-    /// <summary>A folder for files of the test (a plan to import), removed with the database.</summary>
-    protected string Folder => _dir.Path;
+    /// <summary>The folder of the database, for files of the test (a plan to import), removed with it.</summary>
+    protected TempDirectory Files => _dir;
 
     public async Task DisposeAsync()
     {

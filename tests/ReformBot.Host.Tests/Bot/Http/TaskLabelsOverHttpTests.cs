@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using ReformBot.Core.Periods;
 using ReformBot.Core.Storage;
+using ReformBot.Host.Ledger;
 using ReformBot.Host.Tests.Support;
 using Xunit.Abstractions;
 
@@ -29,7 +30,7 @@ public sealed class TaskLabelsOverHttpTests(ITestOutputHelper output) : ContactO
     {
         // The office's own plan in a database of its own: nothing of the shipped plan.
         File.Delete(databasePath);
-        var planFile = Path.Combine(Folder, "要点.txt");
+        var planFile = Files.File("要点.txt");
         File.WriteAllText(planFile, Plan);
         var run = CliRun.Of("import", planFile, "--db", databasePath);
         Assert.True(run.ExitCode == 0, run.Error);
@@ -62,6 +63,17 @@ public sealed class TaskLabelsOverHttpTests(ITestOutputHelper output) : ContactO
 
         Assert.Contains("没有第 3.3 项任务", Assert.Single(await SayAsync("任务 3.3")));
         Assert.Contains("没有第 5 项任务", Assert.Single(await SayAsync("汇报 5")));
+        Assert.Contains("您是不是要“汇报 3.2”", Assert.Single(await SayAsync("汇报 第3.2项")));
+
+        // In the middle of a report, 任务 3.2 is a command, answered before the question is asked again.
+        Assert.Contains("第 1.2 项", Assert.Single(await SayAsync("汇报 1.2")));
+        var aside = await SayAsync("任务 3.2");
+        Assert.Equal(2, aside.Count);
+        Assert.StartsWith("第 3.2 项：", aside[0]);
+
+        var ledgers = Host.Services.GetRequiredService<LedgerService>();
+        var ledger = Xlsx.From(ledgers.ToBytes(ledgers.Build(Quarter.Parse("2026Q4"), null)), Files);
+        Assert.Equal(["1.1", "1.2", "2.1", "3.1", "3.2"], ledger.Table("任务").Select(r => r["任务号"]));
     }
 
     protected override async Task<List<string>> SayAsync(string text)
