@@ -70,6 +70,23 @@ public sealed class LitePlanRepositoryTests : IDisposable
     }
 
     [Fact]
+    public void Chinese_numerals_are_task_numbers_only_in_a_plan_numbered_with_them()
+    {
+        var parsed = PlanTableParser.Parse(TestFiles.Plan(["（一）", "任务一", "科技厅", "持续推进"], ["（二）", "任务二", "财政厅", "持续推进"]));
+        using var store = new LiteDbStore(_dir.DatabasePath);
+        var plans = new LitePlanRepository(store);
+        plans.Apply(PlanImport.Prepare(parsed, [], []));
+
+        Assert.Equal(2, plans.FindByLabel("第二项")?.Number);
+        Assert.Equal(2, plans.FindByLabel("（二）")?.Number);
+        Assert.Null(plans.FindByLabel("2"));
+
+        plans.Apply(PlanImport.Prepare(PlanTableParser.Parse(TestFiles.Plan(["1", "任务一", "科技厅", "持续推进"])), plans.Departments(), plans.Tasks()));
+        Assert.Equal("1", plans.ReadLabel("１"));
+        Assert.Null(plans.ReadLabel("一"));
+    }
+
+    [Fact]
     public void A_task_stored_before_labels_is_labelled_by_its_number_and_has_no_section()
     {
         using (var store = new LiteDbStore(_dir.DatabasePath))
