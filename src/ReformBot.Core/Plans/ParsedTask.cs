@@ -9,6 +9,9 @@ public sealed record ParsedTask(int Number, string Text, IReadOnlyList<TaskDepar
     /// <summary>What was read but may be wrong (a schedule not understood), for the preview.</summary>
     public IReadOnlyList<PlanWarning> Warnings { get; init; } = [];
 
+    /// <summary>The number people use for the task (<see cref="PlanTask.Label"/>); by default the task's number.</summary>
+    public string Label { get; init; } = Number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>The category heading above the task (一、推动芯片全链发展), if the table has them.</summary>
     public string? Section { get; init; }
 

@@ -35,7 +35,7 @@ public sealed record PlanImport(
         var directory = new DepartmentDirectory(knownDepartments);
         var newDepartments = new List<Department>();
         var mappings = new List<DepartmentMapping>();
-        var tasks = parsed.Select(row => new PlanTask(row.Number, row.Text, Resolve(row.Departments), row.Schedule)).ToList();
+        var tasks = parsed.Select(row => new PlanTask(row.Number, row.Text, Resolve(row.Departments), row.Schedule) { Label = row.Label, Section = row.Section }).ToList();
 
         var current = currentTasks.ToDictionary(t => t.Number);
         var added = new List<PlanTask>();

@@ -59,7 +59,8 @@ public static partial class PlanTableParser
                 rows[^1].Append(columns, cells);
                 continue;
             }
-            if (!int.TryParse(numberCell, out var number) || number <= 0)
+            // The table's first number sets its numbering: 1, 2 or 1.1, 1.2 or 一、二; a row numbered otherwise is refused.
+            if (TaskNumbering.ReadCell(numberCell) is not { } number || (rows.Count > 0 && number.Chinese != rows[0].Number.Chinese))
                 throw Error(PlanFormatErrorKind.RowWithoutNumber, lineNumber, numberCell);
 
             var row = new RawRow(number, lineNumber, section);
@@ -115,38 +116,50 @@ public static partial class PlanTableParser
         // Numbering that restarts at 1 under each category row: the tasks are numbered 1..n in table order instead,
         // and each section's numbers are checked on their own.
         var sectionStarts = rows.Skip(1).Where((row, i) => row.Section != rows[i].Section).ToList();
-        var restartsPerSection = sectionStarts.Count > 0 && rows[0].Number == 1 && sectionStarts.All(r => r.Number == 1);
+        var restartsPerSection = sectionStarts.Count > 0 && rows[0].Number.IsFirst && sectionStarts.All(r => r.Number.IsFirst);
 
-        var seen = new Dictionary<int, PlanLocation>();
+        // A table may be a later part of a plan (starting at 80), but a number below its first is out of order.
+        var first = rows[0].Number;
+        if (!restartsPerSection && !first.IsFirst && rows.Any(r => r.Number.Precedes(first)))
+            throw Error(PlanFormatErrorKind.MissingNumber, rows[0].Line, first.Chinese ? "一" : "1");
+
+        var seen = new Dictionary<string, PlanLocation>();
         var tasks = new List<ParsedTask>(rows.Count);
-        var expected = 1;
+        TaskNumbering.Reading? previous = null;
         for (var i = 0; i < rows.Count; i++)
         {
             var row = rows[i];
             if (restartsPerSection && i > 0 && row.Section != rows[i - 1].Section)
             {
                 seen.Clear();
-                expected = 1;
+                previous = null;
             }
-            if (seen.TryGetValue(row.Number, out var firstLine))
-                throw Error(PlanFormatErrorKind.DuplicateNumber, row.Line, $"{row.Number}@{firstLine.Line}");
-            if (row.Number != expected)
-                throw Error(PlanFormatErrorKind.MissingNumber, row.Line, $"{expected}");
-            seen[row.Number] = row.Line;
-            expected++;
+            var written = row.Number.Label;
+            if (seen.TryGetValue(written, out var firstLine))
+                throw Error(PlanFormatErrorKind.DuplicateNumber, row.Line, $"{written}@{firstLine.Line}");
+            if (previous is not null && !row.Number.Follows(previous))
+                throw Error(PlanFormatErrorKind.MissingNumber, row.Line, previous.Next());
+            seen[written] = row.Line;
+            previous = row.Number;
             var number = tasks.Count + 1;
 
             var text = TextCleanup.CleanTaskText(row.Text.ToString());
-            if (text.Length == 0) throw Error(PlanFormatErrorKind.RowWithoutText, row.Line, row.Number.ToString());
+            if (text.Length == 0) throw Error(PlanFormatErrorKind.RowWithoutText, row.Line, written);
             var departments = DepartmentCellParser.Parse(row.DepartmentCell());
-            if (departments.Count == 0) throw Error(PlanFormatErrorKind.RowWithoutDepartment, row.Line, row.Number.ToString());
+            if (departments.Count == 0) throw Error(PlanFormatErrorKind.RowWithoutDepartment, row.Line, written);
 
             var (schedule, unread) = ScheduleParser.Read(row.Schedule.ToString(), planYear);
+            var warnings = new List<PlanWarning>();
+            if (i == 0 && !first.IsFirst) warnings.Add(new PlanWarning(PlanWarningKind.NumberingStartsLater, written));
+            if (unread.Length > 0) warnings.Add(new PlanWarning(PlanWarningKind.ScheduleNotUnderstood, unread));
+            // Labels are unique in a plan: numbers that repeat in each section give way to the task's number.
+            var label = restartsPerSection ? number.ToString(System.Globalization.CultureInfo.InvariantCulture) : written;
             tasks.Add(new ParsedTask(number, text, departments, schedule, row.Line.Line)
             {
+                Label = label,
                 Section = row.Section,
-                WrittenNumber = row.Number != number ? row.Number.ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
-                Warnings = unread.Length > 0 ? [new PlanWarning(PlanWarningKind.ScheduleNotUnderstood, unread)] : [],
+                WrittenNumber = label != written ? written : null,
+                Warnings = warnings.Count > 0 ? warnings.ToArray() : [],
             });
         }
         return tasks;
@@ -170,10 +183,10 @@ public static partial class PlanTableParser
         new(new PlanFormatError(kind, line, detail));
 
     /// <summary>A row as read so far; continuation lines append to its cells.</summary>
-    private sealed class RawRow(int number, PlanLocation line, string? section)
+    private sealed class RawRow(TaskNumbering.Reading number, PlanLocation line, string? section)
     {
         public string? Section { get; } = section;
-        public int Number { get; } = number;
+        public TaskNumbering.Reading Number { get; } = number;
         public PlanLocation Line { get; } = line;
         public System.Text.StringBuilder Text { get; } = new();
         public System.Text.StringBuilder Schedule { get; } = new();

@@ -17,6 +17,8 @@ public enum PlanWarningKind
     UnitsInScheduleCell,
     /// <summary>A row with fewer cells than the header, which never reaches a column it needs (detail: that column's header).</summary>
     MissingCells,
+    /// <summary>The table's numbering starts later than 1 (80): the tasks before it are not in this file (detail: the first number).</summary>
+    NumberingStartsLater,
 }
 
 public sealed record PlanWarning(PlanWarningKind Kind, string Detail);

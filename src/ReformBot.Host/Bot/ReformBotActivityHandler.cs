@@ -138,11 +138,11 @@ public sealed partial class ReformBotActivityHandler(
         if (activity.From?.Name is { } name) activity.From.Name = TypedText.Clean(name, multiline: false);
     }
 
-    /// <summary>A command's word alone, or with a number (任务 5, 汇报 73 科技厅): never an answer to a question.</summary>
+    /// <summary>A command's word alone, or with a task number (任务 5, 任务 3.2, 汇报 73 科技厅): never an answer to a question.</summary>
     private static bool IsExactCommand(CommandMatch match) =>
         ExactArgument().IsMatch(match.Argument.Split('\n', 2)[0].Trim());
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^(\d{1,4}(\s+\S{1,20})?)?$")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"^((?:\d{1,4}(?:[.．]\d{1,4}){0,3}|[（(]?[一二三四五六七八九十]{1,3}[）)]?)(\s+\S{1,20})?)?$")]
     private static partial System.Text.RegularExpressions.Regex ExactArgument();
 
     private static bool MentionsBot(IMessageActivity activity) =>

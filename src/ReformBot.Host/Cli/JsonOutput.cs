@@ -25,6 +25,8 @@ public static class JsonOutput
 
     public static TaskJson Task(PlanTask task) => new(
         task.Number,
+        task.Label,
+        task.Section,
         task.Text,
         task.Departments.Select(d => new TaskDepartmentJson(d.Name, d.Role == DepartmentRole.Lead ? "lead" : "support")).ToList(),
         new ScheduleJson(
@@ -46,8 +48,9 @@ public static class JsonOutput
         new(c.Id, c.Name, c.Departments, c.IsOffice, c.Address.ChannelId, c.RegisteredAt, c.Unreachable);
 
     /// <param name="submitterName">The submitting contact's name; null when no such contact is stored.</param>
-    public static ReportJson Report(ReportRevision r, string? submitterName) => new(
-        r.Key.TaskNumber, r.Key.Department, r.Key.Period.ToString(), r.Revision,
+    /// <param name="label">The task's number as people use it (3.2).</param>
+    public static ReportJson Report(ReportRevision r, string? submitterName, string label) => new(
+        r.Key.TaskNumber, label, r.Key.Department, r.Key.Period.ToString(), r.Revision,
         JsonNamingPolicy.CamelCase.ConvertName(r.Content.Status.ToString()),
         r.Content.Progress, r.Content.Problems, r.Content.NextSteps, r.Content.Percent, r.Content.Evidence,
         new SubmitterJson(r.SubmittedBy, submitterName), r.SubmittedAt, r.Late);
@@ -73,7 +76,10 @@ public static class JsonOutput
         tasks.Where(t => t.Departments.Contains(new TaskDepartment(department, role))).Select(t => t.Number).ToList();
 }
 
-public sealed record TaskJson(int Number, string Text, IReadOnlyList<TaskDepartmentJson> Departments, ScheduleJson Schedule);
+/// <param name="Number">The task's key, 1..n in table order, as reports name it.</param>
+/// <param name="Label">The number people use for the task, as the table writes it (3.2, 80).</param>
+/// <param name="Section">The category heading the task stands under, or null.</param>
+public sealed record TaskJson(int Number, string Label, string? Section, string Text, IReadOnlyList<TaskDepartmentJson> Departments, ScheduleJson Schedule);
 
 public sealed record TaskDepartmentJson(string Name, string Role);
 
@@ -104,8 +110,9 @@ public sealed record ContactJson(
     string Id, string Name, IReadOnlyList<string> Departments, bool IsOffice, string ChannelId, DateTimeOffset RegisteredAt, bool Unreachable);
 
 /// <param name="Status">completed, onTrack, behind or notStarted.</param>
+/// <param name="Label">The task's number as people use it (3.2).</param>
 public sealed record ReportJson(
-    int Task, string Department, string Period, int Revision, string Status, string Progress, string Problems, string NextSteps,
+    int Task, string Label, string Department, string Period, int Revision, string Status, string Progress, string Problems, string NextSteps,
     int? Percent, IReadOnlyList<string> Evidence, SubmitterJson SubmittedBy, DateTimeOffset SubmittedAt, bool Late);
 
 public sealed record SubmitterJson(string Id, string? Name);

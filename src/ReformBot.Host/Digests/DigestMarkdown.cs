@@ -53,11 +53,11 @@ public sealed class DigestMarkdown(MessageCatalog messages, TextFormat format)
                 LightsLine(t)], IsList: false),
             List(m[MessageKeys.Digest.DepartmentsHeader], departmentLines),
             List(m.Format(MessageKeys.Digest.BehindHeader, digest.Behind.Count), digest.Behind.Select(r =>
-                m.Format(MessageKeys.Digest.BehindLine, r.TaskNumber, Escape(r.Department), Escape(m.Shorten(OneLine(r.Problems ?? ""), MaxProblemsLength))))),
+                m.Format(MessageKeys.Digest.BehindLine, format.Task(r.TaskNumber), Escape(r.Department), Escape(m.Shorten(OneLine(r.Problems ?? ""), MaxProblemsLength))))),
             List(m.Format(MessageKeys.Digest.NotReportedHeader, digest.NotReported.Count), digest.NotReported.Select(n =>
                 m.Format(MessageKeys.Digest.NotReportedLine, Escape(n.Department), n.TaskNumbers.Count, Numbers(n.TaskNumbers), n.NothingReported ? m[MessageKeys.Digest.NothingReported] : ""))),
             List(m.Format(MessageKeys.Digest.ReturnedHeader, Returned(digest).Count), Returned(digest).Select(r =>
-                m.Format(MessageKeys.Digest.ReturnedLine, r.TaskNumber, Escape(r.Department), Escape(m.Shorten(OneLine(r.Returned!.Reason), MaxProblemsLength))))),
+                m.Format(MessageKeys.Digest.ReturnedLine, format.Task(r.TaskNumber), Escape(r.Department), Escape(m.Shorten(OneLine(r.Returned!.Reason), MaxProblemsLength))))),
             OverdueSection(digest),
             List(m.Format(MessageKeys.Digest.ChangesHeader, digest.Changes.Count), digest.Changes.Select(Change)),
             NotesSection(digest),
@@ -104,7 +104,7 @@ public sealed class DigestMarkdown(MessageCatalog messages, TextFormat format)
             paragraphs.Add(m.Format(MessageKeys.Digest.SummaryRedHeader, red.Count) + "\n" + string.Join("\n", lines));
         }
         var pressing = digest.Behind.Take(MaxSummaryProblems).Select(r =>
-            m.Format(MessageKeys.Digest.BehindLine, r.TaskNumber, Escape(r.Department), Escape(m.Shorten(OneLine(r.Problems ?? ""), MaxSummaryProblemLength)))).ToList();
+            m.Format(MessageKeys.Digest.BehindLine, format.Task(r.TaskNumber), Escape(r.Department), Escape(m.Shorten(OneLine(r.Problems ?? ""), MaxSummaryProblemLength)))).ToList();
         if (pressing.Count > 0) paragraphs.Add(m[MessageKeys.Digest.SummaryPressingHeader] + "\n" + string.Join("\n", pressing));
         paragraphs.Add(m[forOffice ? MessageKeys.Digest.SummaryMore : MessageKeys.Digest.SummaryMoreContact]);
         return string.Join(ParagraphBreak, paragraphs);
@@ -157,7 +157,7 @@ public sealed class DigestMarkdown(MessageCatalog messages, TextFormat format)
 
     private Section OverdueSection(Digest digest) =>
         List(messages.Format(MessageKeys.Digest.OverdueHeader, digest.OverdueAgainstPlan.Count), digest.OverdueAgainstPlan.Select(r =>
-            messages.Format(MessageKeys.Digest.OverdueLine, r.TaskNumber, Escape(r.Department), Escape(r.Task.Schedule.Text),
+            messages.Format(MessageKeys.Digest.OverdueLine, format.Task(r.TaskNumber), Escape(r.Department), Escape(r.Task.Schedule.Text),
                 Escape(messages.Shorten(OneLine(r.Task.Text), MaxTaskTextLength)),
                 r.Status is { } status ? format.Status(status) : messages[MessageKeys.Digest.OverdueNotReported])));
 
@@ -166,14 +166,14 @@ public sealed class DigestMarkdown(MessageCatalog messages, TextFormat format)
     {
         var notes = digest.Tasks.DistinctBy(r => r.TaskNumber).SelectMany(r => r.Notes).ToList();
         return List(messages.Format(MessageKeys.Digest.NotesHeader, notes.Count), notes.Select(n =>
-            messages.Format(MessageKeys.Digest.NoteLine, n.TaskNumber, Escape(n.Department), Escape(messages.Shorten(OneLine(n.Text), MaxProblemsLength)))));
+            messages.Format(MessageKeys.Digest.NoteLine, format.Task(n.TaskNumber), Escape(n.Department), Escape(messages.Shorten(OneLine(n.Text), MaxProblemsLength)))));
     }
 
     private string Change(DigestChange c)
     {
         var after = format.Status(c.After.Content.Status);
         var before = c.Before is { } b ? format.Status(b.Content.Status) : "";
-        return messages.Format(MessageKeys.Digest.ChangePrefix + c.Kind, c.TaskNumber, Escape(c.Department), after, before, c.After.Revision);
+        return messages.Format(MessageKeys.Digest.ChangePrefix + c.Kind, format.Task(c.TaskNumber), Escape(c.Department), after, before, c.After.Revision);
     }
 
     private Section List(string header, IEnumerable<string> lines)
@@ -185,7 +185,7 @@ public sealed class DigestMarkdown(MessageCatalog messages, TextFormat format)
 
     private string Numbers(IReadOnlyList<int> numbers)
     {
-        var shown = format.List(numbers.Take(MaxNumbers));
+        var shown = format.Tasks(numbers.Take(MaxNumbers));
         return messages.Format(numbers.Count > MaxNumbers ? MessageKeys.Reminder.NumbersMore : MessageKeys.Reminder.Numbers, shown);
     }
 

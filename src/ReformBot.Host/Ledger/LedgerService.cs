@@ -59,6 +59,12 @@ public sealed class LedgerService(DigestService digests, IReportRepository repor
 
     public byte[] ToBytes(LedgerContent ledger) => Workbook.ToBytes(Sheets(ledger));
 
+    /// <summary>The task as people number it: a number where the plan numbers 1, 2, 3 (Excel sorts it so), else text (3.2).</summary>
+    private SheetCell TaskCell(int number) =>
+        format.Task(number) is var label && int.TryParse(label, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var plain)
+            ? new(plain)
+            : new(label);
+
     public void Write(LedgerContent ledger, Stream stream) => Workbook.Write(stream, Sheets(ledger));
 
     internal IReadOnlyList<Sheet> Sheets(LedgerContent ledger)
@@ -137,7 +143,7 @@ public sealed class LedgerService(DigestService digests, IReportRepository repor
             var latest = r.Latest;
             return (IReadOnlyList<SheetCell>)
             [
-                new(r.TaskNumber), new(r.Task.Text, CellLook.Wrapped), new(r.Department),
+                TaskCell(r.TaskNumber), new(r.Task.Text, CellLook.Wrapped), new(r.Department),
                 new(r.Returned is { } sentBack ? m.Format(MessageKeys.ReturnReport.Returned, sentBack.Reason) : Status(r.Status), CellLook.Wrapped),
                 new(latest?.Content.Percent), LightCell(r.ReportingLight), LightCell(r.ProgressLight), new(YesNo(r.OverdueAgainstPlan)), new(YesNo(r.CopiedFromPrevious)),
                 new(r.Task.Schedule.IsEmpty ? null : r.Task.Schedule.Text), new(latest?.Revision),
@@ -165,7 +171,7 @@ public sealed class LedgerService(DigestService digests, IReportRepository repor
             var c = r.Content;
             return (At: r.SubmittedAt, Cells: (IReadOnlyList<SheetCell>)
             [
-                new(r.Key.TaskNumber), new(r.Key.Department), new(r.Revision), new(Status(c.Status)),
+                TaskCell(r.Key.TaskNumber), new(r.Key.Department), new(r.Revision), new(Status(c.Status)),
                 new(c.Progress, CellLook.Wrapped), new(c.Problems, CellLook.Wrapped), new(c.NextSteps, CellLook.Wrapped), new(c.Percent),
                 Evidence(c), new(ledger.SubmitterNames[r.SubmittedBy]),
                 new(Local(r.SubmittedAt), CellLook.DateTime), new(YesNo(r.Late)),
@@ -173,7 +179,7 @@ public sealed class LedgerService(DigestService digests, IReportRepository repor
         }).Concat(ledger.Notes.Select(n => (At: n.SubmittedAt, Cells: (IReadOnlyList<SheetCell>)
             [
                 // A supporting note: marked in 状态, its text in 进展情况.
-                new(n.TaskNumber), new(n.Department), new(null), new(m[MessageKeys.Ledger.SupportNoteStatus]),
+                TaskCell(n.TaskNumber), new(n.Department), new(null), new(m[MessageKeys.Ledger.SupportNoteStatus]),
                 new(n.Text, CellLook.Wrapped), new(null), new(null), new(null), new(null),
                 new(ledger.SubmitterNames[n.SubmittedBy]),
                 new(Local(n.SubmittedAt), CellLook.DateTime), new(null),

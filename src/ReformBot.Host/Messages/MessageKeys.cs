@@ -519,6 +519,7 @@ public static class MessageKeys
     {
         public const string Usage = "task.usage";
         public const string Header = "task.header";
+        public const string Section = "task.section";
         public const string Lead = "task.lead";
         public const string Support = "task.support";
         public const string Schedule = "task.schedule";

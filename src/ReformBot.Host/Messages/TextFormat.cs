@@ -3,6 +3,7 @@ using ReformBot.Core.Contacts;
 using ReformBot.Core.Periods;
 using ReformBot.Core.Plans;
 using ReformBot.Core.Reports;
+using ReformBot.Core.Storage;
 using ReformBot.Host.Messages;
 
 namespace ReformBot.Host.Messages;
@@ -11,8 +12,17 @@ namespace ReformBot.Host.Messages;
 /// How periods, dates, times, statuses and names read: the one place each is formatted, so that chat,
 /// digests, the ledger and the command line say them alike. Times are local to the reporting zone.
 /// </summary>
-public sealed class TextFormat(MessageCatalog messages, ReportingCalendar calendar)
+public sealed class TextFormat(MessageCatalog messages, ReportingCalendar calendar, IPlanRepository plans)
 {
+    /// <summary>
+    /// A task's number as people use it (3.2, 80), wherever a task is named to a reader: reports and digests key tasks by
+    /// their internal number, the plan knows the label. A task no longer in the plan keeps its number.
+    /// </summary>
+    public string Task(int number) => plans.FindTask(number)?.Label ?? number.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Several tasks' numbers as people use them, in a sentence: 3.1、3.2.</summary>
+    public string Tasks(IEnumerable<int> numbers) => List(numbers.Select(Task));
+
     /// <summary>A quarter as users read it: 2026年第4季度.</summary>
     public string Period(Quarter period) => messages.Format(MessageKeys.Format.Period, period.Year, period.Number);
 
@@ -34,7 +44,7 @@ public sealed class TextFormat(MessageCatalog messages, ReportingCalendar calend
     /// <summary>A status as users read it (已完成…).</summary>
     public string Status(ReportStatus status) => messages[MessageKeys.Report.StatusPrefix + status];
 
-    /// <summary>Names (departments, contacts) or numbers in a sentence: 科技厅、财政厅.</summary>
+    /// <summary>Names (departments, contacts) in a sentence: 科技厅、财政厅.</summary>
     public string List<T>(IEnumerable<T> items) => string.Join(messages[MessageKeys.Format.Separator], items);
 
     /// <summary>Where a row of a plan file is, as the office finds it again: 第 12 行, 第 2 个表格第 5 行, 工作表“任务”第 7 行, 第 3 页.</summary>

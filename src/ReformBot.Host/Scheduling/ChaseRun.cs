@@ -123,7 +123,7 @@ public sealed class ChaseRun(
     private string Text(Chase chase, Contact contact, IReadOnlyDictionary<string, IReadOnlyList<int>> pending)
     {
         if (chase.Scope == ChaseScope.Return)
-            return messages.Format(MessageKeys.ReturnReport.Message, format.Period(chase.Period), chase.TaskNumber, format.List(chase.Departments), chase.Note);
+            return messages.Format(MessageKeys.ReturnReport.Message, format.Period(chase.Period), chase.TaskNumber is { } returned ? format.Task(returned) : "", format.List(chase.Departments), chase.Note);
         var departments = contact.Departments.Where(chase.Departments.Contains).ToList();
         var lines = reminders.PendingLines(departments, pending);
         if (chase.Scope == ChaseScope.AllPending) return reminders.ManualText(chase.Period, lines);
@@ -145,7 +145,7 @@ public sealed class ChaseRun(
         var what = chase.Scope switch
         {
             ChaseScope.AllPending => messages[MessageKeys.Chase.RemindName],
-            ChaseScope.Return => messages.Format(MessageKeys.ReturnReport.NoticeName, chase.TaskNumber, format.List(chase.Departments)),
+            ChaseScope.Return => messages.Format(MessageKeys.ReturnReport.NoticeName, chase.TaskNumber is { } task ? format.Task(task) : "", format.List(chase.Departments)),
             _ => messages.Format(MessageKeys.Chase.ChaseName, format.List(chase.Departments)),
         };
         return messages.Format(MessageKeys.Chase.Summary, what, string.Join(messages[MessageKeys.Chase.SummarySeparator], parts));

@@ -164,7 +164,7 @@ public sealed class ReminderRun(
 
     private string PendingLine(string department, IReadOnlyList<int> tasks)
     {
-        var numbers = format.List(tasks.Take(ListedTaskNumbers));
+        var numbers = format.Tasks(tasks.Take(ListedTaskNumbers));
         numbers = messages.Format(tasks.Count > ListedTaskNumbers ? MessageKeys.Reminder.NumbersMore : MessageKeys.Reminder.Numbers, numbers);
         return messages.Format(MessageKeys.Reminder.PendingLine, department, tasks.Count, numbers);
     }

@@ -10,6 +10,9 @@ namespace ReformBot.Host.Storage;
 internal sealed class TaskDocument
 {
     public int Id { get; set; }
+    /// <summary>The number people use (3.2); null in databases written before labels, where it is the id's digits.</summary>
+    public string? Label { get; set; }
+    public string? Section { get; set; }
     public string Text { get; set; } = "";
     public List<TaskDepartmentDocument> Departments { get; set; } = [];
     public string ScheduleText { get; set; } = "";
@@ -23,6 +26,8 @@ internal sealed class TaskDocument
     public static TaskDocument From(PlanTask task) => new()
     {
         Id = task.Number,
+        Label = task.Label,
+        Section = task.Section,
         Text = task.Text,
         Departments = task.Departments.Select(d => new TaskDepartmentDocument { Name = d.Name, Role = d.Role }).ToList(),
         ScheduleText = task.Schedule.Text,
@@ -38,7 +43,11 @@ internal sealed class TaskDocument
         Id, Text,
         Departments.Select(d => new TaskDepartment(d.Name, d.Role)).ToList(),
         new Schedule(ScheduleText, StartYear, DueYear, DoneYear, Ongoing,
-            DueDate is { } due ? DateOnly.FromDateTime(due) : null, EveryYear));
+            DueDate is { } due ? DateOnly.FromDateTime(due) : null, EveryYear))
+    {
+        Label = Label ?? Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        Section = Section,
+    };
 }
 
 internal sealed class TaskDepartmentDocument

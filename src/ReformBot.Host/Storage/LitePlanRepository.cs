@@ -21,6 +21,11 @@ public sealed class LitePlanRepository(LiteDbStore store) : IPlanRepository
 
     public PlanTask? FindTask(int number) => Plan().ByNumber.GetValueOrDefault(number);
 
+    public string? ReadLabel(string typed) =>
+        TaskNumbering.ReadTyped(typed) is { } reading && (!reading.Chinese || Plan().ChineseLabels) ? reading.Label : null;
+
+    public PlanTask? FindByLabel(string typed) => ReadLabel(typed) is { } label ? Plan().ByLabel.GetValueOrDefault(label) : null;
+
     public IReadOnlyList<Department> Departments() => Plan().Departments;
 
     public int AddDepartments(IEnumerable<Department> departments)
@@ -60,7 +65,10 @@ public sealed class LitePlanRepository(LiteDbStore store) : IPlanRepository
     {
         var tasks = store.Tasks.Query().OrderBy(t => t.Id).ToList().Select(t => t.ToTask()).ToList();
         var departments = store.Departments.Query().OrderBy(d => d.Order).ToList().Select(d => d.ToDepartment()).ToList();
-        return new PlanSnapshot(tasks, tasks.ToDictionary(t => t.Number), departments);
+        // Labels are stored as read (3.2, 80, 一), so a typed one read the same way finds its task.
+        var byLabel = new Dictionary<string, PlanTask>(StringComparer.Ordinal);
+        foreach (var task in tasks) byLabel.TryAdd(TaskNumbering.LabelTyped(task.Label) ?? task.Label, task);
+        return new PlanSnapshot(tasks, tasks.ToDictionary(t => t.Number), byLabel, byLabel.Keys.Any(l => TaskNumbering.ReadCell(l)?.Chinese == true), departments);
     });
 
     private int Insert(IEnumerable<Department> departments)
@@ -75,7 +83,9 @@ public sealed class LitePlanRepository(LiteDbStore store) : IPlanRepository
         return added;
     }
 
-    private sealed record PlanSnapshot(IReadOnlyList<PlanTask> Tasks, IReadOnlyDictionary<int, PlanTask> ByNumber, IReadOnlyList<Department> Departments);
+    private sealed record PlanSnapshot(
+        IReadOnlyList<PlanTask> Tasks, IReadOnlyDictionary<int, PlanTask> ByNumber, IReadOnlyDictionary<string, PlanTask> ByLabel,
+        bool ChineseLabels, IReadOnlyList<Department> Departments);
 
     private sealed class PlanCache
     {

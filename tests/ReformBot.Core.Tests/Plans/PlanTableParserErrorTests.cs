@@ -50,8 +50,12 @@ public class PlanTableParserErrorTests
         // Missing number.
         { "gap", Plan(Header, R1, R3), PlanFormatErrorKind.MissingNumber, 3, "2" },
         { "gap after a page break", Plan(Header, R1, R2, "", "— 1 —", Header, Row("4", "任务四", "科技厅", "持续推进")), PlanFormatErrorKind.MissingNumber, 7, "3" },
-        { "starts at 2", Plan("附件", Header, R2, R3), PlanFormatErrorKind.MissingNumber, 3, "1" },
+        // A table may start at any number (a later part of a plan, warned in the preview), never below its first.
         { "out of order", Plan(Header, R2, R1), PlanFormatErrorKind.MissingNumber, 2, "1" },
+        { "gap in 1.1-style numbering", Plan(Header, Row("1.1", "任务", "科技厅", "持续推进"), Row("1.3", "任务", "科技厅", "持续推进")), PlanFormatErrorKind.MissingNumber, 3, "1.2" },
+        { "1.1-style number twice", Plan(Header, Row("1.1", "任务", "科技厅", "持续推进"), Row("1.2", "任务", "科技厅", "持续推进"), Row("1.2", "任务", "科技厅", "持续推进")), PlanFormatErrorKind.DuplicateNumber, 4, "1.2@3" },
+        { "gap in Chinese numbering", Plan(Header, Row("（一）", "任务", "科技厅", "持续推进"), Row("（三）", "任务", "科技厅", "持续推进")), PlanFormatErrorKind.MissingNumber, 3, "二" },
+        { "Chinese number among 1, 2, 3", Plan(Header, R1, Row("（二）", "任务二", "科技厅", "持续推进")), PlanFormatErrorKind.RowWithoutNumber, 3, "（二）" },
 
         // A row with no department.
         { "empty department cell", Plan(Header, R1, Row("2", "任务二", "", "持续推进")), PlanFormatErrorKind.RowWithoutDepartment, 3, "2" },

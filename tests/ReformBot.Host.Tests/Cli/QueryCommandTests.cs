@@ -21,7 +21,7 @@ public sealed class QueryCommandTests : IDisposable
         using var json = JsonDocument.Parse(run.Output);
         var tasks = json.RootElement.EnumerateArray().ToList();
         Assert.Equal(Enumerable.Range(1, 119), tasks.Select(t => t.GetProperty("number").GetInt32()));
-        Assert.Equal(["number", "text", "departments", "schedule"], tasks[0].EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["number", "label", "section", "text", "departments", "schedule"], tasks[0].EnumerateObject().Select(p => p.Name));
     }
 
     [Fact]
@@ -31,7 +31,7 @@ public sealed class QueryCommandTests : IDisposable
 
         Assert.Equal(0, run.ExitCode);
         Assert.Equal(
-            """{"number":61,"text":"建立与之相适应的监管制度，支持银行业金融机构面向中小企业创新需求的金融产品创新","departments":[{"name":"新疆银监局","role":"lead"},{"name":"中国人民银行乌鲁木齐中心支行","role":"support"}],"schedule":{"text":"2016年启动，持续推进","startYear":2016,"dueYear":null,"doneYear":null,"ongoing":true,"dueBy":null,"everyYear":false}}""",
+            """{"number":61,"label":"61","section":null,"text":"建立与之相适应的监管制度，支持银行业金融机构面向中小企业创新需求的金融产品创新","departments":[{"name":"新疆银监局","role":"lead"},{"name":"中国人民银行乌鲁木齐中心支行","role":"support"}],"schedule":{"text":"2016年启动，持续推进","startYear":2016,"dueYear":null,"doneYear":null,"ongoing":true,"dueBy":null,"everyYear":false}}""",
             run.Output.Trim());
     }
 

@@ -41,7 +41,7 @@ public sealed class ReportsCommandTests : IDisposable
         var reports = json.RootElement.EnumerateArray().ToList();
         Assert.Equal([(61, 1), (1, 1), (61, 2)], reports.Select(r => (r.GetProperty("task").GetInt32(), r.GetProperty("revision").GetInt32())));
         Assert.Equal(
-            """{"task":61,"department":"新疆银监局","period":"2026Q4","revision":2,"status":"behind","progress":"已完成调研；\n起草中","problems":"人手不足","nextSteps":"年底前报送","percent":40,"evidence":["https://example.org/a"],"submittedBy":{"id":"c1","name":"王伟"},"submittedAt":"2027-01-12T09:00:00+08:00","late":true}""",
+            """{"task":61,"label":"61","department":"新疆银监局","period":"2026Q4","revision":2,"status":"behind","progress":"已完成调研；\n起草中","problems":"人手不足","nextSteps":"年底前报送","percent":40,"evidence":["https://example.org/a"],"submittedBy":{"id":"c1","name":"王伟"},"submittedAt":"2027-01-12T09:00:00+08:00","late":true}""",
             reports[2].GetRawText());
         Assert.Equal("""{"id":"gone","name":null}""", reports[1].GetProperty("submittedBy").GetRawText());
         Assert.Equal(["notStarted", "completed", "behind"], reports.Select(r => r.GetProperty("status").GetString()));

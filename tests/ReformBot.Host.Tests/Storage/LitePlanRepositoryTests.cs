@@ -50,6 +50,55 @@ public sealed class LitePlanRepositoryTests : IDisposable
     }
 
     [Fact]
+    public void Label_and_section_round_trip_and_a_typed_label_finds_its_task()
+    {
+        var task = new PlanTask(7, "任务", [new TaskDepartment("科技厅", DepartmentRole.Lead)], Schedule.Empty)
+        {
+            Label = "3.2",
+            Section = "三、优化创新生态",
+        };
+
+        using (var store = new LiteDbStore(_dir.DatabasePath))
+            new LitePlanRepository(store).Apply(PlanImport.Prepare([], [], []) with { Tasks = [task], Added = [task] });
+
+        using var reopened = new LiteDbStore(_dir.DatabasePath);
+        var plans = new LitePlanRepository(reopened);
+        Assert.True(task.SameAs(plans.FindTask(7)!));
+        Assert.All(["3.2", "３．２", "第3.2项", " 3.2 "], typed => Assert.Equal(7, plans.FindByLabel(typed)?.Number));
+        Assert.Null(plans.FindByLabel("7"));
+        Assert.Null(plans.FindByLabel("3.3"));
+    }
+
+    [Fact]
+    public void Chinese_numerals_are_task_numbers_only_in_a_plan_numbered_with_them()
+    {
+        var parsed = PlanTableParser.Parse(TestFiles.Plan(["（一）", "任务一", "科技厅", "持续推进"], ["（二）", "任务二", "财政厅", "持续推进"]));
+        using var store = new LiteDbStore(_dir.DatabasePath);
+        var plans = new LitePlanRepository(store);
+        plans.Apply(PlanImport.Prepare(parsed, [], []));
+
+        Assert.Equal(2, plans.FindByLabel("第二项")?.Number);
+        Assert.Equal(2, plans.FindByLabel("（二）")?.Number);
+        Assert.Null(plans.FindByLabel("2"));
+
+        plans.Apply(PlanImport.Prepare(PlanTableParser.Parse(TestFiles.Plan(["1", "任务一", "科技厅", "持续推进"])), plans.Departments(), plans.Tasks()));
+        Assert.Equal("1", plans.ReadLabel("１"));
+        Assert.Null(plans.ReadLabel("一"));
+    }
+
+    [Fact]
+    public void A_task_stored_before_labels_is_labelled_by_its_number_and_has_no_section()
+    {
+        using (var store = new LiteDbStore(_dir.DatabasePath))
+            store.Tasks.Insert(new TaskDocument { Id = 61, Text = "任务", Departments = [new() { Name = "科技厅", Role = DepartmentRole.Lead }] });
+
+        using var reopened = new LiteDbStore(_dir.DatabasePath);
+        var plans = new LitePlanRepository(reopened);
+        Assert.Equal(("61", null), (plans.FindTask(61)!.Label, plans.FindTask(61)!.Section));
+        Assert.Equal(61, plans.FindByLabel("061")?.Number);
+    }
+
+    [Fact]
     public void Importing_the_same_plan_again_changes_nothing()
     {
         using var store = new LiteDbStore(_dir.DatabasePath);

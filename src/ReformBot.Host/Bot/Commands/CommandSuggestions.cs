@@ -81,11 +81,11 @@ public sealed partial class CommandSuggestions(CommandCatalog commands)
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();
 
-    // 第9项, 第 9 条, or the number alone, at the end of the message.
-    [GeneratedRegex(@"第?(?<n>\d{1,4})[项條条]?$")]
+    // 第9项, 第3.2项, 第 9 条, or the number alone, at the end of the message.
+    [GeneratedRegex(@"第?(?<n>\d{1,4}(?:\.\d{1,4}){0,3})[项條条]?$")]
     private static partial Regex TaskTail();
 
-    // The argument of a matched command: 第9项 or 第 9 条, then anything (a department).
-    [GeneratedRegex(@"^第\s*(?<n>\d{1,4})\s*[项條条](?<rest>.*)$", RegexOptions.Singleline)]
+    // The argument of a matched command: 第9项, 第3.2项 or 第 9 条, then anything (a department).
+    [GeneratedRegex(@"^第\s*(?<n>\d{1,4}(?:[.．]\d{1,4}){0,3})\s*[项條条](?<rest>.*)$", RegexOptions.Singleline)]
     private static partial Regex Numbered();
 }

@@ -55,25 +55,25 @@ public sealed class MyTasksCommand(IPlanRepository plans, IReportRepository repo
                     : latest.TryGetValue(key, out var r)
                     ? format.Status(r.Content.Status)
                     : m[MessageKeys.MyTasks.NotReported];
-                text.Append('\n').Append(m.Format(MessageKeys.MyTasks.LeadLine, task.Number, status, m.Shorten(task.Text, TaskTextLength)));
+                text.Append('\n').Append(m.Format(MessageKeys.MyTasks.LeadLine, task.Label, status, m.Shorten(task.Text, TaskTextLength)));
             }
             if (support.Count > 0)
             {
                 // On a phone: the written notes by number in the header, a line only for each note still to write.
-                var written = support.Where(t => noted.Contains((t.Number, department))).Select(t => t.Number).ToList();
+                var written = support.Where(t => noted.Contains((t.Number, department))).Select(t => t.Label).ToList();
                 var missing = support.Where(t => !noted.Contains((t.Number, department))).ToList();
                 text.Append('\n').Append(missing.Count == 0
                     ? m.Format(MessageKeys.MyTasks.SupportAllNoted, support.Count)
                     : m.Format(MessageKeys.MyTasks.SupportHeader, support.Count, written.Count,
                         written.Count == 0 ? "" : m.Format(MessageKeys.MyTasks.SupportNoted, Numbers(m, written))));
                 foreach (var task in missing)
-                    text.Append('\n').Append(m.Format(MessageKeys.MyTasks.SupportLine, task.Number, format.List(task.LeadDepartments), m.Shorten(task.Text, TaskTextLength)));
+                    text.Append('\n').Append(m.Format(MessageKeys.MyTasks.SupportLine, task.Label, format.List(task.LeadDepartments), m.Shorten(task.Text, TaskTextLength)));
             }
         }
         text.Append("\n\n").Append(m[MessageKeys.MyTasks.Footer]);
         await turn.SayTextAsync(text.ToString(), cancellationToken);
     }
 
-    private string Numbers(MessageCatalog m, IReadOnlyList<int> numbers) =>
+    private string Numbers(MessageCatalog m, IReadOnlyList<string> numbers) =>
         m.Format(numbers.Count > MaxNumbers ? MessageKeys.Reminder.NumbersMore : MessageKeys.Reminder.Numbers, format.List(numbers.Take(MaxNumbers)));
 }

@@ -16,19 +16,22 @@ public sealed class TaskCommand(IPlanRepository plans, IReportRepository reports
     public async Task HandleAsync(ChatTurn turn, string argument, CancellationToken cancellationToken)
     {
         var m = turn.Messages;
-        if (!int.TryParse(argument, out var number))
+        if (plans.ReadLabel(argument) is not { } label)
         {
             await turn.SayAsync(MessageKeys.TaskInfo.Usage, cancellationToken);
             return;
         }
-        var task = plans.FindTask(number);
+        var task = plans.FindByLabel(label);
         if (task is null)
         {
-            await turn.SayAsync(MessageKeys.Report.TaskNotFound, cancellationToken, number);
+            await turn.SayAsync(MessageKeys.Report.TaskNotFound, cancellationToken, label);
             return;
         }
+        var number = task.Number;
 
-        var text = new StringBuilder(m.Format(MessageKeys.TaskInfo.Header, task.Number, task.Text));
+        var text = new StringBuilder(m.Format(MessageKeys.TaskInfo.Header, task.Label, task.Text));
+        // The category heading tells which part of the plan a task serves, in one line.
+        if (task.Section is { } section) text.Append('\n').Append(m.Format(MessageKeys.TaskInfo.Section, section));
         text.Append('\n').Append(m.Format(MessageKeys.TaskInfo.Lead, format.List(task.LeadDepartments)));
         if (task.SupportDepartments.Any()) text.Append('\n').Append(m.Format(MessageKeys.TaskInfo.Support, format.List(task.SupportDepartments)));
         text.Append('\n').Append(m.Format(MessageKeys.TaskInfo.Schedule, task.Schedule.IsEmpty ? m[MessageKeys.Report.PlanDeadlineNone] : task.Schedule.Text));

@@ -145,7 +145,7 @@ public sealed class PlanImportChat(
         if (preview.WarningCount > 0)
         {
             lines.Add(m.Format(MessageKeys.Import.ChatWarnings, preview.WarningCount));
-            var warnings = preview.Tasks.SelectMany(t => t.Warnings.Select(w => (t.Task.Number, w))).Take(WarningsShown);
+            var warnings = preview.Tasks.SelectMany(t => t.Warnings.Select(w => (t.Task.Label, w))).Take(WarningsShown);
             foreach (var (number, warning) in warnings)
                 lines.Add(m.Format(MessageKeys.Import.ChatWarning, number, m.Format(MessageKeys.Import.WarningPrefix + warning.Kind, warning.Detail).Trim()));
         }

@@ -101,7 +101,8 @@ public sealed partial class ReportCard
         var card = (JObject)_template.DeepClone();
         var texts = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            [Title] = _messages.Format(MessageKeys.Report.CardTitle, item.TaskNumber, item.Department, draft.Context.GetValueOrDefault("period", "")),
+            // The task as people number it (3.2), which the draft's texts carry.
+            [Title] = _messages.Format(MessageKeys.Report.CardTitle, draft.Context.GetValueOrDefault("taskNumber", item.TaskNumber.ToString(CultureInfo.InvariantCulture)), item.Department, draft.Context.GetValueOrDefault("period", "")),
             [Hint] = _messages[MessageKeys.Report.CardHint],
             [SubmitTitle] = _messages[MessageKeys.Report.CardSubmit],
         };

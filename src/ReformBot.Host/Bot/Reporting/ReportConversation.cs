@@ -82,22 +82,22 @@ public sealed class ReportConversation(
         // The card's draft was confirmed already: a second submit stores nothing.
         if (submitted.DraftId.Length > 0 && reports.FindByDraft(submitted.DraftId) is { } stored)
         {
-            await turn.SayAsync(MessageKeys.Report.AlreadySaved, cancellationToken, submitted.TaskNumber, stored.Revision);
+            await turn.SayAsync(MessageKeys.Report.AlreadySaved, cancellationToken, format.Task(submitted.TaskNumber), stored.Revision);
             return;
         }
         if (!contact.Departments.Contains(submitted.Department))
         {
-            await turn.SayAsync(MessageKeys.Report.NoLongerMember, cancellationToken, submitted.Department, submitted.TaskNumber);
+            await turn.SayAsync(MessageKeys.Report.NoLongerMember, cancellationToken, submitted.Department, format.Task(submitted.TaskNumber));
             return;
         }
         if (plans.FindTask(submitted.TaskNumber) is not { } task)
         {
-            await turn.SayAsync(MessageKeys.Report.TaskNotFound, cancellationToken, submitted.TaskNumber);
+            await turn.SayAsync(MessageKeys.Report.TaskNotFound, cancellationToken, format.Task(submitted.TaskNumber));
             return;
         }
         if (!task.LeadDepartments.Contains(submitted.Department))
         {
-            await turn.SayAsync(MessageKeys.Report.CardNotLead, cancellationToken, task.Number, submitted.Department, Join(task.LeadDepartments));
+            await turn.SayAsync(MessageKeys.Report.CardNotLead, cancellationToken, task.Label, submitted.Department, Join(task.LeadDepartments));
             return;
         }
         if (turn.Conversation.Report is { Draft.DialogId: DialogId } session && session.OwnedBy(turn.Context.Activity.From?.Id)
@@ -108,7 +108,7 @@ public sealed class ReportConversation(
             return;
         }
         // Another task than the one in progress, or none: as 汇报 <n> <部门> with the card's answers.
-        await StartAsync(turn, $"{task.Number} {submitted.Department}", (t, c) => AnswerCardAsync(t, t.Conversation.Report!, submitted, c), cancellationToken);
+        await StartAsync(turn, $"{task.Label} {submitted.Department}", (t, c) => AnswerCardAsync(t, t.Conversation.Report!, submitted, c), cancellationToken);
     }
 
     private Task AnswerCardAsync(ChatTurn turn, ReportSession session, ReportCardSubmission submitted, CancellationToken cancellationToken)
@@ -133,7 +133,7 @@ public sealed class ReportConversation(
         {
             inProgress.Paused = false;
             var item = inProgress.Items[inProgress.Index];
-            await SayDraftAsync(turn, inProgress, messages.Format(MessageKeys.Report.Resuming, item.TaskNumber, item.Department), cancellationToken);
+            await SayDraftAsync(turn, inProgress, messages.Format(MessageKeys.Report.Resuming, format.Task(item.TaskNumber), item.Department), cancellationToken);
             return;
         }
 
@@ -196,9 +196,9 @@ public sealed class ReportConversation(
             || dialogs.ChoiceValue(DialogId, ConfirmStep, text) != ConfirmValue)
             return false;
         if (saved.NoteOf is { } department)
-            await turn.SayAsync(MessageKeys.Report.NoteAlreadySaved, cancellationToken, department, saved.TaskNumber);
+            await turn.SayAsync(MessageKeys.Report.NoteAlreadySaved, cancellationToken, department, format.Task(saved.TaskNumber));
         else
-            await turn.SayAsync(MessageKeys.Report.AlreadySaved, cancellationToken, saved.TaskNumber, saved.Revision);
+            await turn.SayAsync(MessageKeys.Report.AlreadySaved, cancellationToken, format.Task(saved.TaskNumber), saved.Revision);
         return true;
     }
 
@@ -238,7 +238,7 @@ public sealed class ReportConversation(
         if (action == Submit && turn.Contact?.Departments.Contains(item.Department) != true)
         {
             turn.Conversation.Report = null;
-            await turn.SayAsync(MessageKeys.Report.NoLongerMember, cancellationToken, item.Department, item.TaskNumber);
+            await turn.SayAsync(MessageKeys.Report.NoLongerMember, cancellationToken, item.Department, format.Task(item.TaskNumber));
             return;
         }
         switch (action)
@@ -254,7 +254,7 @@ public sealed class ReportConversation(
             case Skip:
                 session.Skipped++;
                 var kept = KeepDraft(turn, session);
-                await turn.SayAsync(kept ? MessageKeys.Report.SkippedKept : MessageKeys.Report.Skipped, cancellationToken, item.TaskNumber);
+                await turn.SayAsync(kept ? MessageKeys.Report.SkippedKept : MessageKeys.Report.Skipped, cancellationToken, format.Task(item.TaskNumber));
                 await NextItemAsync(turn, session, cancellationToken);
                 break;
             case Pause:
@@ -264,12 +264,12 @@ public sealed class ReportConversation(
             case Cancel when !cancelAsked && draft.Values.Count > 0:
                 // Answers already typed are dropped only when asked twice.
                 session.CancelAsked = true;
-                await SayDialogAsync(turn, session, [messages.Format(MessageKeys.Report.CancelConfirm, item.TaskNumber), dialogs.Prompt(draft)], cancellationToken);
+                await SayDialogAsync(turn, session, [messages.Format(MessageKeys.Report.CancelConfirm, format.Task(item.TaskNumber)), dialogs.Prompt(draft)], cancellationToken);
                 break;
             case Cancel:
                 turn.Conversation.Report = null;
                 turn.Conversation.KeptDrafts.Remove(KeptDraft.KeyOf(item));
-                await turn.SayAsync(MessageKeys.Report.Cancelled, cancellationToken, item.TaskNumber);
+                await turn.SayAsync(MessageKeys.Report.Cancelled, cancellationToken, format.Task(item.TaskNumber));
                 break;
             default:
                 // The loader checks the dialog files against Actions: this is a bug, and the user must not be left unanswered.
@@ -280,15 +280,15 @@ public sealed class ReportConversation(
     private async Task<IReadOnlyList<ReportSessionItem>?> OneTaskAsync(ChatTurn turn, Contact contact, string argument, CancellationToken cancellationToken)
     {
         var parts = argument.Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (!int.TryParse(parts[0], out var number))
+        if (plans.ReadLabel(parts[0]) is not { } label)
         {
             await turn.SayAsync(MessageKeys.Report.TaskNumberInvalid, cancellationToken, argument);
             return null;
         }
-        var task = plans.FindTask(number);
+        var task = plans.FindByLabel(label);
         if (task is null)
         {
-            await turn.SayAsync(MessageKeys.Report.TaskNotFound, cancellationToken, number);
+            await turn.SayAsync(MessageKeys.Report.TaskNotFound, cancellationToken, label);
             return null;
         }
 
@@ -308,15 +308,15 @@ public sealed class ReportConversation(
         var candidates = leads.Count > 0 ? leads : task.SupportDepartments.Where(mine.Contains).ToList();
         if (candidates.Count == 0)
         {
-            await turn.SayAsync(MessageKeys.Report.NotLead, cancellationToken, number, Join(task.LeadDepartments));
+            await turn.SayAsync(MessageKeys.Report.NotLead, cancellationToken, task.Label, Join(task.LeadDepartments));
             return null;
         }
         if (candidates.Count > 1)
         {
-            await turn.SayAsync(MessageKeys.Report.ChooseDepartment, cancellationToken, number, Join(candidates), candidates[0]);
+            await turn.SayAsync(MessageKeys.Report.ChooseDepartment, cancellationToken, task.Label, Join(candidates), candidates[0]);
             return null;
         }
-        return [new ReportSessionItem { TaskNumber = number, Department = candidates[0], Note = leads.Count == 0 }];
+        return [new ReportSessionItem { TaskNumber = task.Number, Department = candidates[0], Note = leads.Count == 0 }];
     }
 
     private async Task StartItemAsync(ChatTurn turn, ReportSession session, string? intro, CancellationToken cancellationToken, bool quiet = false)
@@ -328,7 +328,7 @@ public sealed class ReportConversation(
             // A draft put aside earlier: resume it with its answers and identity.
             session.Draft = kept.Draft;
             session.DraftId = kept.DraftId;
-            if (!quiet) await SayDraftAsync(turn, session, messages.Format(MessageKeys.Report.Resuming, item.TaskNumber, item.Department), cancellationToken);
+            if (!quiet) await SayDraftAsync(turn, session, messages.Format(MessageKeys.Report.Resuming, format.Task(item.TaskNumber), item.Department), cancellationToken);
             return;
         }
         if (item.Note)
@@ -336,7 +336,7 @@ public sealed class ReportConversation(
             var supported = plans.FindTask(item.TaskNumber)!;
             var note = dialogs.Start(NoteDialogId, new Dictionary<string, string>
             {
-                ["taskNumber"] = supported.Number.ToString(),
+                ["taskNumber"] = supported.Label,
                 ["taskText"] = messages.Shorten(supported.Text, TaskTextLength),
                 ["department"] = item.Department,
                 ["leads"] = Join(supported.LeadDepartments),
@@ -364,7 +364,7 @@ public sealed class ReportConversation(
 
         var context = new Dictionary<string, string>
         {
-            ["taskNumber"] = task.Number.ToString(),
+            ["taskNumber"] = task.Label,
             ["taskText"] = messages.Shorten(task.Text, TaskTextLength),
             ["department"] = item.Department,
             ["period"] = format.Period(period),
@@ -389,7 +389,7 @@ public sealed class ReportConversation(
 
         var lines = new List<string>();
         if (intro is not null) lines.Add(intro);
-        if (current is not null) lines.Add(messages.Format(MessageKeys.Report.Editing, item.TaskNumber, current.Revision));
+        if (current is not null) lines.Add(messages.Format(MessageKeys.Report.Editing, format.Task(item.TaskNumber), current.Revision));
         lines.AddRange(started.Replies);
         await SayDialogAsync(turn, session, [string.Join("\n\n", lines)], cancellationToken);
     }
@@ -402,7 +402,7 @@ public sealed class ReportConversation(
         {
             session.Submitted++;
             turn.Conversation.LastSaved = SavedReport.Of(turn, item.TaskNumber, stored.Revision, time.GetUtcNow());
-            await turn.SayAsync(MessageKeys.Report.AlreadySaved, cancellationToken, item.TaskNumber, stored.Revision);
+            await turn.SayAsync(MessageKeys.Report.AlreadySaved, cancellationToken, format.Task(item.TaskNumber), stored.Revision);
             return;
         }
         var now = time.GetUtcNow();
@@ -411,7 +411,7 @@ public sealed class ReportConversation(
         var revision = reports.Append(new ReportKey(item.TaskNumber, item.Department, period), content, turn.RegisteredContact.Id, now, late, session.DraftId);
         session.Submitted++;
         turn.Conversation.LastSaved = SavedReport.Of(turn, item.TaskNumber, revision.Revision, now);
-        await turn.SayAsync(MessageKeys.Report.Saved, cancellationToken, item.TaskNumber, format.Status(content.Status), revision.Revision);
+        await turn.SayAsync(MessageKeys.Report.Saved, cancellationToken, format.Task(item.TaskNumber), format.Status(content.Status), revision.Revision);
         // The office moved the period meanwhile: the draft still goes to the period it was started in, and says so.
         if (periods.Current() != period)
             await turn.SayAsync(MessageKeys.Report.PeriodChanged, cancellationToken, format.Period(period), format.Period(periods.Current()));
@@ -427,10 +427,10 @@ public sealed class ReportConversation(
         // The store hands back another note when this draft was stored before (a crash after the store).
         if (!ReferenceEquals(stored, note))
         {
-            await turn.SayAsync(MessageKeys.Report.NoteAlreadySaved, cancellationToken, item.Department, item.TaskNumber);
+            await turn.SayAsync(MessageKeys.Report.NoteAlreadySaved, cancellationToken, item.Department, format.Task(item.TaskNumber));
             return;
         }
-        await turn.SayAsync(MessageKeys.Report.NoteSaved, cancellationToken, item.Department, item.TaskNumber);
+        await turn.SayAsync(MessageKeys.Report.NoteSaved, cancellationToken, item.Department, format.Task(item.TaskNumber));
         if (periods.Current() != note.Period)
             await turn.SayAsync(MessageKeys.Report.PeriodChanged, cancellationToken, format.Period(note.Period), format.Period(periods.Current()));
     }
@@ -511,7 +511,7 @@ public sealed class ReportConversation(
     private string Numbers(IEnumerable<int> numbers)
     {
         var all = numbers.ToList();
-        return messages.Format(all.Count > MaxNumbers ? MessageKeys.Reminder.NumbersMore : MessageKeys.Reminder.Numbers, format.List(all.Take(MaxNumbers)));
+        return messages.Format(all.Count > MaxNumbers ? MessageKeys.Reminder.NumbersMore : MessageKeys.Reminder.Numbers, format.Tasks(all.Take(MaxNumbers)));
     }
 
     private string Join(IEnumerable<string> names) => format.List(names);

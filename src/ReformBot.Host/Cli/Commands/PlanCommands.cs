@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.CommandLine.Parsing;
 using ReformBot.Core.Plans;
 using ReformBot.Core.Storage;
 using ReformBot.Host.Messages;
@@ -29,9 +28,9 @@ internal sealed class PlanCommands(CliContext context)
         yield return tasks;
 
         var taskJson = CliApp.JsonOption(m);
-        var number = new Argument<int>("n") { Description = m[MessageKeys.Cli.TaskNumber], CustomParser = result => ParseTaskNumber(result, m) };
+        var number = new Argument<string>("n") { Description = m[MessageKeys.Cli.TaskNumber] };
         var task = new Command("task", m[MessageKeys.Cli.Task]) { number, taskJson };
-        task.SetAction(r => For(r).ShowTask(r.GetValue(number), r.GetValue(taskJson)));
+        task.SetAction(r => For(r).ShowTask(r.GetValue(number)!, r.GetValue(taskJson)));
         yield return task;
 
         var departmentsJson = CliApp.JsonOption(m);
@@ -50,14 +49,6 @@ internal sealed class PlanCommands(CliContext context)
 
     private static PlanCommands For(ParseResult parsed) => new(CliContext.Of(parsed));
 
-    private static int ParseTaskNumber(ArgumentResult result, MessageCatalog m)
-    {
-        var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
-        if (int.TryParse(text, out var number)) return number;
-        result.AddError(m.Format(MessageKeys.Cli.TaskNumberInvalid, text));
-        return 0;
-    }
-
     private int ListTasks(bool json)
     {
         var tasks = context.Get<IPlanRepository>().Tasks();
@@ -68,18 +59,23 @@ internal sealed class PlanCommands(CliContext context)
         }
         foreach (var task in tasks)
         {
-            context.Output.WriteLine(M.Format(MessageKeys.Cli.TasksLine, task.Number, task.Text));
+            context.Output.WriteLine(M.Format(MessageKeys.Cli.TasksLine, task.Label, task.Text));
             context.Output.WriteLine(M.Format(MessageKeys.Cli.TasksDetail, Names(task.LeadDepartments), Names(task.SupportDepartments), ScheduleText(task.Schedule)));
         }
         return 0;
     }
 
-    private int ShowTask(int number, bool json)
+    private int ShowTask(string typed, bool json)
     {
-        var task = context.Get<IPlanRepository>().FindTask(number);
-        if (task is null)
+        var plans = context.Get<IPlanRepository>();
+        if (plans.ReadLabel(typed) is not { } label)
         {
-            context.Error.WriteLine(M.Format(MessageKeys.Cli.TaskNotFound, number));
+            context.Error.WriteLine(M.Format(MessageKeys.Cli.TaskNumberInvalid, typed));
+            return 1;
+        }
+        if (plans.FindByLabel(label) is not { } task)
+        {
+            context.Error.WriteLine(M.Format(MessageKeys.Cli.TaskNotFound, label));
             return 1;
         }
         if (json)
@@ -87,7 +83,8 @@ internal sealed class PlanCommands(CliContext context)
             context.Output.WriteLine(JsonOutput.Serialize(JsonOutput.Task(task)));
             return 0;
         }
-        context.Output.WriteLine(M.Format(MessageKeys.Cli.TasksLine, task.Number, task.Text));
+        context.Output.WriteLine(M.Format(MessageKeys.Cli.TasksLine, task.Label, task.Text));
+        if (task.Section is { } section) context.Output.WriteLine(M.Format(MessageKeys.TaskInfo.Section, section));
         context.Output.WriteLine(M.Format(MessageKeys.Cli.TaskLead, Names(task.LeadDepartments)));
         context.Output.WriteLine(M.Format(MessageKeys.Cli.TaskSupport, Names(task.SupportDepartments)));
         context.Output.WriteLine(M.Format(MessageKeys.Cli.TaskSchedule, ScheduleText(task.Schedule)));
@@ -200,9 +197,9 @@ internal sealed class PlanCommands(CliContext context)
         }
         output.WriteLine(M.Format(MessageKeys.Import.Summary, import.Tasks.Count, import.Added.Count, import.Changed.Count, import.Removed.Count, import.UnchangedCount));
         if (listAdded)
-            foreach (var task in import.Added) output.WriteLine(M.Format(MessageKeys.Import.Added, task.Number, Shorten(task.Text)));
-        foreach (var (_, after) in import.Changed) output.WriteLine(M.Format(MessageKeys.Import.Changed, after.Number, Shorten(after.Text)));
-        foreach (var task in import.Removed) output.WriteLine(M.Format(MessageKeys.Import.Removed, task.Number, Shorten(task.Text)));
+            foreach (var task in import.Added) output.WriteLine(M.Format(MessageKeys.Import.Added, task.Label, Shorten(task.Text)));
+        foreach (var (_, after) in import.Changed) output.WriteLine(M.Format(MessageKeys.Import.Changed, after.Label, Shorten(after.Text)));
+        foreach (var task in import.Removed) output.WriteLine(M.Format(MessageKeys.Import.Removed, task.Label, Shorten(task.Text)));
     }
 
     private string Names(IEnumerable<string> names)

@@ -65,7 +65,7 @@ internal sealed class ReportCommands(CliContext context)
             .ToDictionary(id => id, id => contacts.Find(id)?.Name, StringComparer.Ordinal);
         if (json)
         {
-            context.Output.WriteLine(JsonOutput.Serialize(revisions.Select(r => JsonOutput.Report(r with { SubmittedAt = Format.Local(r.SubmittedAt) }, names[r.SubmittedBy]))));
+            context.Output.WriteLine(JsonOutput.Serialize(revisions.Select(r => JsonOutput.Report(r with { SubmittedAt = Format.Local(r.SubmittedAt) }, names[r.SubmittedBy], Format.Task(r.Key.TaskNumber)))));
             return 0;
         }
         if (revisions.Count == 0)
@@ -78,7 +78,7 @@ internal sealed class ReportCommands(CliContext context)
         {
             var c = r.Content;
             var percent = c.Percent is { } p ? M.Format(MessageKeys.Cli.ReportsPercent, p) : "";
-            context.Output.WriteLine(M.Format(MessageKeys.Cli.ReportsLine, r.Key.TaskNumber, r.Key.Department, r.Revision, Format.Status(c.Status), percent, r.Late ? M[MessageKeys.Cli.ReportsLate] : ""));
+            context.Output.WriteLine(M.Format(MessageKeys.Cli.ReportsLine, Format.Task(r.Key.TaskNumber), r.Key.Department, r.Revision, Format.Status(c.Status), percent, r.Late ? M[MessageKeys.Cli.ReportsLate] : ""));
             var name = names[r.SubmittedBy] is { Length: > 0 } n ? n : M[MessageKeys.Cli.ReportsUnknownContact];
             context.Output.WriteLine(M.Format(MessageKeys.Cli.ReportsSubmitted, name, r.SubmittedBy, Format.LocalTime(r.SubmittedAt)));
             context.Output.WriteLine(Indented(M.Format(MessageKeys.Cli.ReportsProgress, c.Progress)));

@@ -22,10 +22,18 @@ public abstract class ContactOverHttpTest(string department, string conversation
 
     public async Task InitializeAsync()
     {
-        Host = await RunningHost.StartAsync(TemplateDatabase.CopyTo(_dir.DatabasePath), b => b.Services.AddSingleton<TimeProvider>(Time));
+        var database = TemplateDatabase.CopyTo(_dir.DatabasePath);
+        PrepareDatabase(database);
+        Host = await RunningHost.StartAsync(database, b => b.Services.AddSingleton<TimeProvider>(Time));
         Host.Services.GetRequiredService<IContactRepository>().Save(new Contact("contact-" + conversation, department + "联络员", [department], IsOffice: false,
             new ConversationAddress(BotHttp.ChannelId, BotHttp.UnusedServiceUrl, conversation, "user-1", null, "reformbot"), Time.GetUtcNow()));
     }
+
+    /// <summary>Changes the seeded database before the host opens it (another plan imported), as the office would.</summary>
+    protected virtual void PrepareDatabase(string databasePath) { }
+
+    /// <summary>The folder of the database, for files of the test (a plan to import), removed with it.</summary>
+    protected TempDirectory Files => _dir;
 
     public async Task DisposeAsync()
     {
