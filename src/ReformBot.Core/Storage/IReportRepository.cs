@@ -40,8 +40,6 @@ public interface IReportRepository
     /// <summary>Every revision of every report, in no particular order (for digests).</summary>
     IReadOnlyList<ReportRevision> All();
 
-    /// <summary>Every revision for one task, all departments and periods, oldest first.</summary>
-    IReadOnlyList<ReportRevision> ForTask(int taskNumber);
 
     /// <summary>Stores the office's sending back (退回) of a revision; on disk when this returns. The revision stays.</summary>
     void AppendReturn(ReportReturn reportReturn);

@@ -89,9 +89,6 @@ public sealed class LiteReportRepository : IReportRepository
 
     public IReadOnlyList<ReportRevision> All() => store.Reports.FindAll().Select(d => d.ToRevision()).ToList();
 
-    public IReadOnlyList<ReportRevision> ForTask(int taskNumber) =>
-        Oldest(store.Reports.Query().Where(r => r.TaskNumber == taskNumber).ToList());
-
     public void AppendReturn(ReportReturn reportReturn)
     {
         store.Returns.Insert(ReturnDocument.From(reportReturn));

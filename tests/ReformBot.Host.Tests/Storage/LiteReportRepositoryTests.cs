@@ -55,7 +55,6 @@ public sealed class LiteReportRepositoryTests : IDisposable
         Assert.Equal(["第1稿", "第2稿", "第3稿"], history.Select(r => r.Content.Progress));
         Assert.Equal(4, reports.ForPeriod(Key.Period).Count);
         Assert.Empty(reports.ForPeriod(Key.Period.Previous()));
-        Assert.Equal(4, reports.ForTask(61).Count);
     }
 
     [Fact]

@@ -3,13 +3,20 @@ using ReformBot.Core.Periods;
 using ReformBot.Core.Reports;
 using ReformBot.Core.Storage;
 using ReformBot.Host.Messages;
+using ReformBot.Host.Periods;
 
 namespace ReformBot.Host.Bot.Commands;
 
-/// <summary>任务 &lt;n&gt;: the task, its departments and roles, and (for registered users) its report history.</summary>
-public sealed class TaskCommand(IPlanRepository plans, IReportRepository reports, TextFormat format, ReportingCalendar calendar, TimeProvider time) : IChatCommand
+/// <summary>
+/// 任务 &lt;n&gt;: the task, its departments and roles, and (for registered users) its report history of the
+/// last <see cref="HistoryQuarters"/> quarters: a phone screen holds a year of it, and its cost stays the same
+/// however long the plan has run. The whole history is in the ledger (导出).
+/// </summary>
+public sealed class TaskCommand(IPlanRepository plans, IReportRepository reports, TextFormat format, ReportingCalendar calendar,
+    ReportingPeriods periods, TimeProvider time) : IChatCommand
 {
     private const int NoteLength = 80;
+    private const int HistoryQuarters = 4;
 
     public string Id => CommandIds.Task;
 
@@ -39,11 +46,14 @@ public sealed class TaskCommand(IPlanRepository plans, IReportRepository reports
         // Reports are the departments' internal work: only registered contacts and the office see them.
         if (turn.Contact is not null)
         {
-            var history = reports.ForTask(number);
-            var notes = reports.NotesForTask(number);
+            var quarters = Quarters(periods.Current()).ToList();
+            var history = quarters.SelectMany(q => task.LeadDepartments.SelectMany(d => reports.History(new ReportKey(number, d, q)))).ToList();
+            var notes = reports.NotesForTask(number).Where(n => quarters.Contains(n.Period)).ToList();
             if (PlanDeadlineRule.IsOverdueAgainstPlan(task.Schedule, reports.Completions(number).Select(r => r.Content.Status), calendar, time.GetUtcNow()))
                 text.Append('\n').Append(m[MessageKeys.TaskInfo.Overdue]);
-            text.Append('\n').Append(history.Count + notes.Count == 0 ? m[MessageKeys.TaskInfo.HistoryNone] : m[MessageKeys.TaskInfo.HistoryHeader]);
+            text.Append('\n').Append(history.Count + notes.Count == 0
+                ? m.Format(MessageKeys.TaskInfo.HistoryNone, HistoryQuarters)
+                : m.Format(MessageKeys.TaskInfo.HistoryHeader, HistoryQuarters));
             var returns = reports.ReturnsForTask(number);
             foreach (var r in history.OrderByDescending(r => r.Key.Period).ThenBy(r => r.Key.Department).ThenByDescending(r => r.Revision))
             {
@@ -59,5 +69,11 @@ public sealed class TaskCommand(IPlanRepository plans, IReportRepository reports
                     format.Period(n.Period), n.Department, m.Shorten(n.Text, NoteLength), format.LocalDate(n.SubmittedAt)));
         }
         await turn.SayTextAsync(text.ToString(), cancellationToken);
+    }
+
+    /// <summary>The current quarter and the ones before it, newest first.</summary>
+    private static IEnumerable<Quarter> Quarters(Quarter current)
+    {
+        for (var (q, i) = (current, 0); i < HistoryQuarters; q = q.Previous(), i++) yield return q;
     }
 }
