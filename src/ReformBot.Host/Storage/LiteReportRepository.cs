@@ -15,8 +15,9 @@ public sealed class LiteReportRepository : IReportRepository
     public LiteReportRepository(LiteDbStore store)
     {
         this.store = store;
-        // A database from before the summaries: build them once, from every revision it holds.
-        if (!store.ReportLatest.Query().Exists() && store.Reports.Query().Exists()) BuildSummaries(store);
+        // A database from before the summaries, or from before they kept a copy of their revision: build
+        // them once, from every revision it holds. They are built whole, so one summary tells.
+        if (store.Reports.Query().Exists() && store.ReportLatest.FindOne(LiteDB.Query.All()) is not { Latest: not null }) BuildSummaries(store);
     }
 
     public ReportRevision Append(ReportKey key, ReportContent content, string submittedBy, DateTimeOffset submittedAt, bool late, string? draftId = null)
@@ -29,7 +30,7 @@ public sealed class LiteReportRepository : IReportRepository
                 // A draft confirmed again (its conversation state was lost after the first store) is not stored twice.
                 if (draftId is not null && FindByDraft(draftId) is { } stored) return stored;
                 var latest = store.ReportLatest.FindById(ReportDocument.KeyOf(key)) ?? new ReportLatestDocument();
-                var next = new ReportRevision(key, latest.Revision + 1, content, submittedBy, submittedAt, late, draftId);
+                var next = new ReportRevision(key, (latest.Latest?.Revision ?? 0) + 1, content, submittedBy, submittedAt, late, draftId);
                 var document = ReportDocument.From(next);
                 store.Reports.Insert(document);
                 // In the revision's own transaction: the summaries never disagree with the revisions.
@@ -61,8 +62,7 @@ public sealed class LiteReportRepository : IReportRepository
         return store.Reports.Find(r => r.Key == keyText).OrderBy(r => r.Revision).Select(r => r.ToRevision()).ToList();
     }
 
-    public ReportRevision? Latest(ReportKey key) =>
-        store.ReportLatest.FindById(ReportDocument.KeyOf(key)) is { } latest ? store.Reports.FindById(latest.RevisionId)?.ToRevision() : null;
+    public ReportRevision? Latest(ReportKey key) => store.ReportLatest.FindById(ReportDocument.KeyOf(key))?.Latest?.ToRevision();
 
     public IReadOnlyList<ReportRevision> LatestForPeriod(Quarter period, IEnumerable<string>? departments = null)
     {
@@ -70,14 +70,14 @@ public sealed class LiteReportRepository : IReportRepository
         var only = departments?.ToHashSet(StringComparer.Ordinal);
         return store.ReportLatest.Find(l => l.Period == periodText)
             .Where(l => only is null || only.Contains(l.Department))
-            .Select(l => store.Reports.FindById(l.RevisionId).ToRevision())
+            .Select(l => l.Latest!.ToRevision())
             .OrderBy(r => r.Key.TaskNumber).ThenBy(r => r.Key.Department, StringComparer.Ordinal)
             .ToList();
     }
 
     public IReadOnlyList<ReportRevision> Completions(int? taskNumber = null) =>
         (taskNumber is { } n ? store.ReportCompleted.Find(c => c.TaskNumber == n) : store.ReportCompleted.FindAll())
-            .Select(c => store.Reports.FindById(c.RevisionId).ToRevision())
+            .Select(c => c.Completed!.ToRevision())
             .ToList();
 
     public IReadOnlyList<ReportRevision> ForPeriod(Quarter period)
@@ -152,8 +152,7 @@ public sealed class LiteReportRepository : IReportRepository
                 if (!latest.TryGetValue(revision.Key, out var l)) latest[revision.Key] = l = new ReportLatestDocument();
                 l.Take(revision);
                 if (revision.Status == ReportStatus.Completed)
-                    completed.TryAdd(ReportCompletedDocument.IdOf(revision.TaskNumber, revision.Department),
-                        new ReportCompletedDocument { Id = ReportCompletedDocument.IdOf(revision.TaskNumber, revision.Department), TaskNumber = revision.TaskNumber, RevisionId = revision.Id! });
+                    completed.TryAdd(ReportCompletedDocument.IdOf(revision.TaskNumber, revision.Department), ReportCompletedDocument.For(revision));
             }
             store.ReportLatest.InsertBulk(latest.Values);
             return store.ReportCompleted.InsertBulk(completed.Values);
@@ -167,7 +166,6 @@ public sealed class LiteReportRepository : IReportRepository
         if (latest.Take(revision)) store.ReportLatest.Upsert(latest);
         if (revision.Status != ReportStatus.Completed) return;
         var id = ReportCompletedDocument.IdOf(revision.TaskNumber, revision.Department);
-        if (store.ReportCompleted.FindById(id) is null)
-            store.ReportCompleted.Insert(new ReportCompletedDocument { Id = id, TaskNumber = revision.TaskNumber, RevisionId = revision.Id! });
+        if (store.ReportCompleted.FindById(id) is null) store.ReportCompleted.Insert(ReportCompletedDocument.For(revision));
     }
 }

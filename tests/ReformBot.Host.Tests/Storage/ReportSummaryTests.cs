@@ -76,6 +76,54 @@ public sealed class ReportSummaryTests : IDisposable
         Assert.Equal(Id(next), Id(reports.Latest(key)!));
     }
 
+    [Fact]
+    public void A_period_latest_revisions_and_completions_are_read_from_the_summaries_without_the_revisions()
+    {
+        using var store = new TestStore(_dir.DatabasePath);
+        var pairs = store.Plans.Tasks().SelectMany(t => t.LeadDepartments.Select(d => (t.Number, Department: d))).Take(30).ToList();
+        AppendHistory(store.Reports, pairs, new Random(5), revisions: 300);
+        var all = store.Reports.All();
+        var latest = PendingReports.Latest(all.Where(r => r.Key.Period == Q4)).Values.OrderBy(r => r.Key.TaskNumber).ThenBy(r => r.Key.Department, StringComparer.Ordinal).ToList();
+        var completed = all.Where(r => r.Content.Status == ReportStatus.Completed).Select(r => (r.Key.TaskNumber, r.Key.Department)).Distinct().Order().ToList();
+        Assert.NotEmpty(completed);
+
+        // What a turn or a digest reads of a period must not depend on finding the revision among all the others.
+        store.Store.Reports.DeleteAll();
+
+        Assert.Equal(latest.Select(Id), store.Reports.LatestForPeriod(Q4).Select(Id));
+        Assert.Equal(Id(latest[0]), Id(store.Reports.Latest(latest[0].Key)!));
+        Assert.Equal(completed, store.Reports.Completions().Select(r => (r.Key.TaskNumber, r.Key.Department)).Order().ToList());
+    }
+
+    [Fact]
+    public void Summaries_that_only_point_at_their_revision_are_rebuilt_at_open()
+    {
+        using (var store = new TestStore(_dir.DatabasePath))
+        {
+            var pairs = store.Plans.Tasks().SelectMany(t => t.LeadDepartments.Select(d => (t.Number, Department: d))).Take(20).ToList();
+            AppendHistory(store.Reports, pairs, new Random(9), revisions: 200);
+            // Summaries as the previous version stored them: the revision's number and id, not the revision.
+            foreach (var name in new[] { "report_latest", "report_completed" })
+            {
+                var collection = store.Store.Database.GetCollection(name);
+                var older = collection.FindAll().Select(d =>
+                {
+                    var revision = d[name == "report_latest" ? "Latest" : "Completed"].AsDocument;
+                    d.Remove(name == "report_latest" ? "Latest" : "Completed");
+                    d["Revision"] = revision["Revision"];
+                    d["RevisionId"] = revision["_id"];
+                    return d;
+                }).ToList();
+                collection.DeleteAll();
+                collection.InsertBulk(older);
+            }
+        }
+
+        using var reopened = new LiteDbStore(_dir.DatabasePath);
+        var reports = new LiteReportRepository(reopened);
+        AssertSummariesMatchHistory(reports);
+    }
+
     private static void AssertSummariesMatchHistory(LiteReportRepository reports)
     {
         var all = reports.All();
