@@ -96,6 +96,51 @@ public sealed class ReportSummaryTests : IDisposable
     }
 
     [Fact]
+    public void A_period_read_before_an_append_shows_the_append_through_every_repository_on_the_store()
+    {
+        using var store = new TestStore(_dir.DatabasePath);
+        var other = new LiteReportRepository(store.Store);
+        var key = new ReportKey(1, "科技厅", Q4);
+        store.Reports.Append(key, DigestScenario.Content(ReportStatus.OnTrack), "c", DigestScenario.Now.AddDays(-2), late: false);
+        Assert.Equal([1], other.LatestForPeriod(Q4).Select(r => r.Revision));
+        Assert.Empty(other.Completions());
+
+        store.Reports.Append(key, DigestScenario.Content(ReportStatus.Completed), "c", DigestScenario.Now.AddDays(-1), late: false);
+        store.Reports.Append(key with { Period = Q4.Previous() }, DigestScenario.Content(ReportStatus.Behind), "c", DigestScenario.Now.AddDays(-1), late: true);
+
+        Assert.Equal([(2, ReportStatus.Completed)], other.LatestForPeriod(Q4).Select(r => (r.Revision, r.Content.Status)));
+        Assert.Equal([(2, ReportStatus.Completed)], other.LatestForPeriod(Q4, ["科技厅"]).Select(r => (r.Revision, r.Content.Status)));
+        Assert.Empty(other.LatestForPeriod(Q4, ["财政厅"]));
+        Assert.Equal([ReportStatus.Behind], other.LatestForPeriod(Q4.Previous()).Select(r => r.Content.Status));
+        Assert.Equal([key], other.Completions(1).Select(r => r.Key));
+        Assert.Empty(other.Completions(2));
+    }
+
+    [Fact]
+    public async Task Reads_while_revisions_are_appended_end_as_the_history_says()
+    {
+        using var store = new TestStore(_dir.DatabasePath);
+        var pairs = store.Plans.Tasks().SelectMany(t => t.LeadDepartments.Select(d => (t.Number, Department: d))).Take(20).ToList();
+        var history = RandomHistory(pairs, new Random(17), revisions: 300);
+        using var done = new CancellationTokenSource();
+        var readers = Enumerable.Range(0, 3).Select(_ => Task.Run(() =>
+        {
+            // Reading (and so caching) every period again and again while the appends go on.
+            while (!done.IsCancellationRequested)
+                foreach (var period in history.Select(r => r.Key.Period).Distinct())
+                {
+                    store.Reports.LatestForPeriod(period);
+                    store.Reports.Completions();
+                }
+        })).ToList();
+        foreach (var r in history) store.Reports.Append(r.Key, r.Content, r.SubmittedBy, r.SubmittedAt, r.Late);
+        done.Cancel();
+        await Task.WhenAll(readers);
+
+        AssertSummariesMatchHistory(store.Reports);
+    }
+
+    [Fact]
     public void Summaries_that_only_point_at_their_revision_are_rebuilt_at_open()
     {
         using (var store = new TestStore(_dir.DatabasePath))
