@@ -490,7 +490,6 @@ public sealed class LiteDbStore : IDisposable
         Reports.EnsureIndex(r => r.TaskNumber);
         Reports.EnsureIndex(r => r.DraftId);
         ReportLatest.EnsureIndex(l => l.Period);
-        ReportCompleted.EnsureIndex(c => c.TaskNumber);
         Reminders.EnsureIndex(r => r.State);
         Reminders.EnsureIndex(r => r.Period);
         Notes.EnsureIndex(n => n.TaskNumber);

@@ -90,7 +90,6 @@ internal sealed class ReportCompletedDocument
 {
     /// <summary>Task and department: <see cref="IdOf"/>.</summary>
     public string Id { get; set; } = "";
-    /// <summary>Indexed: 任务 &lt;n&gt; reads one task's.</summary>
     public int TaskNumber { get; set; }
     /// <summary>The revision that said 已完成; null only in a summary stored before it was kept here (rebuilt at open).</summary>
     public ReportDocument? Completed { get; set; }
