@@ -387,13 +387,20 @@ public sealed class LiteDbStore : IDisposable
 
     /// <summary>
     /// Reads every document once, so a damaged file stops the start rather than the first turn that
-    /// touches the bad page. The store is small (a plan, its contacts and reports): milliseconds.
+    /// touches the bad page. In chunks, each its own read: LiteDB keeps every page a transaction reads in
+    /// memory until it ends (up to 100,000 pages), so one read of 200,000 revisions held the whole
+    /// collection at once and left the process that much larger for good.
     /// </summary>
     private static void ReadEverything(string path)
     {
+        const int Chunk = 1000;
         using var database = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct, ReadOnly = true });
         foreach (var name in database.GetCollectionNames())
-            foreach (var _ in database.GetCollection(name).FindAll()) { }
+        {
+            var collection = database.GetCollection(name);
+            var after = BsonValue.MinValue;
+            while (collection.Find(Query.GT("_id", after), limit: Chunk).LastOrDefault() is { } last) after = last["_id"];
+        }
     }
 
     /// <summary>A database from before invite codes were hashed: hash them, then rebuild so no old page keeps a plain code.</summary>
@@ -507,7 +514,6 @@ public sealed class LiteDbStore : IDisposable
         Reports.EnsureIndex(r => r.TaskNumber);
         Reports.EnsureIndex(r => r.DraftId);
         ReportLatest.EnsureIndex(l => l.Period);
-        ReportCompleted.EnsureIndex(c => c.TaskNumber);
         Reminders.EnsureIndex(r => r.State);
         Reminders.EnsureIndex(r => r.Period);
         Notes.EnsureIndex(n => n.TaskNumber);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ReformBot.Core.Periods;
 using ReformBot.Core.Reports;
 using ReformBot.Core.Storage;
@@ -6,7 +7,11 @@ namespace ReformBot.Host.Storage;
 
 public sealed class LiteReportRepository : IReportRepository
 {
+    // One cache per store, shared by every repository on it (as the plan's): an append through one is seen by all.
+    private static readonly ConditionalWeakTable<LiteDbStore, SummaryCache> Caches = new();
+
     private readonly LiteDbStore store;
+    private readonly SummaryCache _cache;
 
     // Numbering reads the last revision and writes the next; one writer at a time keeps that honest
     // (the unique KeyRevision index is the backstop).
@@ -15,8 +20,10 @@ public sealed class LiteReportRepository : IReportRepository
     public LiteReportRepository(LiteDbStore store)
     {
         this.store = store;
-        // A database from before the summaries: build them once, from every revision it holds.
-        if (!store.ReportLatest.Query().Exists() && store.Reports.Query().Exists()) BuildSummaries(store);
+        _cache = Caches.GetValue(store, _ => new SummaryCache());
+        // A database from before the summaries, or from before they kept a copy of their revision: build
+        // them once, from every revision it holds. They are built whole, so one summary tells.
+        if (store.Reports.Query().Exists() && store.ReportLatest.FindOne(LiteDB.Query.All()) is not { Latest: not null }) BuildSummaries(store);
     }
 
     public ReportRevision Append(ReportKey key, ReportContent content, string submittedBy, DateTimeOffset submittedAt, bool late, string? draftId = null)
@@ -24,18 +31,25 @@ public sealed class LiteReportRepository : IReportRepository
         ReportRevision revision;
         lock (_appendLock)
         {
-            revision = store.InTransaction(() =>
+            try
             {
-                // A draft confirmed again (its conversation state was lost after the first store) is not stored twice.
-                if (draftId is not null && FindByDraft(draftId) is { } stored) return stored;
-                var latest = store.ReportLatest.FindById(ReportDocument.KeyOf(key)) ?? new ReportLatestDocument();
-                var next = new ReportRevision(key, latest.Revision + 1, content, submittedBy, submittedAt, late, draftId);
-                var document = ReportDocument.From(next);
-                store.Reports.Insert(document);
-                // In the revision's own transaction: the summaries never disagree with the revisions.
-                Summarize(store, document, latest);
-                return next;
-            });
+                revision = store.InTransaction(() =>
+                {
+                    // A draft confirmed again (its conversation state was lost after the first store) is not stored twice.
+                    if (draftId is not null && FindByDraft(draftId) is { } stored) return stored;
+                    var latest = store.ReportLatest.FindById(ReportDocument.KeyOf(key)) ?? new ReportLatestDocument();
+                    var next = new ReportRevision(key, (latest.Latest?.Revision ?? 0) + 1, content, submittedBy, submittedAt, late, draftId);
+                    var document = ReportDocument.From(next);
+                    store.Reports.Insert(document);
+                    // In the revision's own transaction: the summaries never disagree with the revisions.
+                    Summarize(store, document, latest);
+                    return next;
+                });
+            }
+            finally
+            {
+                _cache.Changed(key.Period.ToString(), completions: content.Status == ReportStatus.Completed);
+            }
         }
         // Outside the lock, so that revisions confirmed at the same moment share one checkpoint.
         store.Checkpoint();
@@ -62,24 +76,25 @@ public sealed class LiteReportRepository : IReportRepository
         return store.Reports.Find(r => r.Key == keyText).OrderBy(r => r.Revision).Select(r => r.ToRevision()).ToList();
     }
 
-    public ReportRevision? Latest(ReportKey key) =>
-        store.ReportLatest.FindById(ReportDocument.KeyOf(key)) is { } latest ? store.Reports.FindById(latest.RevisionId)?.ToRevision() : null;
+    public ReportRevision? Latest(ReportKey key) => store.ReportLatest.FindById(ReportDocument.KeyOf(key))?.Latest?.ToRevision();
 
     public IReadOnlyList<ReportRevision> LatestForPeriod(Quarter period, IEnumerable<string>? departments = null)
     {
         var periodText = period.ToString();
-        var only = departments?.ToHashSet(StringComparer.Ordinal);
-        return store.ReportLatest.Find(l => l.Period == periodText)
-            .Where(l => only is null || only.Contains(l.Department))
-            .Select(l => store.Reports.FindById(l.RevisionId).ToRevision())
+        var latest = _cache.Period(periodText, () => store.ReportLatest.Find(l => l.Period == periodText)
+            .Select(l => l.Latest!.ToRevision())
             .OrderBy(r => r.Key.TaskNumber).ThenBy(r => r.Key.Department, StringComparer.Ordinal)
-            .ToList();
+            .ToList());
+        if (departments is null) return latest;
+        var only = departments.ToHashSet(StringComparer.Ordinal);
+        return latest.Where(r => only.Contains(r.Key.Department)).ToList();
     }
 
-    public IReadOnlyList<ReportRevision> Completions(int? taskNumber = null) =>
-        (taskNumber is { } n ? store.ReportCompleted.Find(c => c.TaskNumber == n) : store.ReportCompleted.FindAll())
-            .Select(c => store.Reports.FindById(c.RevisionId).ToRevision())
-            .ToList();
+    public IReadOnlyList<ReportRevision> Completions(int? taskNumber = null)
+    {
+        var all = _cache.Completions(() => store.ReportCompleted.FindAll().Select(c => c.Completed!.ToRevision()).ToList());
+        return taskNumber is { } n ? all.Where(r => r.Key.TaskNumber == n).ToList() : all;
+    }
 
     public IReadOnlyList<ReportRevision> ForPeriod(Quarter period)
     {
@@ -139,23 +154,29 @@ public sealed class LiteReportRepository : IReportRepository
     /// <summary>The summaries from every stored revision, replacing any there were, in one transaction.</summary>
     private static void BuildSummaries(LiteDbStore store)
     {
-        store.InTransaction(() =>
+        try
         {
-            store.ReportLatest.DeleteAll();
-            store.ReportCompleted.DeleteAll();
-            var latest = new Dictionary<string, ReportLatestDocument>(StringComparer.Ordinal);
-            var completed = new Dictionary<string, ReportCompletedDocument>(StringComparer.Ordinal);
-            foreach (var revision in store.Reports.FindAll())
+            store.InTransaction(() =>
             {
-                if (!latest.TryGetValue(revision.Key, out var l)) latest[revision.Key] = l = new ReportLatestDocument();
-                l.Take(revision);
-                if (revision.Status == ReportStatus.Completed)
-                    completed.TryAdd(ReportCompletedDocument.IdOf(revision.TaskNumber, revision.Department),
-                        new ReportCompletedDocument { Id = ReportCompletedDocument.IdOf(revision.TaskNumber, revision.Department), TaskNumber = revision.TaskNumber, RevisionId = revision.Id! });
-            }
-            store.ReportLatest.InsertBulk(latest.Values);
-            return store.ReportCompleted.InsertBulk(completed.Values);
-        });
+                store.ReportLatest.DeleteAll();
+                store.ReportCompleted.DeleteAll();
+                var latest = new Dictionary<string, ReportLatestDocument>(StringComparer.Ordinal);
+                var completed = new Dictionary<string, ReportCompletedDocument>(StringComparer.Ordinal);
+                foreach (var revision in store.Reports.FindAll())
+                {
+                    if (!latest.TryGetValue(revision.Key, out var l)) latest[revision.Key] = l = new ReportLatestDocument();
+                    l.Take(revision);
+                    if (revision.Status == ReportStatus.Completed)
+                        completed.TryAdd(ReportCompletedDocument.IdOf(revision.TaskNumber, revision.Department), ReportCompletedDocument.For(revision));
+                }
+                store.ReportLatest.InsertBulk(latest.Values);
+                return store.ReportCompleted.InsertBulk(completed.Values);
+            });
+        }
+        finally
+        {
+            Caches.GetValue(store, _ => new SummaryCache()).Clear();
+        }
         store.Checkpoint();
     }
 
@@ -165,7 +186,76 @@ public sealed class LiteReportRepository : IReportRepository
         if (latest.Take(revision)) store.ReportLatest.Upsert(latest);
         if (revision.Status != ReportStatus.Completed) return;
         var id = ReportCompletedDocument.IdOf(revision.TaskNumber, revision.Department);
-        if (store.ReportCompleted.FindById(id) is null)
-            store.ReportCompleted.Insert(new ReportCompletedDocument { Id = id, TaskNumber = revision.TaskNumber, RevisionId = revision.Id! });
+        if (store.ReportCompleted.FindById(id) is null) store.ReportCompleted.Insert(ReportCompletedDocument.For(revision));
+    }
+
+    /// <summary>
+    /// The latest revisions of the periods read lately and every completion, as read from the summaries, until
+    /// an append changes them: a turn or a digest then reads and maps nothing from the file. A few periods at
+    /// most, so what it holds follows the reports of those periods, not the history.
+    /// </summary>
+    private sealed class SummaryCache
+    {
+        private const int MaxPeriods = 4;
+        private readonly Lock _gate = new();
+        private readonly Dictionary<string, IReadOnlyList<ReportRevision>> _periods = new(StringComparer.Ordinal);
+        private IReadOnlyList<ReportRevision>? _completions;
+        private int _version;
+
+        public IReadOnlyList<ReportRevision> Period(string period, Func<IReadOnlyList<ReportRevision>> load)
+        {
+            int version;
+            lock (_gate)
+            {
+                if (_periods.TryGetValue(period, out var cached)) return cached;
+                version = _version;
+            }
+            var loaded = load();
+            lock (_gate)
+            {
+                // An append that finished while this read ran may not be in it: keep it only if none did.
+                if (_version == version)
+                {
+                    if (_periods.Count >= MaxPeriods) _periods.Clear();
+                    _periods[period] = loaded;
+                }
+            }
+            return loaded;
+        }
+
+        public IReadOnlyList<ReportRevision> Completions(Func<IReadOnlyList<ReportRevision>> load)
+        {
+            int version;
+            lock (_gate)
+            {
+                if (_completions is { } cached) return cached;
+                version = _version;
+            }
+            var loaded = load();
+            lock (_gate)
+                if (_version == version) _completions = loaded;
+            return loaded;
+        }
+
+        /// <summary>After an append (committed or not): that period, and the completions when it said 已完成, are read again.</summary>
+        public void Changed(string period, bool completions)
+        {
+            lock (_gate)
+            {
+                _version++;
+                _periods.Remove(period);
+                if (completions) _completions = null;
+            }
+        }
+
+        public void Clear()
+        {
+            lock (_gate)
+            {
+                _version++;
+                _periods.Clear();
+                _completions = null;
+            }
+        }
     }
 }

@@ -58,8 +58,9 @@ internal sealed class ReportDocument
 
 /// <summary>
 /// One per report (task, department, period), kept current by every append in the revision's own
-/// transaction: its latest revision. Reads of a turn or a digest take these for the period they show
-/// rather than every revision of it, so their cost does not grow with the number of revisions stored.
+/// transaction: a copy of its latest revision. Reads of a turn or a digest take these for the period they
+/// show and never look the revision up among all the others, so their cost does not grow with the number
+/// of revisions stored.
 /// </summary>
 internal sealed class ReportLatestDocument
 {
@@ -69,32 +70,34 @@ internal sealed class ReportLatestDocument
     public string Department { get; set; } = "";
     /// <summary>Indexed: 我的任务, the report flow and the digest read one period's.</summary>
     public string Period { get; set; } = "";
-    public int Revision { get; set; }
-    public LiteDB.ObjectId RevisionId { get; set; } = LiteDB.ObjectId.Empty;
+    /// <summary>The latest revision itself; null only in a summary stored before it was kept here (rebuilt at open).</summary>
+    public ReportDocument? Latest { get; set; }
 
     /// <summary>Takes a stored revision into account (revisions may come in any order); false when it is not newer.</summary>
     public bool Take(ReportDocument revision)
     {
-        if (RevisionId != LiteDB.ObjectId.Empty && revision.Revision <= Revision) return false;
-        (Id, TaskNumber, Department, Period, Revision, RevisionId) =
-            (revision.Key, revision.TaskNumber, revision.Department, revision.Period, revision.Revision, revision.Id!);
+        if (Latest is not null && revision.Revision <= Latest.Revision) return false;
+        (Id, TaskNumber, Department, Period, Latest) = (revision.Key, revision.TaskNumber, revision.Department, revision.Period, revision);
         return true;
     }
 }
 
 /// <summary>
-/// One per (task, department) that ever reported 已完成, written with the first revision that did: what the
-/// plan-deadline rule ("overdue against the plan") needs of the history.
+/// One per (task, department) that ever reported 已完成, written with the first revision that did, a copy of
+/// which it keeps: what the plan-deadline rule ("overdue against the plan") needs of the history.
 /// </summary>
 internal sealed class ReportCompletedDocument
 {
     /// <summary>Task and department: <see cref="IdOf"/>.</summary>
     public string Id { get; set; } = "";
-    /// <summary>Indexed: 任务 &lt;n&gt; reads one task's.</summary>
     public int TaskNumber { get; set; }
-    public LiteDB.ObjectId RevisionId { get; set; } = LiteDB.ObjectId.Empty;
+    /// <summary>The revision that said 已完成; null only in a summary stored before it was kept here (rebuilt at open).</summary>
+    public ReportDocument? Completed { get; set; }
 
     public static string IdOf(int taskNumber, string department) => $"{taskNumber}|{department}";
+
+    public static ReportCompletedDocument For(ReportDocument revision) =>
+        new() { Id = IdOf(revision.TaskNumber, revision.Department), TaskNumber = revision.TaskNumber, Completed = revision };
 }
 
 internal sealed class NoteDocument

@@ -122,6 +122,25 @@ public sealed class LiteDbStoreFileTests : IDisposable
     }
 
     [Fact]
+    public void A_damaged_page_far_into_a_large_collection_is_refused_at_open()
+    {
+        // More documents than the open reads at once, so the damage is in a later chunk of the check.
+        using (var store = new LiteDbStore(TemplateDatabase.CopyTo(_dir.DatabasePath)))
+        {
+            store.Database.GetCollection("health").InsertBulk(Enumerable.Range(2, 3000).Select(i => new LiteDB.BsonDocument { ["_id"] = i, ["text"] = new string('x', 400) }));
+            store.Checkpoint();
+        }
+        var bytes = File.ReadAllBytes(_dir.DatabasePath);
+        // The last page holds the last documents written; its header and blocks become noise.
+        Array.Fill(bytes, (byte)0xAB, bytes.Length - 8192, 8192);
+        File.WriteAllBytes(_dir.DatabasePath, bytes);
+
+        var refused = Assert.Throws<StoreUnavailableException>(() => new LiteDbStore(_dir.DatabasePath));
+
+        Assert.Equal(StoreProblem.Damaged, refused.Problem);
+    }
+
+    [Fact]
     public void An_empty_database_file_is_refused_rather_than_seeded_again()
     {
         File.WriteAllBytes(_dir.DatabasePath, []);

@@ -76,6 +76,99 @@ public sealed class ReportSummaryTests : IDisposable
         Assert.Equal(Id(next), Id(reports.Latest(key)!));
     }
 
+    [Fact]
+    public void A_period_latest_revisions_and_completions_are_read_from_the_summaries_without_the_revisions()
+    {
+        using var store = new TestStore(_dir.DatabasePath);
+        var pairs = store.Plans.Tasks().SelectMany(t => t.LeadDepartments.Select(d => (t.Number, Department: d))).Take(30).ToList();
+        AppendHistory(store.Reports, pairs, new Random(5), revisions: 300);
+        var all = store.Reports.All();
+        var latest = PendingReports.Latest(all.Where(r => r.Key.Period == Q4)).Values.OrderBy(r => r.Key.TaskNumber).ThenBy(r => r.Key.Department, StringComparer.Ordinal).ToList();
+        var completed = all.Where(r => r.Content.Status == ReportStatus.Completed).Select(r => (r.Key.TaskNumber, r.Key.Department)).Distinct().Order().ToList();
+        Assert.NotEmpty(completed);
+
+        // What a turn or a digest reads of a period must not depend on finding the revision among all the others.
+        store.Store.Reports.DeleteAll();
+
+        Assert.Equal(latest.Select(Id), store.Reports.LatestForPeriod(Q4).Select(Id));
+        Assert.Equal(Id(latest[0]), Id(store.Reports.Latest(latest[0].Key)!));
+        Assert.Equal(completed, store.Reports.Completions().Select(r => (r.Key.TaskNumber, r.Key.Department)).Order().ToList());
+    }
+
+    [Fact]
+    public void A_period_read_before_an_append_shows_the_append_through_every_repository_on_the_store()
+    {
+        using var store = new TestStore(_dir.DatabasePath);
+        var other = new LiteReportRepository(store.Store);
+        var key = new ReportKey(1, "科技厅", Q4);
+        store.Reports.Append(key, DigestScenario.Content(ReportStatus.OnTrack), "c", DigestScenario.Now.AddDays(-2), late: false);
+        Assert.Equal([1], other.LatestForPeriod(Q4).Select(r => r.Revision));
+        Assert.Empty(other.Completions());
+
+        store.Reports.Append(key, DigestScenario.Content(ReportStatus.Completed), "c", DigestScenario.Now.AddDays(-1), late: false);
+        store.Reports.Append(key with { Period = Q4.Previous() }, DigestScenario.Content(ReportStatus.Behind), "c", DigestScenario.Now.AddDays(-1), late: true);
+
+        Assert.Equal([(2, ReportStatus.Completed)], other.LatestForPeriod(Q4).Select(r => (r.Revision, r.Content.Status)));
+        Assert.Equal([(2, ReportStatus.Completed)], other.LatestForPeriod(Q4, ["科技厅"]).Select(r => (r.Revision, r.Content.Status)));
+        Assert.Empty(other.LatestForPeriod(Q4, ["财政厅"]));
+        Assert.Equal([ReportStatus.Behind], other.LatestForPeriod(Q4.Previous()).Select(r => r.Content.Status));
+        Assert.Equal([key], other.Completions(1).Select(r => r.Key));
+        Assert.Empty(other.Completions(2));
+    }
+
+    [Fact]
+    public async Task Reads_while_revisions_are_appended_end_as_the_history_says()
+    {
+        using var store = new TestStore(_dir.DatabasePath);
+        var pairs = store.Plans.Tasks().SelectMany(t => t.LeadDepartments.Select(d => (t.Number, Department: d))).Take(20).ToList();
+        var history = RandomHistory(pairs, new Random(17), revisions: 300);
+        using var done = new CancellationTokenSource();
+        var readers = Enumerable.Range(0, 3).Select(_ => Task.Run(() =>
+        {
+            // Reading (and so caching) every period again and again while the appends go on.
+            while (!done.IsCancellationRequested)
+                foreach (var period in history.Select(r => r.Key.Period).Distinct())
+                {
+                    store.Reports.LatestForPeriod(period);
+                    store.Reports.Completions();
+                }
+        })).ToList();
+        foreach (var r in history) store.Reports.Append(r.Key, r.Content, r.SubmittedBy, r.SubmittedAt, r.Late);
+        done.Cancel();
+        await Task.WhenAll(readers);
+
+        AssertSummariesMatchHistory(store.Reports);
+    }
+
+    [Fact]
+    public void Summaries_that_only_point_at_their_revision_are_rebuilt_at_open()
+    {
+        using (var store = new TestStore(_dir.DatabasePath))
+        {
+            var pairs = store.Plans.Tasks().SelectMany(t => t.LeadDepartments.Select(d => (t.Number, Department: d))).Take(20).ToList();
+            AppendHistory(store.Reports, pairs, new Random(9), revisions: 200);
+            // Summaries as the previous version stored them: the revision's number and id, not the revision.
+            foreach (var name in new[] { "report_latest", "report_completed" })
+            {
+                var collection = store.Store.Database.GetCollection(name);
+                var older = collection.FindAll().Select(d =>
+                {
+                    var revision = d[name == "report_latest" ? "Latest" : "Completed"].AsDocument;
+                    d.Remove(name == "report_latest" ? "Latest" : "Completed");
+                    d["Revision"] = revision["Revision"];
+                    d["RevisionId"] = revision["_id"];
+                    return d;
+                }).ToList();
+                collection.DeleteAll();
+                collection.InsertBulk(older);
+            }
+        }
+
+        using var reopened = new LiteDbStore(_dir.DatabasePath);
+        var reports = new LiteReportRepository(reopened);
+        AssertSummariesMatchHistory(reports);
+    }
+
     private static void AssertSummariesMatchHistory(LiteReportRepository reports)
     {
         var all = reports.All();
