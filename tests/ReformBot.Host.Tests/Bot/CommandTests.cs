@@ -103,9 +103,11 @@ public sealed class CommandTests : BotTest
     }
 
     [Fact]
-    public async Task Task_shows_report_history_and_notes_to_registered_users_only()
+    public async Task Task_shows_the_last_four_quarters_of_report_history_and_notes_to_registered_users_only()
     {
         var at = Bot.Time.GetUtcNow();
+        var fourQuartersBefore = Q4.Previous().Previous().Previous().Previous();
+        Reports.Append(new ReportKey(61, "新疆银监局", fourQuartersBefore), Content(ReportStatus.NotStarted), "c", at.AddMonths(-12), late: false);
         Reports.Append(new ReportKey(61, "新疆银监局", Q4.Previous()), Content(ReportStatus.OnTrack), "c", at.AddMonths(-3), late: false);
         Reports.Append(new ReportKey(61, "新疆银监局", Q4), Content(ReportStatus.Behind), "c", at, late: true);
         Reports.AppendNote(new ReportNote(61, "中国人民银行乌鲁木齐中心支行", Q4, "配合开展了调研", "c2", at));
@@ -118,10 +120,16 @@ public sealed class CommandTests : BotTest
         }).StartTestAsync();
 
         Bot.AddContact("user1", "科技厅");
-        await Bot.Conversation().Send("任务 61")
-            .Says("汇报记录：", "· 2026年第4季度 新疆银监局：滞后（第 1 版，2026年12月20日 提交，逾期）",
-                "· 2026年第3季度 新疆银监局：按计划推进", "· 2026年第4季度 中国人民银行乌鲁木齐中心支行（配合）：配合开展了调研")
-            .StartTestAsync();
+        await Bot.Conversation().Send("任务 61").AssertReply(a =>
+        {
+            var text = ((Microsoft.Bot.Schema.IMessageActivity)a).Text;
+            Assert.Contains("最近 4 个季度的汇报记录（更早的请发送“导出”查看台账）：", text);
+            Assert.Contains("· 2026年第4季度 新疆银监局：滞后（第 1 版，2026年12月20日 提交，逾期）", text);
+            Assert.Contains("· 2026年第3季度 新疆银监局：按计划推进", text);
+            Assert.Contains("· 2026年第4季度 中国人民银行乌鲁木齐中心支行（配合）：配合开展了调研", text);
+            // Five quarters back: in the ledger, not in the chat.
+            Assert.DoesNotContain("2025年第4季度", text);
+        }).StartTestAsync();
     }
 
     [Fact]
