@@ -16,8 +16,8 @@ public interface IReportRepository
     /// <summary>The revision confirmed from this draft, or null when it was never stored.</summary>
     ReportRevision? FindByDraft(string draftId);
 
-    /// <summary>Every revision of one report, oldest first.</summary>
-    IReadOnlyList<ReportRevision> History(ReportKey key);
+    /// <summary>Every revision of the given reports, by report and oldest first; read through an index, whatever the rest of the history.</summary>
+    IReadOnlyList<ReportRevision> History(params IEnumerable<ReportKey> keys);
 
     /// <summary>The latest revision of one report, or null when it has none. Read from what the store keeps current, not the history.</summary>
     ReportRevision? Latest(ReportKey key);

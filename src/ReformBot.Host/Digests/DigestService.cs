@@ -38,7 +38,7 @@ public sealed class DigestService(IPlanRepository plans, IReportRepository repor
         if (period is not { Year: Quarter.MinYear, Number: 1 }) revisions = revisions.Concat(reports.LatestForPeriod(period.Previous()));
         revisions = revisions.Concat(reports.Completions());
         if (since is { } s)
-            revisions = revisions.Concat(latest.Where(r => r.SubmittedAt > s && r.Revision > 1).SelectMany(r => reports.History(r.Key)));
+            revisions = revisions.Concat(reports.History(latest.Where(r => r.SubmittedAt > s && r.Revision > 1).Select(r => r.Key)));
         return revisions.DistinctBy(r => (r.Key, r.Revision)).ToList();
     }
 }

@@ -69,11 +69,13 @@ public sealed class LiteReportRepository : IReportRepository
     public ReportRevision? FindByDraft(string draftId) =>
         store.Reports.FindOne(r => r.DraftId == draftId)?.ToRevision();
 
-    public IReadOnlyList<ReportRevision> History(ReportKey key)
+    public IReadOnlyList<ReportRevision> History(params IEnumerable<ReportKey> keys)
     {
-        var keyText = ReportDocument.KeyOf(key);
-        // Sorted here: LiteDB sorts on an unindexed field through buffers of its own, far costlier than a short list.
-        return store.Reports.Find(r => r.Key == keyText).OrderBy(r => r.Revision).Select(r => r.ToRevision()).ToList();
+        var keyTexts = keys.Select(k => new LiteDB.BsonValue(ReportDocument.KeyOf(k))).Distinct().ToList();
+        if (keyTexts.Count == 0) return [];
+        // One query of index seeks; sorted here: LiteDB sorts on an unindexed field through buffers of its own, far costlier than a short list.
+        return store.Reports.Find(LiteDB.Query.In(nameof(ReportDocument.Key), keyTexts))
+            .OrderBy(r => r.Key, StringComparer.Ordinal).ThenBy(r => r.Revision).Select(r => r.ToRevision()).ToList();
     }
 
     public ReportRevision? Latest(ReportKey key) => store.ReportLatest.FindById(ReportDocument.KeyOf(key))?.Latest?.ToRevision();

@@ -55,6 +55,11 @@ public sealed class LiteReportRepositoryTests : IDisposable
         Assert.Equal(["第1稿", "第2稿", "第3稿"], history.Select(r => r.Content.Progress));
         Assert.Equal(4, reports.ForPeriod(Key.Period).Count);
         Assert.Empty(reports.ForPeriod(Key.Period.Previous()));
+        // Several reports at once: each report's revisions in order, none of a report not asked for.
+        var other = Key with { Department = "中国人民银行乌鲁木齐中心支行" };
+        var both = reports.History(Key with { Period = Key.Period.Previous() }, other, Key, Key);
+        Assert.Equal([(other, 1), (Key, 1), (Key, 2), (Key, 3)], both.Select(r => (r.Key, r.Revision)).OrderBy(p => p.Key == Key).ThenBy(p => p.Revision));
+        Assert.Empty(reports.History([]));
     }
 
     [Fact]

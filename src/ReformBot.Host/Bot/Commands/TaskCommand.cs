@@ -47,7 +47,7 @@ public sealed class TaskCommand(IPlanRepository plans, IReportRepository reports
         if (turn.Contact is not null)
         {
             var quarters = Quarters(periods.Current()).ToList();
-            var history = quarters.SelectMany(q => task.LeadDepartments.SelectMany(d => reports.History(new ReportKey(number, d, q)))).ToList();
+            var history = reports.History(quarters.SelectMany(q => task.LeadDepartments.Select(d => new ReportKey(number, d, q))));
             var notes = reports.NotesForTask(number).Where(n => quarters.Contains(n.Period)).ToList();
             if (PlanDeadlineRule.IsOverdueAgainstPlan(task.Schedule, reports.Completions(number).Select(r => r.Content.Status), calendar, time.GetUtcNow()))
                 text.Append('\n').Append(m[MessageKeys.TaskInfo.Overdue]);
