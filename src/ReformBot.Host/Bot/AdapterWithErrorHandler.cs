@@ -15,9 +15,10 @@ public sealed class AdapterWithErrorHandler : CloudAdapter
 {
     private readonly string _botAppId;
 
-    public AdapterWithErrorHandler(BotFrameworkAuthentication authentication, ILogger<AdapterWithErrorHandler> logger,
+    /// <param name="sdkLogger">The SDK's own lines (one per turn at Information) under its category, which the host's settings quiet.</param>
+    public AdapterWithErrorHandler(BotFrameworkAuthentication authentication, ILogger<AdapterWithErrorHandler> logger, ILogger<CloudAdapter> sdkLogger,
         ConversationState conversationState, MessageCatalog messages, IConfiguration configuration)
-        : base(authentication, logger)
+        : base(authentication, sdkLogger)
     {
         _botAppId = configuration["MicrosoftAppId"] ?? "";
         // Bot state is last-writer-wins: never let two turns of one conversation overlap.
