@@ -133,10 +133,9 @@ public sealed class PlanImportChat(
             await turn.SayTextAsync($"{pending.FileName}：{m[MessageKeys.Import.Nothing]}", cancellationToken);
             return;
         }
-        var lines = new List<string>
-        {
-            m.Format(MessageKeys.Import.ChatPreview, pending.FileName, import.Tasks.Count, import.Added.Count, import.Changed.Count, import.Removed.Count),
-        };
+        // Tasks that would go are said first, before the counts, so that a file holding part of the plan is noticed.
+        var lines = new ImportPreviewText(m, format).Removal(preview).ToList();
+        lines.Add(m.Format(MessageKeys.Import.ChatPreview, pending.FileName, import.Tasks.Count, import.Added.Count, import.Changed.Count, import.Removed.Count));
         if (import.NewDepartments.Count > 0)
         {
             var names = format.List(import.NewDepartments.Take(DepartmentsShown).Select(d => d.Name));

@@ -179,7 +179,10 @@ internal sealed class PlanCommands(CliContext context)
         }
         var text = new ImportPreviewText(M, Format);
         if (dryRun)
+        {
+            foreach (var line in text.Removal(preview)) context.Output.WriteLine(line);
             foreach (var line in text.Tasks(preview)) context.Output.WriteLine(line);
+        }
         WriteImport(preview.Import, listAdded: !dryRun);
         foreach (var line in text.Departments(preview)) context.Output.WriteLine(line);
         if (dryRun) context.Output.WriteLine(M[MessageKeys.Import.DryRun]);
