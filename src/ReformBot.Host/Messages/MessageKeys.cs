@@ -514,6 +514,8 @@ public static class MessageKeys
         public const string Date = "format.date";
         public const string Ellipsis = "format.ellipsis";
         public const string Separator = "format.separator";
+        public const string TaskReference = "format.task";
+        public const string TaskReferenceChinese = "format.taskChinese";
     }
 
     /// <summary>任务 <n>.</summary>

@@ -33,8 +33,8 @@ public sealed class ImportPreviewText(MessageCatalog m, TextFormat format)
             if (taskSection is not null && taskSection != section) yield return taskSection;
             section = taskSection;
             yield return previewTask.WrittenNumber is { } written
-                ? m.Format(MessageKeys.Import.PreviewTaskWritten, task.Label, m.Shorten(task.Text, TextLength), written)
-                : m.Format(MessageKeys.Import.PreviewTask, task.Label, m.Shorten(task.Text, TextLength));
+                ? m.Format(MessageKeys.Import.PreviewTaskWritten, format.TaskReference(task.Label), m.Shorten(task.Text, TextLength), written)
+                : m.Format(MessageKeys.Import.PreviewTask, format.TaskReference(task.Label), m.Shorten(task.Text, TextLength));
             yield return m.Format(MessageKeys.Import.PreviewDepartments, Names(task.LeadDepartments), Names(task.SupportDepartments));
             yield return m.Format(MessageKeys.Import.PreviewSchedule, Schedule(task.Schedule));
             foreach (var warning in warnings) yield return m.Format(MessageKeys.Import.WarningPrefix + warning.Kind, warning.Detail);

@@ -199,6 +199,20 @@ public sealed class ImportCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_preview_of_a_plan_numbered_in_Chinese_refers_to_its_tasks_without_spaces()
+    {
+        var planFile = _dir.File("chinese.txt");
+        File.WriteAllText(planFile, TestFiles.Plan(["（一）", "任务一", "科技厅", "持续推进"], ["（二）", "任务二", "财政厅", "秋季启动"]));
+
+        var run = CliRun.Of("import", planFile, "--dry-run", "--db", _dir.DatabasePath);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("第一项：任务一\n", run.Output);
+        Assert.Contains("第二项：任务二\n", run.Output);
+        Assert.DoesNotContain("第 一 项", run.Output);
+    }
+
+    [Fact]
     public void The_preview_as_json_holds_the_tasks_schedules_warnings_and_mappings()
     {
         var run = CliRun.Of("import", OtherGovernmentsPlan(), "--dry-run", "--json", "--db", _dir.DatabasePath);

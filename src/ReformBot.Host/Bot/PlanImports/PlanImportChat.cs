@@ -146,7 +146,7 @@ public sealed class PlanImportChat(
             lines.Add(m.Format(MessageKeys.Import.ChatWarnings, preview.WarningCount));
             var warnings = preview.Tasks.SelectMany(t => t.Warnings.Select(w => (t.Task.Label, w))).Take(WarningsShown);
             foreach (var (number, warning) in warnings)
-                lines.Add(m.Format(MessageKeys.Import.ChatWarning, number, m.Format(MessageKeys.Import.WarningPrefix + warning.Kind, warning.Detail).Trim()));
+                lines.Add(m.Format(MessageKeys.Import.ChatWarning, format.TaskReference(number), m.Format(MessageKeys.Import.WarningPrefix + warning.Kind, warning.Detail).Trim()));
         }
         lines.Add(m[MessageKeys.Import.ChatAsk]);
         _pending[KeyOf(turn)] = pending;
