@@ -107,6 +107,24 @@ public sealed class PlanImportChatTests : BotTest
     }
 
     [Fact]
+    public async Task The_warnings_of_a_plan_numbered_in_Chinese_name_the_task_as_第二项()
+    {
+        Bot.AddOfficeMember("office");
+        var chinese = PlanFileWriters.Docx(
+        [
+            PlanFileWriters.Header,
+            ["（一）", "建立科技成果转化激励机制", "科技厅", "持续推进"],
+            ["（二）", "完善科研项目经费管理", "财政厅", "秋季启动"],
+        ]);
+
+        await Bot.Conversation("office")
+            .Send(WithFile("导入", "chinese.docx", chinese))
+            .AssertReply(reply => Assert.Contains("\n第二项 ⚠ 进度中的“秋季”没有读懂", ((IMessageActivity)reply).Text))
+            .Send("取消").Says("已取消导入")
+            .StartTestAsync();
+    }
+
+    [Fact]
     public async Task A_file_sent_alone_is_previewed_and_cancel_stores_nothing()
     {
         Bot.AddOfficeMember("office");
