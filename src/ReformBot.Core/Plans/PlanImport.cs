@@ -28,6 +28,15 @@ public sealed record PlanImport(
 
     public int UnchangedCount => Tasks.Count - Added.Count - Changed.Count;
 
+    /// <summary>How many tasks the plan holds before the import.</summary>
+    public int CurrentCount => Tasks.Count - Added.Count + Removed.Count;
+
+    /// <summary>
+    /// The import removes more than half of the current tasks: most likely a part of the plan or another plan, which
+    /// the office should notice before confirming.
+    /// </summary>
+    public bool RemovesMostTasks => Removed.Count * 2 > CurrentCount;
+
     /// <summary>Resolves the parsed rows' department names and compares them with the current tasks.</summary>
     public static PlanImport Prepare(
         IReadOnlyList<ParsedTask> parsed, IEnumerable<Department> knownDepartments, IReadOnlyList<PlanTask> currentTasks)

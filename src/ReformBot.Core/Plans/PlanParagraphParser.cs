@@ -167,7 +167,7 @@ public static partial class PlanParagraphParser
         new(new PlanFormatError(kind, location, detail) { InParagraphs = true });
 
     // 1. 1．1、 （1） (1) （一） 一、 一是; not 1.1 or a year (2026年).
-    [GeneratedRegex(@"^(?:(?<digit>\d{1,3})[.．、](?!\d)|[（(](?<pdigit>\d{1,3})[）)]|[（(](?<pchinese>[一二三四五六七八九十]{1,3})[）)]|(?<chinese>[一二三四五六七八九十]{1,3})、|(?<firstly>[一二三四五六七八九十]{1,3})是(?=\S))\s*")]
+    [GeneratedRegex(@"^(?:(?<digit>\d{1,3})[.．、](?!\d)|[（(]?(?<pdigit>\d{1,3})[）)]|[（(](?<pchinese>[一二三四五六七八九十]{1,3})[）)]|(?<chinese>[一二三四五六七八九十]{1,3})、|(?<firstly>[一二三四五六七八九十]{1,3})是(?=\S))\s*")]
     private static partial Regex Numbering();
 
     // The parentheses a paragraph ends with, before its closing full stop.

@@ -5,7 +5,8 @@ using System.Text.RegularExpressions;
 namespace ReformBot.Core.Plans;
 
 /// <summary>
-/// Task numbers as people write them: <c>80</c>, <c>3.2</c> (<c>３．２</c>), <c>（一）</c> or <c>一、</c>. One reading serves
+/// Task numbers as people write them: <c>80</c>, <c>3.2</c> (<c>３．２</c>), <c>1.</c>, <c>1、</c>, <c>（1）</c>, <c>1）</c>,
+/// <c>（一）</c> or <c>一、</c>. One reading serves
 /// the table's number cells and what a contact types in chat, so that <c>汇报 3.2</c> finds the task the table numbers 3.2.
 /// </summary>
 public static partial class TaskNumbering
@@ -50,8 +51,9 @@ public static partial class TaskNumbering
     }
 
     /// <summary>
-    /// Reads a table's number cell: <c>12</c>, <c>3.2</c>, <c>（一）</c>, <c>一、</c>, in full- or half-width forms. Null for
-    /// anything else (<c>1.</c>, <c>合计</c>, <c>-2</c>).
+    /// Reads a table's number cell: <c>12</c>, <c>3.2</c>, <c>（一）</c>, <c>一、</c>, in full- or half-width forms, and with
+    /// the mark clerks often add (<c>1.</c>, <c>1、</c>, <c>（1）</c>, <c>1）</c> read as 1). Null for anything else
+    /// (<c>合计</c>, <c>-2</c>, <c>（1</c>).
     /// </summary>
     public static Reading? ReadCell(string cell) => Read(cell) is { } reading && reading.Parts.All(p => p > 0) ? reading : null;
 
@@ -62,7 +64,7 @@ public static partial class TaskNumbering
         if (ArabicNumber().Match(folded) is { Success: true } arabic)
         {
             var parts = new List<int>();
-            foreach (var part in arabic.Value.Split('.'))
+            foreach (var part in arabic.Groups["n"].Value.Split('.'))
             {
                 if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var value)) return null;
                 parts.Add(value);
@@ -108,7 +110,8 @@ public static partial class TaskNumbering
         _ => Digits[number / 10 - 1] + "十" + (number % 10 == 0 ? "" : Digits[number % 10 - 1].ToString()),
     };
 
-    [GeneratedRegex(@"^\d{1,6}(?:\.\d{1,6}){0,3}$")]
+    // The mark after a number (1. 1、 1）) or around it (（1）) only decorates it; NFKC has folded ．（） to .().
+    [GeneratedRegex(@"^(?<open>\()?(?<n>\d{1,6}(?:\.\d{1,6}){0,3})(?(open)\)|[.、)]?)$")]
     private static partial Regex ArabicNumber();
 
     [GeneratedRegex(@"^(?<open>\()?(?<n>[一二三四五六七八九十]{1,3})(?<close>\))?(?(open)|[、.]?)$")]

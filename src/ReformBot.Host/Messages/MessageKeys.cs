@@ -147,6 +147,8 @@ public static class MessageKeys
         public const string Added = "import.added";
         public const string Changed = "import.changed";
         public const string Removed = "import.removed";
+        public const string Removal = "import.removal";
+        public const string RemovalMost = "import.removalMost";
         public const string NewDepartments = "import.newDepartments";
         public const string Error = "import.error";
         public const string PreviewTask = "import.preview.task";
@@ -512,6 +514,8 @@ public static class MessageKeys
         public const string Date = "format.date";
         public const string Ellipsis = "format.ellipsis";
         public const string Separator = "format.separator";
+        public const string TaskReference = "format.task";
+        public const string TaskReferenceChinese = "format.taskChinese";
     }
 
     /// <summary>任务 <n>.</summary>

@@ -20,6 +20,13 @@ public sealed class TextFormat(MessageCatalog messages, ReportingCalendar calend
     /// </summary>
     public string Task(int number) => plans.FindTask(number)?.Label ?? number.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// A task referred to in a sentence by its label: 第 3.2 项, but 第一项 for a Chinese numeral, as Chinese sets no space
+    /// between Chinese characters.
+    /// </summary>
+    public string TaskReference(string label) =>
+        messages.Format(TaskNumbering.ReadCell(label)?.Chinese == true ? MessageKeys.Format.TaskReferenceChinese : MessageKeys.Format.TaskReference, label);
+
     /// <summary>Several tasks' numbers as people use them, in a sentence: 3.1、3.2.</summary>
     public string Tasks(IEnumerable<int> numbers) => List(numbers.Select(Task));
 

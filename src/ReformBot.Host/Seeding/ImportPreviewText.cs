@@ -12,6 +12,18 @@ public sealed class ImportPreviewText(MessageCatalog m, TextFormat format)
 {
     private const int TextLength = 40;
 
+    /// <summary>
+    /// The lines that head a preview whose import removes existing tasks: how many, that their reports stay stored
+    /// but leave the plan, and when it is most of the plan, to check the file is the whole plan. Empty otherwise.
+    /// </summary>
+    public IEnumerable<string> Removal(ImportPreview preview)
+    {
+        var import = preview.Import;
+        if (import.Removed.Count == 0) yield break;
+        yield return m.Format(MessageKeys.Import.Removal, import.Removed.Count, import.CurrentCount);
+        if (import.RemovesMostTasks) yield return m[MessageKeys.Import.RemovalMost];
+    }
+
     public IEnumerable<string> Tasks(ImportPreview preview)
     {
         string? section = null;
@@ -21,8 +33,8 @@ public sealed class ImportPreviewText(MessageCatalog m, TextFormat format)
             if (taskSection is not null && taskSection != section) yield return taskSection;
             section = taskSection;
             yield return previewTask.WrittenNumber is { } written
-                ? m.Format(MessageKeys.Import.PreviewTaskWritten, task.Label, m.Shorten(task.Text, TextLength), written)
-                : m.Format(MessageKeys.Import.PreviewTask, task.Label, m.Shorten(task.Text, TextLength));
+                ? m.Format(MessageKeys.Import.PreviewTaskWritten, format.TaskReference(task.Label), m.Shorten(task.Text, TextLength), written)
+                : m.Format(MessageKeys.Import.PreviewTask, format.TaskReference(task.Label), m.Shorten(task.Text, TextLength));
             yield return m.Format(MessageKeys.Import.PreviewDepartments, Names(task.LeadDepartments), Names(task.SupportDepartments));
             yield return m.Format(MessageKeys.Import.PreviewSchedule, Schedule(task.Schedule));
             foreach (var warning in warnings) yield return m.Format(MessageKeys.Import.WarningPrefix + warning.Kind, warning.Detail);

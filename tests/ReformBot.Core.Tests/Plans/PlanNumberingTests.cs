@@ -57,6 +57,25 @@ public class PlanNumberingTests
         Assert.Equal(["一", "二", "三"], tasks.Select(t => t.Label));
     }
 
+    [Theory]
+    [InlineData("1.", "2.", "3.")]
+    [InlineData("1、", "2、", "3、")]
+    [InlineData("1．", "2．", "3．")]
+    [InlineData("（1）", "（2）", "(3)")]
+    [InlineData("1）", "2)", "3）")]
+    [InlineData("1.", "2、", "3")]
+    public void Numbers_with_the_mark_clerks_add_are_labels_without_it(string first, string second, string third)
+    {
+        var tasks = Parse(
+            Header,
+            [first, "制定措施", "市科技局", "2026年底前"],
+            [second, "建设平台", "市发改委", "持续推进"],
+            [third, "完善政策", "市财政局", "每年"]);
+
+        Assert.Equal(["1", "2", "3"], tasks.Select(t => t.Label));
+        Assert.All(tasks, t => Assert.Empty(t.Warnings));
+    }
+
     [Fact]
     public void Full_width_numbers_are_read_as_half_width_labels()
     {
@@ -97,7 +116,9 @@ public class PlanNumberingTests
     [InlineData("061", "61")]
     [InlineData("（一）", "一")]
     [InlineData("第十二项", "十二")]
-    [InlineData("3.", null)]
+    [InlineData("3.", "3")]
+    [InlineData("（3）", "3")]
+    [InlineData("3.2、", "3.2")]
     [InlineData("三点二", null)]
     [InlineData("abc", null)]
     public void A_typed_number_reads_as_the_label_it_means(string typed, string? label) =>

@@ -52,6 +52,19 @@ public class PlanParagraphsTests
     }
 
     [Fact]
+    public void A_number_closed_by_a_parenthesis_alone_numbers_a_task()
+    {
+        var tasks = Parse(
+            "（一）推动芯片全链发展",
+            "1）制定支持芯片产业发展的若干措施。（市发展改革委牵头，2026年6月底前完成）",
+            "2)建设集成电路公共服务平台。（市工业和信息化局牵头，持续推进）");
+
+        Assert.Equal(["制定支持芯片产业发展的若干措施。", "建设集成电路公共服务平台。"], tasks.Select(t => t.Text));
+        Assert.Equal(["+市发展改革委", "+市工业和信息化局"], tasks.Select(Units));
+        Assert.All(tasks, t => Assert.Equal("（一）推动芯片全链发展", t.Section));
+    }
+
+    [Fact]
     public void Units_and_deadline_on_lines_of_their_own_below_the_task()
     {
         var tasks = Parse(

@@ -31,7 +31,9 @@ public class PlanTableParserErrorTests
 
         // A row whose number cell is not a number.
         { "Chinese numeral", Plan(Header, R1, Row("二", "任务二", "科技厅", "持续推进")), PlanFormatErrorKind.RowWithoutNumber, 3, "二" },
-        { "number with a dot", Plan(Header, Row("1.", "任务一", "科技厅", "持续推进")), PlanFormatErrorKind.RowWithoutNumber, 2, "1." },
+        // 1. and （1） are numbers (PlanNumberingTests); a parenthesis left open, or Chinese after 1., 2., is not.
+        { "number with an open parenthesis", Plan(Header, Row("（1", "任务一", "科技厅", "持续推进")), PlanFormatErrorKind.RowWithoutNumber, 2, "（1" },
+        { "Chinese number among 1., 2.", Plan(Header, Row("1.", "任务一", "科技厅", "持续推进"), Row("二、", "任务二", "科技厅", "持续推进")), PlanFormatErrorKind.RowWithoutNumber, 3, "二、" },
         { "text in the number cell", Plan("附件", Header, R1, R2, "", Header, Row("合计", "", "", "")), PlanFormatErrorKind.RowWithoutNumber, 7, "合计" },
         { "negative number", Plan(Header, R1, Row("-2", "任务二", "科技厅", "持续推进")), PlanFormatErrorKind.RowWithoutNumber, 3, "-2" },
 

@@ -83,7 +83,11 @@ public sealed class PlanImportChatTests : BotTest
             .AssertReply(reply =>
             {
                 var message = (IMessageActivity)reply;
-                Assert.Contains("计划.docx：共 3 项任务", message.Text);
+                // Removing most of the plan is said first and plainly, before the counts.
+                var lines = message.Text.Split('\n');
+                Assert.Equal($"⚠ 导入后将删除现有 {before.Count} 项任务中的 {before.Count - 3} 项。这些任务的汇报仍保存在系统中，但不再显示在计划下。", lines[0]);
+                Assert.StartsWith("⚠ 要删除的任务超过现有任务的一半", lines[1]);
+                Assert.StartsWith("计划.docx：共 3 项任务", lines[2]);
                 Assert.Contains($"删除 {before.Count - 3} 项", message.Text);
                 Assert.Contains("新部门 1 个：某某示范区筹备办", message.Text);
                 Assert.Contains("需要核对 1 处", message.Text);
@@ -100,6 +104,24 @@ public sealed class PlanImportChatTests : BotTest
 
         // The confirmation is used up.
         await Bot.Conversation("office").Send("确认导入").Says("没有等待确认的导入").StartTestAsync();
+    }
+
+    [Fact]
+    public async Task The_warnings_of_a_plan_numbered_in_Chinese_name_the_task_as_第二项()
+    {
+        Bot.AddOfficeMember("office");
+        var chinese = PlanFileWriters.Docx(
+        [
+            PlanFileWriters.Header,
+            ["（一）", "建立科技成果转化激励机制", "科技厅", "持续推进"],
+            ["（二）", "完善科研项目经费管理", "财政厅", "秋季启动"],
+        ]);
+
+        await Bot.Conversation("office")
+            .Send(WithFile("导入", "chinese.docx", chinese))
+            .AssertReply(reply => Assert.Contains("\n第二项 ⚠ 进度中的“秋季”没有读懂", ((IMessageActivity)reply).Text))
+            .Send("取消").Says("已取消导入")
+            .StartTestAsync();
     }
 
     [Fact]
@@ -126,7 +148,7 @@ public sealed class PlanImportChatTests : BotTest
 
         await Bot.Conversation("office")
             .Send("确认导入").Says("预览之后计划或部门已有变动，没有写入")
-            .Says("plan.docx：共 3 项任务，新增 2 项，变更 1 项，删除 0 项")
+            .AssertReply(reply => Assert.StartsWith("plan.docx：共 3 项任务，新增 2 项，变更 1 项，删除 0 项", ((IMessageActivity)reply).Text))
             .StartTestAsync();
         Assert.Equal([1], StoredNumbers());
         await Bot.Conversation("office").Send("确认导入").Says("已导入：共 3 项任务").StartTestAsync();

@@ -165,6 +165,54 @@ public sealed class ImportCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_dry_run_that_removes_most_tasks_says_so_in_its_first_lines()
+    {
+        var db = TemplateDatabase.CopyTo(_dir.DatabasePath);
+        var planFile = _dir.File("part.txt");
+        File.WriteAllText(planFile, TestFiles.Plan(["1", "任务一", "科技厅", "持续推进"], ["2", "任务二", "财政厅", "持续推进"]));
+
+        var run = CliRun.Of("import", planFile, "--dry-run", "--db", db);
+
+        Assert.Equal(0, run.ExitCode);
+        var lines = run.Output.Split('\n');
+        Assert.Equal("⚠ 导入后将删除现有 119 项任务中的 117 项。这些任务的汇报仍保存在系统中，但不再显示在计划下。", lines[0]);
+        Assert.StartsWith("⚠ 要删除的任务超过现有任务的一半：请确认这个文件是完整的计划", lines[1]);
+        using var store = new LiteDbStore(db);
+        Assert.Equal(119, new LitePlanRepository(store).Tasks().Count);
+    }
+
+    [Fact]
+    public void A_dry_run_that_removes_one_task_says_so_first_without_the_alarm_of_a_partial_plan()
+    {
+        var db = TemplateDatabase.CopyTo(_dir.DatabasePath);
+        var planFile = _dir.File("plan.txt");
+        var shipped = TestFiles.ShippedPlan;
+        File.WriteAllText(planFile, shipped[..shipped.IndexOf("\n119\t", StringComparison.Ordinal)]);
+
+        var run = CliRun.Of("import", planFile, "--dry-run", "--db", db);
+
+        Assert.Equal(0, run.ExitCode);
+        var lines = run.Output.Split('\n');
+        Assert.Equal("⚠ 导入后将删除现有 119 项任务中的 1 项。这些任务的汇报仍保存在系统中，但不再显示在计划下。", lines[0]);
+        Assert.DoesNotContain("超过现有任务的一半", run.Output);
+        Assert.Contains("  - 第 119 项：建设丝绸之路经济带创新驱动发展试验区（已有汇报保留）", run.Output);
+    }
+
+    [Fact]
+    public void A_preview_of_a_plan_numbered_in_Chinese_refers_to_its_tasks_without_spaces()
+    {
+        var planFile = _dir.File("chinese.txt");
+        File.WriteAllText(planFile, TestFiles.Plan(["（一）", "任务一", "科技厅", "持续推进"], ["（二）", "任务二", "财政厅", "秋季启动"]));
+
+        var run = CliRun.Of("import", planFile, "--dry-run", "--db", _dir.DatabasePath);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("第一项：任务一\n", run.Output);
+        Assert.Contains("第二项：任务二\n", run.Output);
+        Assert.DoesNotContain("第 一 项", run.Output);
+    }
+
+    [Fact]
     public void The_preview_as_json_holds_the_tasks_schedules_warnings_and_mappings()
     {
         var run = CliRun.Of("import", OtherGovernmentsPlan(), "--dry-run", "--json", "--db", _dir.DatabasePath);

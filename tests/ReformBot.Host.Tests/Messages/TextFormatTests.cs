@@ -30,4 +30,12 @@ public sealed class TextFormatTests
         Assert.Equal("科技厅、财政厅", TestFiles.Format.List(["科技厅", "财政厅"]));
         Assert.Equal("1、2", TestFiles.Format.List([1, 2]));
     }
+
+    [Theory]
+    [InlineData("3.2", "第 3.2 项")]
+    [InlineData("80", "第 80 项")]
+    [InlineData("一", "第一项")]
+    [InlineData("十二", "第十二项")]
+    public void A_task_reference_sets_digits_apart_and_runs_Chinese_numerals_into_the_words(string label, string reference) =>
+        Assert.Equal(reference, TestFiles.Format.TaskReference(label));
 }

@@ -80,20 +80,16 @@ public sealed class RealPlanTests
     {
         var document = Read("qiaocheng-2023.html");
         Assert.Equal(PlanFileFormat.Html, document.Format);
-        // The excerpt is the department's rows 33-35 of the district's table; how a table that starts at 33 is numbered
-        // is not this test's concern, so the rows are read as 1-3.
-        var table = document.Tables[0];
-        var renumbered = document with
-        {
-            Tables = [table with { Rows = table.Rows.Select((r, i) => i == 0 ? r : r with { Cells = [i.ToString(), .. r.Cells.Skip(1)] }).ToList() }],
-        };
-        var preview = Preview(renumbered);
+        var preview = Preview(document);
 
+        // The excerpt is the department's rows 33-35 of the district's table, imported as published.
+        Assert.Equal(["33", "34", "35"], preview.Tasks.Select(t => t.Task.Label));
         Assert.Equal(3, preview.Tasks.Count);
         Assert.Equal("+区科技局 区经信局 区商务局(区药发中心) 区税务局 区财政局 区政府有关部门 谯城经开区管委会", Units(preview.Tasks[0]));
         Assert.Equal("+区科技局 +区商务局(区药发中心) +谯城经开区管委会 +区药投公司 区发改委 区经信局 区农业农村局 区政府有关部门 区农投公司", Units(preview.Tasks[1]));
         Assert.Equal("+区科技局 区经信局 区政府有关部门 谯城经开区管委会", Units(preview.Tasks[2]));
         Assert.All(preview.Tasks, t => Assert.Equal(new DateOnly(2023, 12, 31), t.Task.Schedule.DueBy));
-        Assert.All(preview.Tasks, t => Assert.Equal("GenericUnit:区政府有关部门", Warnings(t)));
+        Assert.Equal("NumberingStartsLater:33 GenericUnit:区政府有关部门", Warnings(preview.Tasks[0]));
+        Assert.All(preview.Tasks.Skip(1), t => Assert.Equal("GenericUnit:区政府有关部门", Warnings(t)));
     }
 }

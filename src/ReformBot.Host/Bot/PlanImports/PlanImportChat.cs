@@ -133,10 +133,9 @@ public sealed class PlanImportChat(
             await turn.SayTextAsync($"{pending.FileName}：{m[MessageKeys.Import.Nothing]}", cancellationToken);
             return;
         }
-        var lines = new List<string>
-        {
-            m.Format(MessageKeys.Import.ChatPreview, pending.FileName, import.Tasks.Count, import.Added.Count, import.Changed.Count, import.Removed.Count),
-        };
+        // Tasks that would go are said first, before the counts, so that a file holding part of the plan is noticed.
+        var lines = new ImportPreviewText(m, format).Removal(preview).ToList();
+        lines.Add(m.Format(MessageKeys.Import.ChatPreview, pending.FileName, import.Tasks.Count, import.Added.Count, import.Changed.Count, import.Removed.Count));
         if (import.NewDepartments.Count > 0)
         {
             var names = format.List(import.NewDepartments.Take(DepartmentsShown).Select(d => d.Name));
@@ -147,7 +146,7 @@ public sealed class PlanImportChat(
             lines.Add(m.Format(MessageKeys.Import.ChatWarnings, preview.WarningCount));
             var warnings = preview.Tasks.SelectMany(t => t.Warnings.Select(w => (t.Task.Label, w))).Take(WarningsShown);
             foreach (var (number, warning) in warnings)
-                lines.Add(m.Format(MessageKeys.Import.ChatWarning, number, m.Format(MessageKeys.Import.WarningPrefix + warning.Kind, warning.Detail).Trim()));
+                lines.Add(m.Format(MessageKeys.Import.ChatWarning, format.TaskReference(number), m.Format(MessageKeys.Import.WarningPrefix + warning.Kind, warning.Detail).Trim()));
         }
         lines.Add(m[MessageKeys.Import.ChatAsk]);
         _pending[KeyOf(turn)] = pending;

@@ -179,7 +179,10 @@ internal sealed class PlanCommands(CliContext context)
         }
         var text = new ImportPreviewText(M, Format);
         if (dryRun)
+        {
+            foreach (var line in text.Removal(preview)) context.Output.WriteLine(line);
             foreach (var line in text.Tasks(preview)) context.Output.WriteLine(line);
+        }
         WriteImport(preview.Import, listAdded: !dryRun);
         foreach (var line in text.Departments(preview)) context.Output.WriteLine(line);
         if (dryRun) context.Output.WriteLine(M[MessageKeys.Import.DryRun]);
@@ -197,9 +200,9 @@ internal sealed class PlanCommands(CliContext context)
         }
         output.WriteLine(M.Format(MessageKeys.Import.Summary, import.Tasks.Count, import.Added.Count, import.Changed.Count, import.Removed.Count, import.UnchangedCount));
         if (listAdded)
-            foreach (var task in import.Added) output.WriteLine(M.Format(MessageKeys.Import.Added, task.Label, Shorten(task.Text)));
-        foreach (var (_, after) in import.Changed) output.WriteLine(M.Format(MessageKeys.Import.Changed, after.Label, Shorten(after.Text)));
-        foreach (var task in import.Removed) output.WriteLine(M.Format(MessageKeys.Import.Removed, task.Label, Shorten(task.Text)));
+            foreach (var task in import.Added) output.WriteLine(M.Format(MessageKeys.Import.Added, Format.TaskReference(task.Label), Shorten(task.Text)));
+        foreach (var (_, after) in import.Changed) output.WriteLine(M.Format(MessageKeys.Import.Changed, Format.TaskReference(after.Label), Shorten(after.Text)));
+        foreach (var task in import.Removed) output.WriteLine(M.Format(MessageKeys.Import.Removed, Format.TaskReference(task.Label), Shorten(task.Text)));
     }
 
     private string Names(IEnumerable<string> names)
