@@ -29,7 +29,7 @@ internal sealed class SerializedEngine(ILiteEngine inner) : ILiteEngine
         try
         {
             began = inner.BeginTrans();
-            _inTransaction.Value = began;
+            if (began) _inTransaction.Value = true;
             return began;
         }
         finally

@@ -48,6 +48,19 @@ public sealed class StoreConcurrencyTests : IDisposable
     }
 
     [Fact]
+    public async Task A_transaction_begun_again_inside_itself_still_lets_go_of_the_engine_when_it_commits()
+    {
+        var items = _store.Database.GetCollection("items");
+        _store.Database.BeginTrans();
+        Assert.False(_store.Database.BeginTrans());
+        items.Insert(new BsonDocument { ["_id"] = 1 });
+        Assert.True(_store.Database.Commit());
+
+        var reader = Task.Factory.StartNew(() => items.Count(), TaskCreationOptions.LongRunning);
+        Assert.Equal(1, await reader.WaitAsync(TimeSpan.FromSeconds(10)));
+    }
+
+    [Fact]
     public async Task Callers_who_checkpoint_while_a_checkpoint_runs_share_the_next_one()
     {
         var items = _store.Database.GetCollection("items");
