@@ -1,6 +1,5 @@
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
-using ReformBot.Core.Contacts;
 using ReformBot.Core.Storage;
 using ReformBot.Host.Ledger;
 using Sheet = DocumentFormat.OpenXml.Spreadsheet.Sheet;
@@ -13,34 +12,16 @@ namespace ReformBot.Host.Tests.Ledger;
 /// The ledger as leaders read and print it: title rows, borders, print settings (read back from the file
 /// with the Open XML SDK), names instead of ids, evidence on the 任务 sheet, and the 说明 sheet.
 /// </summary>
-public sealed class LedgerLayoutTests : IAsyncLifetime
+public sealed class LedgerLayoutTests : LedgerTest
 {
     private static readonly string[] SheetNames = ["汇总", "任务", "汇报记录", "说明"];
 
     /// <summary>Each sheet's first column header, in row 2.</summary>
     private static readonly Dictionary<string, string> FirstHeaders = new() { ["汇总"] = "部门", ["任务"] = "任务号", ["汇报记录"] = "任务号", ["说明"] = "类别" };
 
-    private readonly TempDirectory _dir = new();
-    private BotHarness _bot = null!;
-
-    public Task InitializeAsync()
-    {
-        _bot = BotHarness.Create(_dir.DatabasePath, DigestScenario.Now);
-        DigestScenario.Append(_bot.Get<IReportRepository>());
-        _bot.Get<IContactRepository>().Save(new Contact("c-kjt", "王伟", ["科技厅"], IsOffice: false,
-            new ConversationAddress("test", "https://test.com", "conversation-kjt", "kjt", null, "bot"), DigestScenario.Now));
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _bot.DisposeAsync();
-        _dir.Dispose();
-    }
-
     private byte[] Export(IReadOnlyList<string>? departments)
     {
-        var ledgers = _bot.Get<LedgerService>();
+        var ledgers = Bot.Get<LedgerService>();
         return ledgers.ToBytes(ledgers.Build(DigestScenario.Q4, departments));
     }
 
@@ -119,7 +100,7 @@ public sealed class LedgerLayoutTests : IAsyncLifetime
     [Fact]
     public void No_sheet_shows_a_contact_id_and_a_removed_contact_is_named_as_removed()
     {
-        Assert.True(_bot.Get<IContactRepository>().Remove("c-kjt"));
+        Assert.True(Bot.Get<IContactRepository>().Remove("c-kjt"));
         var bytes = Export(null);
 
         using (var document = SpreadsheetDocument.Open(new MemoryStream(bytes), false))
@@ -127,14 +108,14 @@ public sealed class LedgerLayoutTests : IAsyncLifetime
             var texts = document.WorkbookPart!.SharedStringTablePart!.SharedStringTable.Elements<SharedStringItem>().Select(i => i.InnerText).ToList();
             Assert.DoesNotContain(texts, t => t.Contains("c-kjt") || t.Contains("c-unknown"));
         }
-        var revisions = Xlsx.From(bytes, _dir).Table("汇报记录");
+        var revisions = Xlsx.From(bytes, Dir).Table("汇报记录");
         Assert.All(revisions, r => Assert.Equal("已移除的联络员", r["提交人"]));
     }
 
     [Fact]
     public void The_about_sheet_explains_both_lights_and_every_column_of_every_sheet()
     {
-        var xlsx = Xlsx.From(Export(null), _dir);
+        var xlsx = Xlsx.From(Export(null), Dir);
         var about = xlsx.Table("说明");
 
         foreach (var light in new[] { "报送灯", "进展灯" })

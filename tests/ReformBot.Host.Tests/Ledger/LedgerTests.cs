@@ -7,30 +7,12 @@ using ReformBot.Host.Tests.Support;
 namespace ReformBot.Host.Tests.Ledger;
 
 /// <summary>The ledger (台账) as .xlsx, read back with another library: sheets, rows, exact values.</summary>
-public sealed class LedgerTests : IAsyncLifetime
+public sealed class LedgerTests : LedgerTest
 {
-    private readonly TempDirectory _dir = new();
-    private BotHarness _bot = null!;
-
-    public Task InitializeAsync()
-    {
-        _bot = BotHarness.Create(_dir.DatabasePath, DigestScenario.Now);
-        DigestScenario.Append(_bot.Get<IReportRepository>());
-        _bot.Get<IContactRepository>().Save(new Contact("c-kjt", "王伟", ["科技厅"], IsOffice: false,
-            new ConversationAddress("test", "https://test.com", "conversation-kjt", "kjt", null, "bot"), DigestScenario.Now));
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _bot.DisposeAsync();
-        _dir.Dispose();
-    }
-
     private Xlsx Export(IReadOnlyList<string>? departments)
     {
-        var ledgers = _bot.Get<LedgerService>();
-        return Xlsx.From(ledgers.ToBytes(ledgers.Build(DigestScenario.Q4, departments)), _dir);
+        var ledgers = Bot.Get<LedgerService>();
+        return Xlsx.From(ledgers.ToBytes(ledgers.Build(DigestScenario.Q4, departments)), Dir);
     }
 
     [Fact]
@@ -75,7 +57,7 @@ public sealed class LedgerTests : IAsyncLifetime
         var unreported = tasks.Single(r => (double)r["任务号"]! == 3);
         Assert.Equal("未报送", unreported["本期状态"]);
         Assert.Null(unreported["完成百分比"]);
-        Assert.StartsWith(_bot.Get<IPlanRepository>().FindTask(3)!.Text, (string)unreported["任务内容"]!);
+        Assert.StartsWith(Bot.Get<IPlanRepository>().FindTask(3)!.Text, (string)unreported["任务内容"]!);
 
         var revisions = xlsx.Table("汇报记录");
         Assert.Equal(5, revisions.Count); // the period's, not last quarter's
@@ -99,11 +81,11 @@ public sealed class LedgerTests : IAsyncLifetime
     public void After_the_due_date_the_reporting_light_is_red_only_where_reports_are_missing()
     {
         // 自治区科协 reports its one lead task done (it was overdue against the plan); then the due date passes.
-        var plans = _bot.Get<IPlanRepository>();
+        var plans = Bot.Get<IPlanRepository>();
         var task = plans.Tasks().Single(t => t.LeadDepartments.Contains("自治区科协"));
-        _bot.Get<IReportRepository>().Append(new ReportKey(task.Number, "自治区科协", DigestScenario.Q4),
+        Bot.Get<IReportRepository>().Append(new ReportKey(task.Number, "自治区科协", DigestScenario.Q4),
             DigestScenario.Content(ReportStatus.Completed), "c-kx", DigestScenario.Now, late: false);
-        _bot.Time.SetUtcNow(new DateTimeOffset(2027, 1, 12, 10, 0, 0, TimeSpan.FromHours(8)));
+        Bot.Time.SetUtcNow(new DateTimeOffset(2027, 1, 12, 10, 0, 0, TimeSpan.FromHours(8)));
 
         var xlsx = Export(null);
 
@@ -139,7 +121,7 @@ public sealed class LedgerTests : IAsyncLifetime
     public void Text_is_kept_exactly_even_where_xml_cannot_hold_it()
     {
         var tricky = "  前后空格\t制表\n换行 & <标签> \"引号\" _x0041_ 🚀 \u0001控制符 ";
-        _bot.Get<IReportRepository>().Append(new ReportKey(3, "科技厅", DigestScenario.Q4),
+        Bot.Get<IReportRepository>().Append(new ReportKey(3, "科技厅", DigestScenario.Q4),
             DigestScenario.Content(ReportStatus.OnTrack, tricky), "c-kjt", DigestScenario.Now, late: false);
 
         var revisions = Export(["科技厅"]).Table("汇报记录");
@@ -151,9 +133,9 @@ public sealed class LedgerTests : IAsyncLifetime
     public void Supporting_notes_are_a_column_of_the_task_sheet_and_rows_of_the_revisions_sheet_with_the_submitters_name()
     {
         const string supporting = "中国人民银行乌鲁木齐中心支行";
-        _bot.Get<IContactRepository>().Save(new Contact("c-rh", "李娜", [supporting], IsOffice: false,
+        Bot.Get<IContactRepository>().Save(new Contact("c-rh", "李娜", [supporting], IsOffice: false,
             new ConversationAddress("test", "https://test.com", "conversation-rh", "rh", null, "bot"), DigestScenario.Now));
-        var reports = _bot.Get<IReportRepository>();
+        var reports = Bot.Get<IReportRepository>();
         reports.AppendNote(new ReportNote(61, supporting, DigestScenario.Q4, "第一次说明", "c-rh", DigestScenario.Now.AddHours(-5)));
         reports.AppendNote(new ReportNote(61, supporting, DigestScenario.Q4, "配合开展窗口指导\n走访 12 家企业", "c-rh", DigestScenario.Now.AddHours(-2)));
         reports.AppendNote(new ReportNote(61, supporting, DigestScenario.Q4.Previous(), "上季度的说明", "c-rh", DigestScenario.Now.AddMonths(-3)));
@@ -183,7 +165,7 @@ public sealed class LedgerTests : IAsyncLifetime
     [Fact]
     public void The_file_name_says_the_period_and_the_departments()
     {
-        var ledgers = _bot.Get<LedgerService>();
+        var ledgers = Bot.Get<LedgerService>();
         Assert.Equal("重点任务台账-2026Q4.xlsx", ledgers.FileName(DigestScenario.Q4, null));
         Assert.Equal("重点任务台账-2026Q4-科技厅、财政厅.xlsx", ledgers.FileName(DigestScenario.Q4, ["科技厅", "财政厅"]));
     }
