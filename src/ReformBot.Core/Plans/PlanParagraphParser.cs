@@ -178,7 +178,10 @@ public static partial class PlanParagraphParser
     [GeneratedRegex(@"牵头|负责|配合|参与|协办|协同|(?:责任|牵头|配合)(?:单位|部门)")]
     private static partial Regex UnitCue();
 
-    [GeneratedRegex(@"^(?:" + DepartmentCellParser.LabelPattern + @"|完成时限|完成时间|时间节点|进度安排|时间进度|时限)[:：]")]
+    // The labels of a deadline line: 完成时限：2026年底前.
+    private const string DeadlineLabels = "完成时限|完成时间|时间节点|进度安排|时间进度|时限";
+
+    [GeneratedRegex(@"^(?:" + DepartmentCellParser.LabelPattern + "|" + DeadlineLabels + @")[:：]")]
     private static partial Regex LineLabel();
 
     // A label after the paragraph's last sentence: ……。责任单位：省发改委.
@@ -188,7 +191,7 @@ public static partial class PlanParagraphParser
     [GeneratedRegex(@"(?:完成|启动|推进|实施|开展|前|底|季度|年|月)$")]
     private static partial Regex ScheduleEnding();
 
-    [GeneratedRegex(@"^(?:完成时限|完成时间|时间节点|进度安排|时间进度|时限)[:：]")]
+    [GeneratedRegex(@"^(?:" + DeadlineLabels + @")[:：]")]
     private static partial Regex DeadlineLabel();
 
     [GeneratedRegex(@"^" + DepartmentCellParser.LabelPattern + @"[:：]")]
