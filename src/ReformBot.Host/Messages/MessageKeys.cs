@@ -534,6 +534,8 @@ public static class MessageKeys
         public const string HistoryNone = "task.historyNone";
         public const string NoteLine = "task.noteLine";
         public const string ReturnedLine = "task.returnedLine";
+        public const string EarlierRevisions = "task.earlierRevisions";
+        public const string EarlierRevisionsCount = "task.earlierRevisionsCount";
     }
 
     /// <summary>我的任务.</summary>

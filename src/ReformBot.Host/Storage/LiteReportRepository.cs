@@ -198,6 +198,7 @@ public sealed class LiteReportRepository : IReportRepository
     /// </summary>
     private sealed class SummaryCache
     {
+        // 任务 <n> reads the last four quarters, which hold the current one the other turns read.
         private const int MaxPeriods = 4;
         private readonly Lock _gate = new();
         private readonly Dictionary<string, IReadOnlyList<ReportRevision>> _periods = new(StringComparer.Ordinal);

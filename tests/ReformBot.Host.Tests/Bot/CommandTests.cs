@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using ReformBot.Core.Periods;
 using ReformBot.Core.Reports;
 using ReformBot.Core.Storage;
@@ -123,13 +124,98 @@ public sealed class CommandTests : BotTest
         await Bot.Conversation().Send("任务 61").AssertReply(a =>
         {
             var text = ((Microsoft.Bot.Schema.IMessageActivity)a).Text;
-            Assert.Contains("最近 4 个季度的汇报记录（更早的请发送“导出”查看台账）：", text);
+            Assert.Contains("最近 4 个季度各牵头部门的最新汇报（更早的请发送“导出”查看台账）：", text);
             Assert.Contains("· 2026年第4季度 新疆银监局：滞后（第 1 版，2026年12月20日 提交，逾期）", text);
             Assert.Contains("· 2026年第3季度 新疆银监局：按计划推进", text);
             Assert.Contains("· 2026年第4季度 中国人民银行乌鲁木齐中心支行（配合）：配合开展了调研", text);
             // Five quarters back: in the ledger, not in the chat.
             Assert.DoesNotContain("2025年第4季度", text);
         }).StartTestAsync();
+    }
+
+    [Fact]
+    public async Task Task_shows_each_quarters_latest_revision_and_how_many_came_before_it()
+    {
+        var at = Bot.Time.GetUtcNow();
+        var bank = new ReportKey(61, "新疆银监局", Q4);
+        Reports.Append(bank with { Period = Q4.Previous() }, Content(ReportStatus.OnTrack), "c", at.AddMonths(-3), late: false);
+        Reports.Append(bank, Content(ReportStatus.NotStarted), "c", at.AddDays(-2), late: false);
+        Reports.Append(bank, Content(ReportStatus.OnTrack), "c", at.AddDays(-1), late: false);
+        Reports.Append(bank, Content(ReportStatus.Behind), "c", at, late: true);
+        Bot.AddContact("bank", "新疆银监局");
+        Bot.AddContact("other", "科技厅");
+
+        var text = await ReplyAsync("bank", "任务 61");
+        var lines = text.Split('\n');
+        var q4 = Array.IndexOf(lines, "· 2026年第4季度 新疆银监局：滞后（第 3 版，2026年12月20日 提交，逾期）");
+        Assert.True(q4 > 0, text);
+        // The count and where to see the earlier ones, right under the revision they came before.
+        Assert.Equal("  ↳ 此前另有 2 版，发送“导出 2026Q4”可在台账中查看", lines[q4 + 1]);
+        Assert.Equal("· 2026年第3季度 新疆银监局：按计划推进（第 1 版，2026年9月20日 提交）", lines[q4 + 2]);
+        Assert.DoesNotContain("第 2 版", text);
+        Assert.DoesNotContain("未启动", text);
+        Assert.Single(lines, l => l.Contains("此前另有", StringComparison.Ordinal));
+
+        // A contact of another department cannot export this one's ledger: the count alone.
+        var other = await ReplyAsync("other", "任务 61");
+        Assert.Contains("· 2026年第4季度 新疆银监局：滞后（第 3 版", other);
+        Assert.Contains("\n  ↳ 此前另有 2 版\n", other);
+        Assert.DoesNotContain("导出 2026Q4", other);
+    }
+
+    [Fact]
+    public async Task Task_shows_a_return_under_the_revision_it_sent_back_while_that_is_the_latest()
+    {
+        var at = Bot.Time.GetUtcNow();
+        var bank = new ReportKey(59, "新疆银监局", Q4);
+        Bot.AddOfficeMember("office");
+        var first = Reports.Append(bank, Content(ReportStatus.OnTrack), "c", at.AddDays(-2), late: false);
+        Reports.AppendReturn(new ReportReturn(bank, first.Revision, "请补充具体数据", "contact-office", at.AddDays(-1)));
+
+        var returned = (await ReplyAsync("office", "任务 59")).Split('\n');
+        var line = Array.IndexOf(returned, "· 2026年第4季度 新疆银监局：按计划推进（第 1 版，2026年12月18日 提交）");
+        Assert.True(line > 0, string.Join('\n', returned));
+        Assert.Equal("  ↳ 已退回（2026年12月19日）：请补充具体数据", returned[line + 1]);
+        Assert.DoesNotContain(returned, l => l.Contains("此前另有", StringComparison.Ordinal));
+
+        // Revised after the return: the new revision is shown, the return went with the one it sent back.
+        Reports.Append(bank, Content(ReportStatus.Behind), "c", at, late: false);
+        var revised = await ReplyAsync("office", "任务 59");
+        Assert.Contains("· 2026年第4季度 新疆银监局：滞后（第 2 版，2026年12月20日 提交）\n  ↳ 此前另有 1 版，发送“导出 2026Q4”可在台账中查看", revised);
+        Assert.DoesNotContain("已退回", revised);
+        Assert.DoesNotContain("第 1 版", revised);
+
+        // Sent back again: the return of the revision shown, under it, then the count.
+        Reports.AppendReturn(new ReportReturn(bank, 2, "问题写得不具体", "contact-office", at));
+        Assert.Contains("（第 2 版，2026年12月20日 提交）\n  ↳ 已退回（2026年12月20日）：问题写得不具体\n  ↳ 此前另有 1 版",
+            await ReplyAsync("office", "任务 59"));
+    }
+
+    [Fact]
+    public async Task Task_replies_the_same_however_many_revisions_a_quarter_holds()
+    {
+        var at = Bot.Time.GetUtcNow();
+        var bank = new ReportKey(61, "新疆银监局", Q4);
+        Bot.AddContact("bank", "新疆银监局");
+        foreach (var period in new[] { Q4.Previous(), Q4 })
+        {
+            Reports.Append(bank with { Period = period }, Content(ReportStatus.OnTrack), "c", at, late: false);
+            Reports.Append(bank with { Period = period }, Content(ReportStatus.OnTrack), "c", at, late: false);
+        }
+        var few = await ReplyAsync("bank", "任务 61");
+
+        for (var i = 0; i < 40; i++)
+        {
+            Reports.Append(bank, Content(ReportStatus.Behind), "c", at, late: false);
+            Reports.Append(bank with { Period = Q4.Previous() }, Content(ReportStatus.Behind), "c", at, late: false);
+        }
+        var many = await ReplyAsync("bank", "任务 61");
+
+        Assert.Contains("（第 42 版，", many);
+        Assert.Contains("此前另有 41 版", many);
+        // Line for line the same reply: only the numbers and the status differ.
+        static string Shape(string text) => Regex.Replace(text.Replace("滞后", "按计划推进"), @"\d+", "#");
+        Assert.Equal(Shape(few), Shape(many));
     }
 
     [Fact]
@@ -171,6 +257,13 @@ public sealed class CommandTests : BotTest
         Assert.Equal("配合开展了窗口指导。\n下季度继续。", note.Text);
         Assert.Equal("contact-user1", note.SubmittedBy);
         Assert.Empty(Reports.ForPeriod(Q4));
+    }
+
+    private async Task<string> ReplyAsync(string user, string utterance)
+    {
+        var text = "";
+        await Bot.Conversation(user).Send(utterance).AssertReply(a => text = ((Microsoft.Bot.Schema.IMessageActivity)a).Text).StartTestAsync();
+        return text;
     }
 
     private static ReportContent Content(ReportStatus status) => new(status, "进展", "无", "下一步", null, []);

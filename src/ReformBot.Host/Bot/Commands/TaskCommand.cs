@@ -2,15 +2,17 @@ using System.Text;
 using ReformBot.Core.Periods;
 using ReformBot.Core.Reports;
 using ReformBot.Core.Storage;
+using ReformBot.Host.Downloads;
 using ReformBot.Host.Messages;
 using ReformBot.Host.Periods;
 
 namespace ReformBot.Host.Bot.Commands;
 
 /// <summary>
-/// 任务 &lt;n&gt;: the task, its departments and roles, and (for registered users) its report history of the
-/// last <see cref="HistoryQuarters"/> quarters: a phone screen holds a year of it, and its cost stays the same
-/// however long the plan has run. The whole history is in the ledger (导出).
+/// 任务 &lt;n&gt;: the task, its departments and roles, and (for registered users) each lead department's latest
+/// revision of each of the last <see cref="HistoryQuarters"/> quarters, with how many came before it: a phone
+/// screen holds a year of it, and its cost stays the same however many revisions a quarter or the plan holds.
+/// Every revision is in the ledger (导出).
 /// </summary>
 public sealed class TaskCommand(IPlanRepository plans, IReportRepository reports, TextFormat format, ReportingCalendar calendar,
     ReportingPeriods periods, TimeProvider time) : IChatCommand
@@ -44,25 +46,33 @@ public sealed class TaskCommand(IPlanRepository plans, IReportRepository reports
         text.Append('\n').Append(m.Format(MessageKeys.TaskInfo.Schedule, task.Schedule.IsEmpty ? m[MessageKeys.Report.PlanDeadlineNone] : task.Schedule.Text));
 
         // Reports are the departments' internal work: only registered contacts and the office see them.
-        if (turn.Contact is not null)
+        if (turn.Contact is { } contact)
         {
             var quarters = Quarters(periods.Current()).ToList();
-            var history = reports.History(quarters.SelectMany(q => task.LeadDepartments.Select(d => new ReportKey(number, d, q))));
+            // The latest revisions come from the store's per-report summaries of each quarter, never from the revisions.
+            var latest = (from q in quarters
+                          let period = reports.LatestForPeriod(q)
+                          from d in task.LeadDepartments.Distinct()
+                          select period.FirstOrDefault(r => r.Key.TaskNumber == number && r.Key.Department == d)).OfType<ReportRevision>().ToList();
             var notes = reports.NotesForTask(number).Where(n => quarters.Contains(n.Period)).ToList();
             if (PlanDeadlineRule.IsOverdueAgainstPlan(task.Schedule, reports.Completions(number).Select(r => r.Content.Status), calendar, time.GetUtcNow()))
                 text.Append('\n').Append(m[MessageKeys.TaskInfo.Overdue]);
-            text.Append('\n').Append(history.Count + notes.Count == 0
+            text.Append('\n').Append(latest.Count + notes.Count == 0
                 ? m.Format(MessageKeys.TaskInfo.HistoryNone, HistoryQuarters)
                 : m.Format(MessageKeys.TaskInfo.HistoryHeader, HistoryQuarters));
-            var returns = reports.ReturnsForTask(number);
-            foreach (var r in history.OrderByDescending(r => r.Key.Period).ThenBy(r => r.Key.Department).ThenByDescending(r => r.Revision))
+            var returned = ReportReturn.InForce(reports.ReturnsForTask(number), latest.ToDictionary(r => r.Key));
+            foreach (var r in latest)
             {
                 text.Append('\n').Append(m.Format(MessageKeys.TaskInfo.HistoryLine,
                     format.Period(r.Key.Period), r.Key.Department, format.Status(r.Content.Status),
                     r.Revision, format.LocalDate(r.SubmittedAt), r.Late ? m[MessageKeys.TaskInfo.HistoryLate] : ""));
-                // Every return stays in the trail, under the revision it sent back.
-                foreach (var sentBack in returns.Where(x => x.Key == r.Key && x.Revision == r.Revision))
+                if (returned.TryGetValue(r.Key, out var sentBack))
                     text.Append('\n').Append(m.Format(MessageKeys.TaskInfo.ReturnedLine, format.LocalDate(sentBack.ReturnedAt), m.Shorten(sentBack.Reason, NoteLength)));
+                // Revisions are numbered from 1 without gaps, so the latest's number tells how many came before it.
+                if (r.Revision > 1)
+                    text.Append('\n').Append(DownloadService.Entitled(contact, [r.Key.Department])
+                        ? m.Format(MessageKeys.TaskInfo.EarlierRevisions, r.Revision - 1, r.Key.Period)
+                        : m.Format(MessageKeys.TaskInfo.EarlierRevisionsCount, r.Revision - 1));
             }
             foreach (var n in notes.OrderByDescending(n => n.Period).ThenByDescending(n => n.SubmittedAt))
                 text.Append('\n').Append(m.Format(MessageKeys.TaskInfo.NoteLine,
