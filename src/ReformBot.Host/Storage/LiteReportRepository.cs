@@ -51,8 +51,8 @@ public sealed class LiteReportRepository : IReportRepository
                 _cache.Changed(key.Period.ToString(), completions: content.Status == ReportStatus.Completed);
             }
         }
-        // Outside the lock, so that revisions confirmed at the same moment share one checkpoint.
-        store.Checkpoint();
+        // Outside the lock, so that revisions confirmed at the same moment share one flush to disk.
+        store.FlushToDisk();
         return revision;
     }
 
@@ -109,7 +109,7 @@ public sealed class LiteReportRepository : IReportRepository
     public void AppendReturn(ReportReturn reportReturn)
     {
         store.Returns.Insert(ReturnDocument.From(reportReturn));
-        store.Checkpoint();
+        store.FlushToDisk();
     }
 
     public IReadOnlyList<ReportReturn> ReturnsForPeriod(Quarter period)
@@ -133,7 +133,7 @@ public sealed class LiteReportRepository : IReportRepository
                 store.Notes.Insert(NoteDocument.From(note));
                 return note;
             });
-            store.Checkpoint();
+            store.FlushToDisk();
         }
         return stored;
     }
@@ -179,7 +179,7 @@ public sealed class LiteReportRepository : IReportRepository
         {
             Caches.GetValue(store, _ => new SummaryCache()).Clear();
         }
-        store.Checkpoint();
+        store.FlushToDisk();
     }
 
     /// <summary>Brings the summaries up to date with a revision just stored (inside its transaction).</summary>

@@ -10,7 +10,7 @@ public sealed class LiteSettingsRepository(LiteDbStore store) : ISettingsReposit
     {
         if (value is null) store.Settings.Delete(key);
         else store.Settings.Upsert(new SettingDocument { Id = key, Value = value });
-        store.Checkpoint();
+        store.FlushToDisk();
     }
 }
 
