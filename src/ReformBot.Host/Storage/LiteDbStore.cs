@@ -17,7 +17,8 @@ public sealed class LiteDbStore : IDisposable
     private readonly FileStream _lock;
     private readonly Lock _serial = new();
     private readonly Lock _reopen = new();
-    private readonly Lock _flushing = new();
+    // A semaphore rather than a lock: a flush lasts milliseconds, which callers should wait for asleep, not spinning.
+    private readonly SemaphoreSlim _flushing = new(1, 1);
     // Numbers of the flushes started and of the last that succeeded (see FlushToDisk).
     private long _flushesStarted;
     private long _lastGoodFlush;
@@ -189,20 +190,22 @@ public sealed class LiteDbStore : IDisposable
     public void FlushToDisk()
     {
         var arrival = Volatile.Read(ref _flushesStarted);
-        lock (_flushing)
+        _flushing.Wait();
+        try
         {
             if (_lastGoodFlush > arrival) return;
             var number = ++_flushesStarted;
-            try
-            {
-                FlushLog();
-                _lastGoodFlush = number;
-            }
-            catch (IOException)
-            {
-                WriteFailed();
-                throw;
-            }
+            FlushLog();
+            _lastGoodFlush = number;
+        }
+        catch (IOException)
+        {
+            WriteFailed();
+            throw;
+        }
+        finally
+        {
+            _flushing.Release();
         }
     }
 
@@ -342,6 +345,7 @@ public sealed class LiteDbStore : IDisposable
     public void Dispose()
     {
         _database.Dispose();
+        _flushing.Dispose();
         _lock.Dispose();
     }
 
@@ -367,7 +371,10 @@ public sealed class LiteDbStore : IDisposable
                 // It could not write its last pages; the log on disk holds every committed transaction.
             }
             _database = Open(Path);
-            lock (_flushing) _directoryFlushed = false;
+            // Under the flush's semaphore, so that a flush of the old log cannot mark the new one's directory as forced.
+            _flushing.Wait();
+            _directoryFlushed = false;
+            _flushing.Release();
             _reopenNeeded = false;
         }
     }
