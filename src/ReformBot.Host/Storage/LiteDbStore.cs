@@ -17,13 +17,14 @@ public sealed class LiteDbStore : IDisposable
     private readonly FileStream _lock;
     private readonly Lock _serial = new();
     private readonly Lock _reopen = new();
-    // A semaphore rather than a lock: a flush lasts milliseconds, which callers should wait for asleep, not spinning.
-    private readonly SemaphoreSlim _flushing = new(1, 1);
-    // Numbers of the flushes started and of the last that succeeded (see FlushToDisk).
+    // Guards the three fields below; held for moments only, never during a flush (see FlushToDisk).
+    private readonly object _flushing = new();
+    // Numbers of the flushes started and of the last that succeeded, and whether one is running.
     private long _flushesStarted;
     private long _lastGoodFlush;
+    private bool _flushRunning;
     // Whether the directory has been forced to disk since this instance of LiteDB opened (see FlushToDisk).
-    private volatile bool _directoryFlushed;
+    private bool _directoryFlushed;
     private long _contactsVersion;
     private readonly BsonMapper _mapper = CreateMapper();
     private LiteDatabase _database;
@@ -189,14 +190,23 @@ public sealed class LiteDbStore : IDisposable
     /// </summary>
     public void FlushToDisk()
     {
-        var arrival = Volatile.Read(ref _flushesStarted);
-        _flushing.Wait();
+        long number;
+        lock (_flushing)
+        {
+            // Only a flush that starts from now on is sure to cover this caller's commits.
+            var needed = _flushesStarted + 1;
+            while (_lastGoodFlush < needed && _flushRunning)
+                // Asleep: a flush lasts milliseconds, too long to spin for.
+                Monitor.Wait(_flushing);
+            if (_lastGoodFlush >= needed) return;
+            _flushRunning = true;
+            number = ++_flushesStarted;
+        }
+        var flushed = false;
         try
         {
-            if (_lastGoodFlush > arrival) return;
-            var number = ++_flushesStarted;
             FlushLog();
-            _lastGoodFlush = number;
+            flushed = true;
         }
         catch (IOException)
         {
@@ -205,7 +215,13 @@ public sealed class LiteDbStore : IDisposable
         }
         finally
         {
-            _flushing.Release();
+            lock (_flushing)
+            {
+                if (flushed) _lastGoodFlush = number;
+                _flushRunning = false;
+                // Those who waited for this flush return; the others, and all after a failure, start the next one.
+                Monitor.PulseAll(_flushing);
+            }
         }
     }
 
@@ -219,6 +235,16 @@ public sealed class LiteDbStore : IDisposable
         if (!DiskFlush.File(LogPath(Path)) || _directoryFlushed) return;
         DiskFlush.Directory(System.IO.Path.GetDirectoryName(Path)!);
         _directoryFlushed = true;
+    }
+
+    /// <summary>After a reopen: the next flush forces the directory too, once a flush of the old log has ended.</summary>
+    private void ForgetDirectoryFlush()
+    {
+        lock (_flushing)
+        {
+            while (_flushRunning) Monitor.Wait(_flushing);
+            _directoryFlushed = false;
+        }
     }
 
     /// <summary>Moves committed pages from the log into the data file and forces it to disk (for a copy of the file).</summary>
@@ -345,7 +371,6 @@ public sealed class LiteDbStore : IDisposable
     public void Dispose()
     {
         _database.Dispose();
-        _flushing.Dispose();
         _lock.Dispose();
     }
 
@@ -371,10 +396,7 @@ public sealed class LiteDbStore : IDisposable
                 // It could not write its last pages; the log on disk holds every committed transaction.
             }
             _database = Open(Path);
-            // Under the flush's semaphore, so that a flush of the old log cannot mark the new one's directory as forced.
-            _flushing.Wait();
-            _directoryFlushed = false;
-            _flushing.Release();
+            ForgetDirectoryFlush();
             _reopenNeeded = false;
         }
     }
