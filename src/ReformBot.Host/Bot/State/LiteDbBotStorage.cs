@@ -96,8 +96,9 @@ public sealed class LiteDbBotStorage(LiteDbStore store, bool flushEveryWrite = f
                 }
                 return writes.Count;
             });
-            if (flushEveryWrite) store.FlushToDisk();
         }
+        // Outside the lock, so that writes at the same moment share one flush.
+        if (flushEveryWrite) store.FlushToDisk();
         return Task.CompletedTask;
     }
 
@@ -109,12 +110,11 @@ public sealed class LiteDbBotStorage(LiteDbStore store, bool flushEveryWrite = f
             return Task.CompletedTask;
 
         var ids = keys.Select(IdOf).Distinct(StringComparer.Ordinal).ToList();
+        int deleted;
         lock (_writeLock)
-        {
-            var deleted = store.InTransaction(() => ids.Count(id => store.BotState.Delete(id)));
-            if (deleted > 0 && flushEveryWrite)
-                store.FlushToDisk();
-        }
+            deleted = store.InTransaction(() => ids.Count(id => store.BotState.Delete(id)));
+        if (deleted > 0 && flushEveryWrite)
+            store.FlushToDisk();
         return Task.CompletedTask;
     }
 
