@@ -5,12 +5,12 @@ using Microsoft.Bot.Schema;
 using ReformBot.Host.Bot.State;
 using ReformBot.Host.Storage;
 
-// echo --db <file> --urls <url> [--write [--checkpoint]]: answers every message with its text. Every turn loads
+// echo --db <file> --urls <url> [--write [--flush]]: answers every message with its text. Every turn loads
 // the conversation's state from LiteDB, as the host's turns do; with --write it also changes and saves it,
-// with --checkpoint checkpointing every write (the host's ReformBot:BotState:CheckpointEveryWrite).
+// with --flush forcing every write to disk (the host's ReformBot:BotState:FlushEveryWrite).
 var db = Arg("--db") ?? throw new ArgumentException("--db <file> is required");
 var write = args.Contains("--write");
-var checkpoint = args.Contains("--checkpoint");
+var flush = args.Contains("--flush");
 
 var builder = WebApplication.CreateBuilder(args);
 // The host logs a line per turn at most; ASP.NET Core's per-request lines would charge the echo more.
@@ -21,7 +21,7 @@ builder.Services.AddSingleton<BotFrameworkAuthentication>(sp => new Configuratio
 builder.Services.AddSingleton<IBotFrameworkHttpAdapter>(sp => new CloudAdapter(
     sp.GetRequiredService<BotFrameworkAuthentication>(), sp.GetRequiredService<ILogger<CloudAdapter>>()));
 builder.Services.AddSingleton(_ => new LiteDbStore(db));
-builder.Services.AddSingleton<IStorage>(sp => new LiteDbBotStorage(sp.GetRequiredService<LiteDbStore>(), checkpoint));
+builder.Services.AddSingleton<IStorage>(sp => new LiteDbBotStorage(sp.GetRequiredService<LiteDbStore>(), flush));
 builder.Services.AddSingleton<ConversationState>();
 builder.Services.AddTransient<IBot>(sp => new EchoBot(sp.GetRequiredService<ConversationState>(), write));
 

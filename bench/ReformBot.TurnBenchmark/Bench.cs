@@ -33,8 +33,8 @@ public sealed class Figures
     }
 }
 
-/// <param name="Label">"host", "before" for the baseline build, "host, state checkpointed" for this build checkpointing every state write.</param>
-public sealed record HostResult(string Label, bool CheckpointedState, Dictionary<(string Scenario, int Connections), Figures> Turns, double DigestMedianMs,
+/// <param name="Label">"host", "before" for the baseline build, "host, state flushed" for this build flushing every state write to disk.</param>
+public sealed record HostResult(string Label, bool FlushedState, Dictionary<(string Scenario, int Connections), Figures> Turns, double DigestMedianMs,
     double DigestMaxMs, Figures? Crowd, long WorkingSetBytes);
 
 public sealed record HistoryResult(int Revisions, TimeSpan SeedTime, IReadOnlyList<HostResult> Hosts,
@@ -58,26 +58,26 @@ public static class Bench
             Console.WriteLine();
             Console.WriteLine($"## {revisions:N0} revisions (seeded in {seeding.Elapsed.TotalSeconds:0.#} s), period {cast.Period}, load average {LoadAverage()}");
 
-            var hosts = new List<(string Label, string Database, BotProcess Bot, bool Checkpointed)>();
+            var hosts = new List<(string Label, string Database, BotProcess Bot, bool Flushed)>();
             var echoes = new Dictionary<Yardstick, BotProcess>
             {
-                [Yardstick.ReadEcho] = await BotProcess.StartEchoAsync("echo (reads state)", Copy(database, "echo-read"), write: false, checkpoint: false, cancellationToken),
-                [Yardstick.WriteEcho] = await BotProcess.StartEchoAsync("echo (writes state)", Copy(database, "echo-write"), write: true, checkpoint: false, cancellationToken),
+                [Yardstick.ReadEcho] = await BotProcess.StartEchoAsync("echo (reads state)", Copy(database, "echo-read"), write: false, flush: false, cancellationToken),
+                [Yardstick.WriteEcho] = await BotProcess.StartEchoAsync("echo (writes state)", Copy(database, "echo-write"), write: true, flush: false, cancellationToken),
             };
             try
             {
                 var thisHost = Path.Combine(AppContext.BaseDirectory, "ReformBot.Host.dll");
-                hosts.Add(("host", database, await BotProcess.StartHostAsync("host", thisHost, database, checkpointState: false, cancellationToken), false));
+                hosts.Add(("host", database, await BotProcess.StartHostAsync("host", thisHost, database, flushState: false, cancellationToken), false));
                 if (options.Baseline is { } baseline)
                 {
                     var copy = Copy(database, "before");
-                    hosts.Add(("before", copy, await BotProcess.StartHostAsync("before", baseline, copy, checkpointState: false, cancellationToken), false));
+                    hosts.Add(("before", copy, await BotProcess.StartHostAsync("before", baseline, copy, flushState: false, cancellationToken), false));
                 }
-                if (options.CheckpointedState)
+                if (options.FlushedState)
                 {
-                    echoes[Yardstick.CheckpointEcho] = await BotProcess.StartEchoAsync("echo (checkpoints state)", Copy(database, "echo-checkpoint"), write: true, checkpoint: true, cancellationToken);
-                    var copy = Copy(database, "checkpointed");
-                    hosts.Add(("host, state checkpointed", copy, await BotProcess.StartHostAsync("host, state checkpointed", thisHost, copy, checkpointState: true, cancellationToken), true));
+                    echoes[Yardstick.FlushEcho] = await BotProcess.StartEchoAsync("echo (flushes state)", Copy(database, "echo-flush"), write: true, flush: true, cancellationToken);
+                    var copy = Copy(database, "flushed");
+                    hosts.Add(("host, state flushed", copy, await BotProcess.StartHostAsync("host, state flushed", thisHost, copy, flushState: true, cancellationToken), true));
                 }
                 // The digest lists what changed since the last one, so it is timed on the seeded history, before the
                 // runs below save thousands of revisions of their own into the period.
@@ -88,7 +88,7 @@ public static class Bench
                 // Warm-up: JIT, caches and LiteDB's pages of every path measured, untimed.
                 foreach (var echo in echoes.Values) await LoadGenerator.RunAsync(echo, echoScenario, options.Connections[0], options.Warmup, cancellationToken);
                 foreach (var scenario in scenarios)
-                    foreach (var host in hosts.Where(h => !h.Checkpointed || Report.IsReportFlow(scenario.Name)))
+                    foreach (var host in hosts.Where(h => !h.Flushed || Report.IsReportFlow(scenario.Name)))
                         await LoadGenerator.RunAsync(host.Bot, scenario, options.Connections[0], options.Warmup, cancellationToken);
 
                 var echoFigures = new Dictionary<(Yardstick, int), Figures>();
@@ -99,7 +99,7 @@ public static class Bench
                         foreach (var (yardstick, echo) in echoes)
                             Add(echoFigures, (yardstick, connections), await LoadGenerator.RunAsync(echo, echoScenario, connections, options.Duration, cancellationToken));
                         foreach (var scenario in scenarios)
-                            foreach (var host in hosts.Where(h => !h.Checkpointed || Report.IsReportFlow(scenario.Name)))
+                            foreach (var host in hosts.Where(h => !h.Flushed || Report.IsReportFlow(scenario.Name)))
                                 Add(hostFigures[host.Label], (scenario.Name, connections),
                                     await LoadGenerator.RunAsync(host.Bot, scenario, connections, options.Duration, cancellationToken));
                     }
@@ -109,12 +109,12 @@ public static class Bench
                 {
                     var (median, max) = digests[host.Label];
                     Figures? crowd = null;
-                    if (options.Crowd > 0 && !host.Checkpointed && Scenario.For(cast).First(s => s.Name.StartsWith("report", StringComparison.Ordinal)) is var walk)
+                    if (options.Crowd > 0 && !host.Flushed && Scenario.For(cast).First(s => s.Name.StartsWith("report", StringComparison.Ordinal)) is var walk)
                     {
                         crowd = new Figures();
                         crowd.Add(await LoadGenerator.RunAsync(host.Bot, walk, options.Crowd, options.Duration, cancellationToken));
                     }
-                    results.Add(new HostResult(host.Label, host.Checkpointed, hostFigures[host.Label], median, max, crowd, host.Bot.WorkingSetBytes));
+                    results.Add(new HostResult(host.Label, host.Flushed, hostFigures[host.Label], median, max, crowd, host.Bot.WorkingSetBytes));
                 }
                 var result = new HistoryResult(revisions, seeding.Elapsed, results, echoFigures);
                 Console.WriteLine(Report.Table(result, options));

@@ -70,10 +70,10 @@ public sealed class BotProcess : IAsyncDisposable
     }
 
     /// <summary>The host executable on <paramref name="databasePath"/>, at a port the OS picks; ready when its endpoint file names it.</summary>
-    public static async Task<BotProcess> StartHostAsync(string name, string hostDll, string databasePath, bool checkpointState, CancellationToken cancellationToken)
+    public static async Task<BotProcess> StartHostAsync(string name, string hostDll, string databasePath, bool flushState, CancellationToken cancellationToken)
     {
         var process = Start(hostDll, ["serve", "--db", databasePath, "--urls", "http://127.0.0.1:0"],
-            checkpointState ? new() { ["ReformBot__BotState__CheckpointEveryWrite"] = "true" } : []);
+            flushState ? new() { ["ReformBot__BotState__FlushEveryWrite"] = "true" } : []);
         while (HostEndpointFile.Read(databasePath) is not { } endpoint || endpoint.ProcessId != process.Id)
         {
             if (process.HasExited) throw new BenchmarkException($"{name} exited with code {process.ExitCode} at start.");
@@ -85,13 +85,13 @@ public sealed class BotProcess : IAsyncDisposable
     }
 
     /// <summary>The echo bot on <paramref name="databasePath"/>; <paramref name="write"/>: it saves its state every turn.</summary>
-    public static async Task<BotProcess> StartEchoAsync(string name, string databasePath, bool write, bool checkpoint, CancellationToken cancellationToken)
+    public static async Task<BotProcess> StartEchoAsync(string name, string databasePath, bool write, bool flush, CancellationToken cancellationToken)
     {
         var port = FreePort();
         var dll = Path.Combine(AppContext.BaseDirectory, "ReformBot.EchoBot.dll");
         List<string> args = ["--db", databasePath, "--urls", $"http://127.0.0.1:{port}"];
         if (write) args.Add("--write");
-        if (checkpoint) args.Add("--checkpoint");
+        if (flush) args.Add("--flush");
         var bot = new BotProcess(name, Start(dll, args, []), new Uri($"http://127.0.0.1:{port}/"));
         await bot.WaitHealthyAsync(cancellationToken);
         return bot;

@@ -5,9 +5,9 @@ namespace ReformBot.TurnBenchmark;
 /// <param name="Crowd">Conversations walking reports at once in the last run of each history (0: none).</param>
 /// <param name="Baseline">Another build's ReformBot.Host.dll (e.g. the main branch's), measured beside this one on copies of the same database.</param>
 /// <param name="Only">Scenario names to run (substrings); empty: all.</param>
-/// <param name="CheckpointedState">Also measure the report flow on a host that checkpoints every bot-state write, beside an echo that does.</param>
+/// <param name="FlushedState">Also measure the report flow on a host that flushes every bot-state write to disk, beside an echo that does.</param>
 public sealed record Options(int[] Histories, int[] Connections, TimeSpan Duration, TimeSpan Warmup, int Rounds, int Crowd,
-    string? Baseline, string[] Only, bool CheckpointedState = false)
+    string? Baseline, string[] Only, bool FlushedState = false)
 {
     public static readonly Options Full = new([0, 10_000, 200_000], [10, 50], TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(10), 3, 200, null, []);
 
@@ -15,14 +15,14 @@ public sealed record Options(int[] Histories, int[] Connections, TimeSpan Durati
 
     public const string Usage =
         "usage: ReformBot.TurnBenchmark [--quick] [--histories 0,10000,200000] [--connections 10,50] [--seconds 10] [--warmup 10]\n" +
-        "                               [--rounds 3] [--crowd 200] [--baseline path/to/ReformBot.Host.dll] [--only 我的任务,确认] [--checkpointed-state]";
+        "                               [--rounds 3] [--crowd 200] [--baseline path/to/ReformBot.Host.dll] [--only 我的任务,确认] [--flushed-state]";
 
     public static Options? Parse(string[] args)
     {
-        var options = (args.Contains("--quick") ? Quick : Full) with { CheckpointedState = args.Contains("--checkpointed-state") };
+        var options = (args.Contains("--quick") ? Quick : Full) with { FlushedState = args.Contains("--flushed-state") };
         for (var i = 0; i < args.Length; i++)
         {
-            if (args[i] is "--quick" or "--checkpointed-state") continue;
+            if (args[i] is "--quick" or "--flushed-state") continue;
             if (i + 1 >= args.Length) return null;
             var value = args[++i];
             try

@@ -18,7 +18,7 @@ public static class Report
                 {
                     TurnBenchmark.Yardstick.ReadEcho => "state read only",
                     TurnBenchmark.Yardstick.WriteEcho => "state written every turn",
-                    _ => "state written and checkpointed every turn",
+                    _ => "state written and flushed to disk every turn",
                 }, c, f, null));
             foreach (var host in result.Hosts)
                 foreach (var ((scenario, c), f) in host.Turns.Where(t => t.Key.Connections == connections))
@@ -71,5 +71,5 @@ public static class Report
     public static bool IsReportFlow(string scenario) => scenario.StartsWith("report", StringComparison.Ordinal) || scenario.StartsWith("确认", StringComparison.Ordinal) || scenario.StartsWith("one-message", StringComparison.Ordinal);
 
     private static Yardstick YardstickOf(string scenario, HostResult host) =>
-        !IsReportFlow(scenario) ? Yardstick.ReadEcho : host.CheckpointedState ? Yardstick.CheckpointEcho : Yardstick.WriteEcho;
+        !IsReportFlow(scenario) ? Yardstick.ReadEcho : host.FlushedState ? Yardstick.FlushEcho : Yardstick.WriteEcho;
 }

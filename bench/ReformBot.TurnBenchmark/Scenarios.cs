@@ -2,9 +2,9 @@ namespace ReformBot.TurnBenchmark;
 
 /// <summary>
 /// Which echo bot a scenario is held against: the one that reads its state, the one that writes it every turn,
-/// or the one that also checkpoints every write (the yardstick of a host started with checkpointed state).
+/// or the one that also flushes every write to disk (the yardstick of a host started with flushed state).
 /// </summary>
-public enum Yardstick { ReadEcho, WriteEcho, CheckpointEcho }
+public enum Yardstick { ReadEcho, WriteEcho, FlushEcho }
 
 /// <summary>A kind of turn, as users send it. <see cref="Prepare"/>, when set, brings a conversation to where the timed turns start.</summary>
 public sealed record Scenario(string Name, Yardstick Yardstick, Func<Speaker, Turn, CancellationToken, Task> Run,

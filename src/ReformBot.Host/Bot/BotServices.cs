@@ -35,7 +35,7 @@ public static class BotServices
         // Bot state (drafts of reports in progress) lives in the same LiteDB file, so a restart loses nothing.
         services.AddSettings<BotStateOptions>(BotStateOptions.Section);
         services.AddSingleton<IStorage>(sp => new LiteDbBotStorage(sp.GetRequiredService<Storage.LiteDbStore>(),
-            sp.GetRequiredService<IOptions<BotStateOptions>>().Value.CheckpointEveryWrite));
+            sp.GetRequiredService<IOptions<BotStateOptions>>().Value.FlushEveryWrite));
         services.AddSingleton<ConversationState>();
 
         services.AddSingleton(_ => new DialogEngine(DialogLoader.LoadDirectory(DialogLoader.DefaultDirectory, ReportConversation.Dialogs)));

@@ -9,7 +9,7 @@ public sealed class LiteChaseRepository(LiteDbStore store) : IChaseRepository
     public void Add(Chase chase)
     {
         store.Chases.Insert(ChaseDocument.From(chase));
-        store.Checkpoint();
+        store.FlushToDisk();
     }
 
     public void Finish(string id, IReadOnlyList<ChaseRecipient> recipients, DateTimeOffset at)
@@ -19,7 +19,7 @@ public sealed class LiteChaseRepository(LiteDbStore store) : IChaseRepository
         document.FinishedAt = at;
         document.Finished = true;
         store.Chases.Update(document);
-        store.Checkpoint();
+        store.FlushToDisk();
     }
 
     public Chase? Find(string id) => store.Chases.FindById(id)?.ToChase();

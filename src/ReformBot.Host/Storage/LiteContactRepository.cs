@@ -25,14 +25,14 @@ public sealed class LiteContactRepository(LiteDbStore store) : IContactRepositor
     {
         store.InSerializedTransaction(() => store.Contacts.Upsert(ContactDocument.From(contact)));
         store.ContactsChanged();
-        store.Checkpoint();
+        store.FlushToDisk();
     }
 
     public bool Remove(string id)
     {
         var removed = store.InSerializedTransaction(() => store.Contacts.Delete(id));
         store.ContactsChanged();
-        store.Checkpoint();
+        store.FlushToDisk();
         return removed;
     }
 
@@ -46,7 +46,7 @@ public sealed class LiteContactRepository(LiteDbStore store) : IContactRepositor
             return after;
         });
         store.ContactsChanged();
-        store.Checkpoint();
+        store.FlushToDisk();
         return changed;
     }
 

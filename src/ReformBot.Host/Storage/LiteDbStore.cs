@@ -17,10 +17,14 @@ public sealed class LiteDbStore : IDisposable
     private readonly FileStream _lock;
     private readonly Lock _serial = new();
     private readonly Lock _reopen = new();
-    private readonly Lock _checkpointing = new();
-    // Numbers of the checkpoints started and of the last that succeeded (see Checkpoint).
-    private long _checkpointsStarted;
-    private long _lastGoodCheckpoint;
+    // Guards the three fields below; held for moments only, never during a flush (see FlushToDisk).
+    private readonly object _flushing = new();
+    // Numbers of the flushes started and of the last that succeeded, and whether one is running.
+    private long _flushesStarted;
+    private long _lastGoodFlush;
+    private bool _flushRunning;
+    // Whether the directory has been forced to disk since this instance of LiteDB opened (see FlushToDisk).
+    private bool _directoryFlushed;
     private long _contactsVersion;
     private readonly BsonMapper _mapper = CreateMapper();
     private LiteDatabase _database;
@@ -101,8 +105,8 @@ public sealed class LiteDbStore : IDisposable
     /// <summary>Call after committing a change to contacts.</summary>
     internal void ContactsChanged() => Interlocked.Increment(ref _contactsVersion);
 
-    /// <summary>How many checkpoints have been run (shared ones count once).</summary>
-    internal long CheckpointsStarted => Volatile.Read(ref _checkpointsStarted);
+    /// <summary>How many flushes to disk have been run (shared ones count once).</summary>
+    internal long FlushesStarted => Volatile.Read(ref _flushesStarted);
 
     /// <summary>False from a failed write (a full disk) until a write succeeds again: for /health.</summary>
     public bool Healthy => !_writesFailing;
@@ -178,28 +182,82 @@ public sealed class LiteDbStore : IDisposable
     }
 
     /// <summary>
-    /// Moves committed pages from the log into the data file. LiteDB's commit writes the log
-    /// without forcing it to disk; after a write that must survive a crash, call this. Callers at the
-    /// same moment share checkpoints: a checkpoint that started after this call began covers the
-    /// caller's commits, so the caller waits for it instead of running one more (a group commit).
+    /// Forces every commit so far onto the disk, so that it survives a power cut; call it after a write that
+    /// must, before telling anyone it is saved. LiteDB's commit writes its pages to the log file before it
+    /// returns, so a killed process loses nothing committed, but without this the pages may still be only in
+    /// the operating system's memory. Callers at the same moment share a flush: one that started after this
+    /// call began covers the caller's commits, so the caller waits for it instead of running one more (a group commit).
     /// </summary>
+    public void FlushToDisk()
+    {
+        long number;
+        lock (_flushing)
+        {
+            // Only a flush that starts from now on is sure to cover this caller's commits.
+            var needed = _flushesStarted + 1;
+            while (_lastGoodFlush < needed && _flushRunning)
+                // Asleep: a flush lasts milliseconds, too long to spin for.
+                Monitor.Wait(_flushing);
+            if (_lastGoodFlush >= needed) return;
+            _flushRunning = true;
+            number = ++_flushesStarted;
+        }
+        var flushed = false;
+        try
+        {
+            FlushLog();
+            flushed = true;
+        }
+        catch (IOException)
+        {
+            WriteFailed();
+            throw;
+        }
+        finally
+        {
+            lock (_flushing)
+            {
+                if (flushed) _lastGoodFlush = number;
+                _flushRunning = false;
+                // Those who waited for this flush return; the others, and all after a failure, start the next one.
+                Monitor.PulseAll(_flushing);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The log holds every commit since the last checkpoint, which forced the data file to disk itself; with no
+    /// log file everything is in the data file. LiteDB creates the log when it first writes and deletes it when
+    /// it closes empty, so the directory is forced once per instance as well.
+    /// </summary>
+    private void FlushLog()
+    {
+        if (!DiskFlush.File(LogPath(Path)) || _directoryFlushed) return;
+        DiskFlush.Directory(System.IO.Path.GetDirectoryName(Path)!);
+        _directoryFlushed = true;
+    }
+
+    /// <summary>After a reopen: the next flush forces the directory too, once a flush of the old log has ended.</summary>
+    private void ForgetDirectoryFlush()
+    {
+        lock (_flushing)
+        {
+            while (_flushRunning) Monitor.Wait(_flushing);
+            _directoryFlushed = false;
+        }
+    }
+
+    /// <summary>Moves committed pages from the log into the data file and forces it to disk (for a copy of the file).</summary>
     public void Checkpoint()
     {
-        var arrival = Volatile.Read(ref _checkpointsStarted);
-        lock (_checkpointing)
+        try
         {
-            if (_lastGoodCheckpoint > arrival) return;
-            var number = ++_checkpointsStarted;
-            try
-            {
-                Database.Checkpoint();
-                _lastGoodCheckpoint = number;
-            }
-            catch (Exception e) when (IsWriteFailure(e))
-            {
-                WriteFailed();
-                throw;
-            }
+            Database.Checkpoint();
+        }
+        catch (Exception e) when (IsWriteFailure(e))
+        {
+            WriteFailed();
+            throw;
         }
     }
 
@@ -213,13 +271,13 @@ public sealed class LiteDbStore : IDisposable
         _reopenNeeded = true;
     }
 
-    /// <summary>Writes and checkpoints a small record: true when the store can save again.</summary>
+    /// <summary>Writes a small record and forces it to disk: true when the store can save again.</summary>
     public bool Probe()
     {
         try
         {
             InTransaction(() => Database.GetCollection(HealthCollection).Upsert(new BsonDocument { ["_id"] = 1, ["at"] = DateTime.UtcNow.Ticks }));
-            Checkpoint();
+            FlushToDisk();
             return true;
         }
         catch (Exception e) when (IsWriteFailure(e))
@@ -338,6 +396,7 @@ public sealed class LiteDbStore : IDisposable
                 // It could not write its last pages; the log on disk holds every committed transaction.
             }
             _database = Open(Path);
+            ForgetDirectoryFlush();
             _reopenNeeded = false;
         }
     }

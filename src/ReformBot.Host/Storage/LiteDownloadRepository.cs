@@ -8,7 +8,7 @@ public sealed class LiteDownloadRepository(LiteDbStore store) : IDownloadReposit
     public void Add(LedgerDownload download)
     {
         store.Downloads.Insert(DownloadDocument.From(download));
-        store.Checkpoint();
+        store.FlushToDisk();
     }
 
     public LedgerDownload? Find(string tokenHash) => store.Downloads.FindById(tokenHash)?.ToDownload();

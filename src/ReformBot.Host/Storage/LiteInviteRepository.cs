@@ -16,7 +16,7 @@ public sealed class LiteInviteRepository(LiteDbStore store) : IInviteRepository
             return true;
         });
         // The office hands the code out right after this returns: it must survive a crash.
-        if (added) store.Checkpoint();
+        if (added) store.FlushToDisk();
         return added;
     }
 
@@ -51,7 +51,7 @@ public sealed class LiteInviteRepository(LiteDbStore store) : IInviteRepository
             return new Revocation(result, document.ToStored());
         });
         // The office tells the department the code is void right after this returns.
-        if (revocation.Result == RevocationResult.Revoked) store.Checkpoint();
+        if (revocation.Result == RevocationResult.Revoked) store.FlushToDisk();
         return revocation;
     }
 
@@ -76,7 +76,7 @@ public sealed class LiteInviteRepository(LiteDbStore store) : IInviteRepository
         if (redemption.Succeeded)
         {
             store.ContactsChanged();
-            store.Checkpoint();
+            store.FlushToDisk();
         }
         return redemption;
     }

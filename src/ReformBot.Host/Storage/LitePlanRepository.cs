@@ -33,7 +33,7 @@ public sealed class LitePlanRepository(LiteDbStore store) : IPlanRepository
         try
         {
             var added = store.InTransaction(() => Insert(departments));
-            store.Checkpoint();
+            store.FlushToDisk();
             return added;
         }
         finally
@@ -53,7 +53,7 @@ public sealed class LitePlanRepository(LiteDbStore store) : IPlanRepository
                 foreach (var removed in import.Removed) store.Tasks.Delete(removed.Number);
                 return 0;
             });
-            store.Checkpoint();
+            store.FlushToDisk();
         }
         finally
         {

@@ -20,7 +20,7 @@ public sealed class LiteReminderLog(LiteDbStore store) : IReminderLog
             return true;
         });
         // The claim must be on disk before the message leaves, or a crash could send it twice.
-        if (claimed) store.Checkpoint();
+        if (claimed) store.FlushToDisk();
         return claimed;
     }
 
@@ -31,7 +31,7 @@ public sealed class LiteReminderLog(LiteDbStore store) : IReminderLog
     public void Release(ReminderKey key)
     {
         store.Reminders.Delete(ReminderDocument.IdOf(key));
-        store.Checkpoint();
+        store.FlushToDisk();
     }
 
     public IReadOnlyList<ReminderRecord> ForPeriod(Core.Periods.Quarter period)
@@ -53,6 +53,6 @@ public sealed class LiteReminderLog(LiteDbStore store) : IReminderLog
         document.UpdatedAt = at;
         document.Error = error;
         store.Reminders.Update(document);
-        store.Checkpoint();
+        store.FlushToDisk();
     }
 }

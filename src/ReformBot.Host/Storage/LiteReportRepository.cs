@@ -29,6 +29,7 @@ public sealed class LiteReportRepository : IReportRepository
     public ReportRevision Append(ReportKey key, ReportContent content, string submittedBy, DateTimeOffset submittedAt, bool late, string? draftId = null)
     {
         ReportRevision revision;
+        var inserted = false;
         lock (_appendLock)
         {
             try
@@ -43,16 +44,20 @@ public sealed class LiteReportRepository : IReportRepository
                     store.Reports.Insert(document);
                     // In the revision's own transaction: the summaries never disagree with the revisions.
                     Summarize(store, document, latest);
+                    inserted = true;
                     return next;
                 });
             }
-            finally
+            catch
             {
+                // Whether it was committed is not known: what the cache holds of the period is read again.
                 _cache.Changed(key.Period.ToString(), completions: content.Status == ReportStatus.Completed);
+                throw;
             }
+            if (inserted) _cache.Appended(revision);
         }
-        // Outside the lock, so that revisions confirmed at the same moment share one checkpoint.
-        store.Checkpoint();
+        // Outside the lock, so that revisions confirmed at the same moment share one flush to disk.
+        store.FlushToDisk();
         return revision;
     }
 
@@ -85,7 +90,7 @@ public sealed class LiteReportRepository : IReportRepository
         var periodText = period.ToString();
         var latest = _cache.Period(periodText, () => store.ReportLatest.Find(l => l.Period == periodText)
             .Select(l => l.Latest!.ToRevision())
-            .OrderBy(r => r.Key.TaskNumber).ThenBy(r => r.Key.Department, StringComparer.Ordinal)
+            .OrderBy(r => r.Key, SummaryCache.PeriodOrder)
             .ToList());
         if (departments is null) return latest;
         var only = departments.ToHashSet(StringComparer.Ordinal);
@@ -109,7 +114,7 @@ public sealed class LiteReportRepository : IReportRepository
     public void AppendReturn(ReportReturn reportReturn)
     {
         store.Returns.Insert(ReturnDocument.From(reportReturn));
-        store.Checkpoint();
+        store.FlushToDisk();
     }
 
     public IReadOnlyList<ReportReturn> ReturnsForPeriod(Quarter period)
@@ -133,7 +138,7 @@ public sealed class LiteReportRepository : IReportRepository
                 store.Notes.Insert(NoteDocument.From(note));
                 return note;
             });
-            store.Checkpoint();
+            store.FlushToDisk();
         }
         return stored;
     }
@@ -179,7 +184,7 @@ public sealed class LiteReportRepository : IReportRepository
         {
             Caches.GetValue(store, _ => new SummaryCache()).Clear();
         }
-        store.Checkpoint();
+        store.FlushToDisk();
     }
 
     /// <summary>Brings the summaries up to date with a revision just stored (inside its transaction).</summary>
@@ -240,7 +245,35 @@ public sealed class LiteReportRepository : IReportRepository
             return loaded;
         }
 
-        /// <summary>After an append (committed or not): that period, and the completions when it said 已完成, are read again.</summary>
+        /// <summary>The order of a period's latest revisions: by task, then department.</summary>
+        public static readonly IComparer<ReportKey> PeriodOrder = Comparer<ReportKey>.Create((a, b) =>
+            a.TaskNumber != b.TaskNumber ? a.TaskNumber.CompareTo(b.TaskNumber) : string.CompareOrdinal(a.Department, b.Department));
+
+        /// <summary>
+        /// After a revision was committed: a period held here takes it in place of its report's previous latest
+        /// revision, so that a report confirmed does not make every turn read the whole period again. Completions
+        /// are read again when it said 已完成.
+        /// </summary>
+        public void Appended(ReportRevision revision)
+        {
+            var period = revision.Key.Period.ToString();
+            lock (_gate)
+            {
+                _version++;
+                if (_periods.TryGetValue(period, out var cached)) _periods[period] = WithLatest(cached, revision);
+                if (revision.Content.Status == ReportStatus.Completed) _completions = null;
+            }
+        }
+
+        private static List<ReportRevision> WithLatest(IReadOnlyList<ReportRevision> period, ReportRevision latest)
+        {
+            var revisions = period.Where(r => r.Key != latest.Key).ToList();
+            var at = revisions.FindIndex(r => PeriodOrder.Compare(r.Key, latest.Key) > 0);
+            revisions.Insert(at < 0 ? revisions.Count : at, latest);
+            return revisions;
+        }
+
+        /// <summary>After an append that may or may not have been committed: that period, and the completions when it said 已完成, are read again.</summary>
         public void Changed(string period, bool completions)
         {
             lock (_gate)

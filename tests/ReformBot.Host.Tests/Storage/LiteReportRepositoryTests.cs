@@ -41,6 +41,17 @@ public sealed class LiteReportRepositoryTests : IDisposable
     }
 
     [Fact]
+    public void A_revision_is_forced_to_disk_before_it_is_acknowledged()
+    {
+        using var store = new LiteDbStore(_dir.DatabasePath);
+        var before = store.FlushesStarted;
+
+        new LiteReportRepository(store).Append(Key, Content(ReportStatus.OnTrack, "进展"), "contact-1", At, late: false);
+
+        Assert.Equal(before + 1, store.FlushesStarted);
+    }
+
+    [Fact]
     public void Every_revision_is_kept_and_numbered_in_order()
     {
         using var store = new LiteDbStore(_dir.DatabasePath);

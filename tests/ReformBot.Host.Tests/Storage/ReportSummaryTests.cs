@@ -117,6 +117,30 @@ public sealed class ReportSummaryTests : IDisposable
     }
 
     [Fact]
+    public void A_period_held_in_memory_takes_an_appended_revision_in_its_place_without_reading_the_period_again()
+    {
+        using var store = new TestStore(_dir.DatabasePath);
+        var pairs = store.Plans.Tasks().SelectMany(t => t.LeadDepartments.Select(d => (t.Number, Department: d))).Take(20).ToList();
+        foreach (var r in RandomHistory(pairs, new Random(23), revisions: 200).Where(r => r.Key.Period == Q4))
+            store.Reports.Append(r.Key, r.Content, r.SubmittedBy, r.SubmittedAt, r.Late);
+        var before = store.Reports.LatestForPeriod(Q4);
+        Assert.True(before.Count > 3);
+
+        // Removed behind the repository's back: a period read again would lack it.
+        var unseen = before[0].Key;
+        store.Store.ReportLatest.Delete(ReportDocument.KeyOf(unseen));
+        var changed = before[before.Count / 2].Key;
+        var added = new ReportKey(pairs[^1].Number + 1, "科技厅", Q4);
+        store.Reports.Append(changed, DigestScenario.Content(ReportStatus.Completed), "c", DigestScenario.Now, late: false);
+        store.Reports.Append(added, DigestScenario.Content(ReportStatus.OnTrack), "c", DigestScenario.Now, late: false);
+
+        var after = store.Reports.LatestForPeriod(Q4);
+        Assert.Equal(before.Select(r => r.Key).Append(added), after.Select(r => r.Key));
+        Assert.Equal(ReportStatus.Completed, after.Single(r => r.Key == changed).Content.Status);
+        Assert.Equal(before.Single(r => r.Key == changed).Revision + 1, after.Single(r => r.Key == changed).Revision);
+    }
+
+    [Fact]
     public async Task Reads_while_revisions_are_appended_end_as_the_history_says()
     {
         using var store = new TestStore(_dir.DatabasePath);

@@ -6,10 +6,10 @@ public sealed class BotStateOptions
     public const string Section = "ReformBot:BotState";
 
     /// <summary>
-    /// Checkpoint after every state write, so a draft's last answer is in the data file before the next
-    /// question goes out. Off by default: a confirmed report is checkpointed before "已保存" either way, and
-    /// the measured cost (README, "Performance") is paid on every answer; without it a power cut, or a
-    /// kill within milliseconds of an answer, can lose the last answers of a draft, asked again.
+    /// Force every state write to disk, so a draft's last answer survives a power cut before the next
+    /// question goes out. Off by default: a confirmed report is forced to disk before "已保存" either way, and
+    /// the measured cost (README, "Performance") is paid on every answer; without it a power cut can lose
+    /// the last answers of a draft, which the bot asks again. A killed process loses nothing either way.
     /// </summary>
-    public bool CheckpointEveryWrite { get; set; }
+    public bool FlushEveryWrite { get; set; }
 }

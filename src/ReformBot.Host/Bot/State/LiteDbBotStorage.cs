@@ -12,8 +12,8 @@ namespace ReformBot.Host.Bot.State;
 /// The Bot Framework's storage (behind ConversationState and UserState) in the collection
 /// "botstate" of the one LiteDB file. It behaves like the SDK's MemoryStorage, except that a
 /// write of several keys is all or nothing and survives a restart: a draft report lives in
-/// conversation state. Each write is committed to LiteDB's log; with <paramref name="checkpointEveryWrite"/>
-/// it is also checkpointed into the data file before the write returns (see <see cref="BotStateOptions"/>).
+/// conversation state. Each write is committed to LiteDB's log; with <paramref name="flushEveryWrite"/>
+/// it is also forced to disk before the write returns (see <see cref="BotStateOptions"/>).
 /// </summary>
 /// <remarks>
 /// ETags, as in MemoryStorage:
@@ -31,7 +31,7 @@ namespace ReformBot.Host.Bot.State;
 /// <item>Writing null removes the key.</item>
 /// </list>
 /// </remarks>
-public sealed class LiteDbBotStorage(LiteDbStore store, bool checkpointEveryWrite = false) : IStorage
+public sealed class LiteDbBotStorage(LiteDbStore store, bool flushEveryWrite = false) : IStorage
 {
     private static readonly JsonSerializerSettings JsonSettings = new()
     {
@@ -96,8 +96,9 @@ public sealed class LiteDbBotStorage(LiteDbStore store, bool checkpointEveryWrit
                 }
                 return writes.Count;
             });
-            if (checkpointEveryWrite) store.Checkpoint();
         }
+        // Outside the lock, so that writes at the same moment share one flush.
+        if (flushEveryWrite) store.FlushToDisk();
         return Task.CompletedTask;
     }
 
@@ -109,12 +110,11 @@ public sealed class LiteDbBotStorage(LiteDbStore store, bool checkpointEveryWrit
             return Task.CompletedTask;
 
         var ids = keys.Select(IdOf).Distinct(StringComparer.Ordinal).ToList();
+        int deleted;
         lock (_writeLock)
-        {
-            var deleted = store.InTransaction(() => ids.Count(id => store.BotState.Delete(id)));
-            if (deleted > 0 && checkpointEveryWrite)
-                store.Checkpoint();
-        }
+            deleted = store.InTransaction(() => ids.Count(id => store.BotState.Delete(id)));
+        if (deleted > 0 && flushEveryWrite)
+            store.FlushToDisk();
         return Task.CompletedTask;
     }
 

@@ -374,21 +374,33 @@ public sealed class LiteDbBotStorageTests : IDisposable
     }
 
     [Fact]
-    public async Task With_checkpoints_every_write_reaches_the_data_file_without_waiting_for_the_log()
+    public async Task A_write_is_in_the_files_before_it_returns_so_a_killed_process_loses_nothing()
     {
-        // LiteDB commits to a log file; only a checkpoint moves pages into the data file. A copy of
-        // the data file alone, taken while the store is open, shows what a checkpoint has put there.
-        _storage = new LiteDbBotStorage(_store, checkpointEveryWrite: true);
-        await Write("draft", new Note { Text = "checkpointed" });
-        Assert.Equal("checkpointed", (await ReadCopyOfDataFile("draft"))?.Text);
-
-        var draft = await ReadNote("draft");
-        draft.Text = "checkpointed again";
-        await Write("draft", draft);
-        Assert.Equal("checkpointed again", (await ReadCopyOfDataFile("draft"))?.Text);
+        // LiteDB commits to its log file; a copy of the data file and the log, taken while the store is
+        // open, is what the files hold if the process dies at that moment.
+        await Write("draft", new Note { Text = "answered" });
+        Assert.Equal("answered", (await ReadCopyOfFiles("draft"))?.Text);
 
         await _storage.DeleteAsync(["draft"]);
-        Assert.Null(await ReadCopyOfDataFile("draft"));
+        Assert.Null(await ReadCopyOfFiles("draft"));
+    }
+
+    [Fact]
+    public async Task Writes_are_forced_to_disk_only_when_asked_to()
+    {
+        var before = _store.FlushesStarted;
+        await Write("draft", new Note { Text = "answered" });
+        await _storage.DeleteAsync(["draft"]);
+        Assert.Equal(before, _store.FlushesStarted);
+
+        _storage = new LiteDbBotStorage(_store, flushEveryWrite: true);
+        await Write("draft", new Note { Text = "answered" });
+        Assert.Equal(before + 1, _store.FlushesStarted);
+        await _storage.DeleteAsync(["draft"]);
+        Assert.Equal(before + 2, _store.FlushesStarted);
+        // Deleting what is not there writes nothing, so there is nothing to force.
+        await _storage.DeleteAsync(["draft"]);
+        Assert.Equal(before + 2, _store.FlushesStarted);
     }
 
     [Fact]
@@ -583,10 +595,11 @@ public sealed class LiteDbBotStorageTests : IDisposable
         _storage = new LiteDbBotStorage(_store);
     }
 
-    private async Task<Note?> ReadCopyOfDataFile(string key)
+    private async Task<Note?> ReadCopyOfFiles(string key)
     {
         var copy = _dir.File($"copy-{Guid.NewGuid():N}.db");
         File.Copy(_dir.DatabasePath, copy);
+        if (File.Exists(LiteDbStore.LogPath(_dir.DatabasePath))) File.Copy(LiteDbStore.LogPath(_dir.DatabasePath), LiteDbStore.LogPath(copy));
         using var store = new LiteDbStore(copy);
         return (await new LiteDbBotStorage(store).ReadAsync([key])).TryGetValue(key, out var value) ? (Note)value : null;
     }
