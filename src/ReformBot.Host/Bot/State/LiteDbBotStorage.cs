@@ -90,12 +90,12 @@ public sealed class LiteDbBotStorage(LiteDbStore store, bool checkpointEveryWrit
                 // A conflict throws out of the transaction, which rolls back what this batch wrote before it.
                 foreach (var write in writes)
                 {
-                    var current = store.BotState.FindById(write.Id);
+                    // Only a conditional write reads what it replaces (the bot's state bags never are).
                     if (write.IsConditional)
-                        ThrowOnConflict(write, current);
+                        ThrowOnConflict(write, store.BotState.FindById(write.Id));
                     if (write.Document is not null)
                         store.BotState.Upsert(write.Document);
-                    else if (current is not null)
+                    else
                         store.BotState.Delete(write.Id);
                 }
                 return writes.Count;
