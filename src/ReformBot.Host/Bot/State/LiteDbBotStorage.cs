@@ -131,10 +131,10 @@ public sealed class LiteDbBotStorage(LiteDbStore store, bool checkpointEveryWrit
         Convert.ToHexStringLower(SHA256.HashData(MemoryMarshal.AsBytes(key.AsSpan())));
 
     /// <summary>
-    /// The JSON text of a value, written straight to text. LiteDB stores strings as strict UTF-8 and throws on an unpaired
-    /// surrogate (half an emoji, cut off by code that shortens a text), and Newtonsoft.Json reads an
-    /// escaped one back as U+FFFD anyway; so such a surrogate is stored as U+FFFD rather than failing
-    /// the write. Every well-formed text is stored exactly.
+    /// The JSON text of a value, written straight to text. LiteDB stores strings as strict UTF-8 and throws
+    /// on an unpaired surrogate (half an emoji, cut off by code that shortens a text), and Newtonsoft.Json
+    /// reads an escaped one back as U+FFFD anyway; so such a surrogate is stored as U+FFFD rather than
+    /// failing the write. Every well-formed text is stored exactly.
     /// </summary>
     private static string JsonText(object value)
     {
