@@ -21,6 +21,7 @@ public sealed class AdapterWithErrorHandler : CloudAdapter
         : base(authentication, sdkLogger)
     {
         _botAppId = configuration["MicrosoftAppId"] ?? "";
+        Use(new SharedCultureMiddleware());
         // Bot state is last-writer-wins: never let two turns of one conversation overlap.
         Use(new SerializedTurnsMiddleware());
         // Runs after SerializedTurnsMiddleware has let go of the conversation, so it must not save state.

@@ -11,6 +11,7 @@ public sealed class ReportSession
     /// <summary>The user id of the person reporting: only their messages answer its questions.</summary>
     public string Owner { get; set; } = "";
     public string Period { get; set; } = "";
+    [Newtonsoft.Json.JsonConverter(typeof(SessionItemsJson))]
     public List<ReportSessionItem> Items { get; set; } = [];
     /// <summary>Index into <see cref="Items"/> of the task being answered.</summary>
     public int Index { get; set; }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
@@ -35,8 +36,11 @@ public sealed class LiteDbBotStorage(LiteDbStore store, bool flushEveryWrite = f
 {
     private static readonly JsonSerializerSettings JsonSettings = new()
     {
-        // Type names let the SDK's state property bags and IStoreItem classes come back as their types.
-        TypeNameHandling = TypeNameHandling.All,
+        // Type names let the SDK's state property bags and IStoreItem classes come back as their types. Only
+        // where the declared type does not say it (the value itself, a property bag's entries): a draft's
+        // lists and dictionaries named theirs every time, most of the text and of its writing and reading.
+        // Reading honours a type name wherever one is, so state written with one on every object still loads.
+        TypeNameHandling = TypeNameHandling.Auto,
         // "Namespace.Type, Assembly" without a version, so stored state outlives an upgrade.
         TypeNameAssemblyFormatHandling = TypeNameAssemblyFormatHandling.Simple,
         NullValueHandling = NullValueHandling.Include,
@@ -86,12 +90,12 @@ public sealed class LiteDbBotStorage(LiteDbStore store, bool flushEveryWrite = f
                 // A conflict throws out of the transaction, which rolls back what this batch wrote before it.
                 foreach (var write in writes)
                 {
-                    var current = store.BotState.FindById(write.Id);
+                    // Only a conditional write reads what it replaces (the bot's state bags never are).
                     if (write.IsConditional)
-                        ThrowOnConflict(write, current);
+                        ThrowOnConflict(write, store.BotState.FindById(write.Id));
                     if (write.Document is not null)
                         store.BotState.Upsert(write.Document);
-                    else if (current is not null)
+                    else
                         store.BotState.Delete(write.Id);
                 }
                 return writes.Count;
@@ -127,12 +131,19 @@ public sealed class LiteDbBotStorage(LiteDbStore store, bool flushEveryWrite = f
         Convert.ToHexStringLower(SHA256.HashData(MemoryMarshal.AsBytes(key.AsSpan())));
 
     /// <summary>
-    /// The JSON text of a value. LiteDB stores strings as strict UTF-8 and throws on an unpaired
-    /// surrogate (half an emoji, cut off by code that shortens a text), and Newtonsoft.Json reads an
-    /// escaped one back as U+FFFD anyway; so such a surrogate is stored as U+FFFD rather than failing
-    /// the write. Every well-formed text is stored exactly.
+    /// The JSON text of a value, written straight to text. LiteDB stores strings as strict UTF-8 and throws
+    /// on an unpaired surrogate (half an emoji, cut off by code that shortens a text), and Newtonsoft.Json
+    /// reads an escaped one back as U+FFFD anyway; so such a surrogate is stored as U+FFFD rather than
+    /// failing the write. Every well-formed text is stored exactly.
     /// </summary>
-    private static string JsonText(JToken token) => WellFormed(token.ToString(Formatting.None));
+    private static string JsonText(object value)
+    {
+        var text = new StringWriter(CultureInfo.InvariantCulture);
+        using (var writer = new JsonTextWriter(text))
+            // Declared as object, so that the value's own type is named and it comes back as that type.
+            Serializer.Serialize(writer, value, typeof(object));
+        return WellFormed(text.ToString());
+    }
 
     /// <summary>The key as LiteDB can store it. Only people read it; the id is computed from the exact key.</summary>
     private static string Readable(string key) => WellFormed(key);
@@ -155,7 +166,8 @@ public sealed class LiteDbBotStorage(LiteDbStore store, bool flushEveryWrite = f
 
     private static object Deserialize(BotStateDocument document)
     {
-        var value = JsonConvert.DeserializeObject<object>(document.Json, JsonSettings)
+        using var reader = new JsonTextReader(new StringReader(document.Json));
+        var value = Serializer.Deserialize<object>(reader)
             ?? throw new InvalidDataException($"Bot state \"{document.Key}\" holds null.");
         if (value is IStoreItem item && document.ETag is not null)
             item.ETag = document.ETag;
@@ -190,17 +202,25 @@ public sealed class LiteDbBotStorage(LiteDbStore store, bool flushEveryWrite = f
             if (value is null)
                 return new PendingWrite(key, id, false, null, null);
 
-            var token = JToken.FromObject(value, Serializer);
-            var document = new BotStateDocument { Id = id, Key = Readable(key), Json = JsonText(token) };
+            var document = new BotStateDocument { Id = id, Key = Readable(key), Json = JsonText(value) };
             if (value is IStoreItem item)
             {
                 document.ETag = Guid.NewGuid().ToString("N");
                 return new PendingWrite(key, id, true, item.ETag, document);
             }
-            document.ETag = token is JObject json && json.TryGetValue("eTag", out var embedded) && embedded is JValue
+            document.ETag = EmbeddedETag(document.Json);
+            return new PendingWrite(key, id, false, null, document);
+        }
+
+        /// <summary>The top-level "eTag" of the JSON text, which MemoryStorage takes for the stored ETag; read only when the text has one anywhere.</summary>
+        private static string? EmbeddedETag(string json)
+        {
+            if (!json.Contains("\"eTag\"", StringComparison.Ordinal))
+                return null;
+            using var reader = new JsonTextReader(new StringReader(json)) { DateParseHandling = DateParseHandling.None };
+            return JToken.ReadFrom(reader) is JObject top && top.TryGetValue("eTag", out var embedded) && embedded is JValue
                 ? embedded.Value<string>()
                 : null;
-            return new PendingWrite(key, id, false, null, document);
         }
     }
 }

@@ -452,6 +452,39 @@ public sealed class LiteDbBotStorageTests : IDisposable
     }
 
     [Fact]
+    public async Task Type_names_are_stored_only_where_the_declared_type_does_not_give_the_type()
+    {
+        await Write("texts", new Texts
+        {
+            Evidence = ["a"],
+            Bag = new Dictionary<string, object?> { ["text"] = "v", ["note"] = new Note { Text = "inside" }, ["list"] = new List<int> { 1 } },
+        });
+
+        // The value's own type, and those of the bag's entries that are not JSON's own; not the list's or the bag's.
+        var json = Assert.Single(_store.BotState.FindAll()).Json;
+        Assert.Equal(3, json.Split("\"$type\"").Length - 1);
+        var read = Assert.IsType<Texts>((await _storage.ReadAsync(["texts"]))["texts"]);
+        Assert.Equal(["a"], read.Evidence);
+        Assert.Equal("v", read.Bag["text"]);
+        Assert.Equal("inside", Assert.IsType<Note>(read.Bag["note"]).Text);
+        Assert.Equal([1], Assert.IsType<List<int>>(read.Bag["list"]));
+    }
+
+    [Fact]
+    public async Task A_value_stored_with_a_type_name_on_every_object_reads_as_its_types()
+    {
+        // As the build before stored it.
+        const string json = """
+            {"$type":"ReformBot.Host.Tests.Bot.State.LiteDbBotStorageTests+Texts, ReformBot.Host.Tests","Evidence":{"$type":"System.Collections.Generic.List`1[[System.String, System.Private.CoreLib]], System.Private.CoreLib","$values":["a"]},"Bag":{"$type":"System.Collections.Generic.Dictionary`2[[System.String, System.Private.CoreLib],[System.Object, System.Private.CoreLib]], System.Private.CoreLib","note":{"$type":"ReformBot.Host.Tests.Bot.State.LiteDbBotStorageTests+Note, ReformBot.Host.Tests","Text":"inside","Count":0,"ETag":null}}}
+            """;
+        _store.BotState.Insert(new BotStateDocument { Id = LiteDbBotStorage.IdOf("old"), Key = "old", Json = json });
+
+        var read = Assert.IsType<Texts>((await _storage.ReadAsync(["old"]))["old"]);
+        Assert.Equal(["a"], read.Evidence);
+        Assert.Equal("inside", Assert.IsType<Note>(read.Bag["note"]).Text);
+    }
+
+    [Fact]
     public async Task An_unpaired_surrogate_is_stored_as_a_replacement_character_instead_of_failing_the_write()
     {
         // LiteDB's strict UTF-8 cannot hold half an emoji; the draft must still be saved.
