@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Microsoft.Extensions.Options;
 using ReformBot.Core.Digests;
 using ReformBot.Core.Reports;
@@ -134,7 +135,12 @@ public sealed class DigestChart(MessageCatalog messages, TextFormat format, Char
         var height = Pad + 34 + 28 + 28 + ColumnLabelHeight + departmentRows * RowHeight + (hidden > 0 ? 22 : 0) + RowHeight + 12 + 28 + 30 + StatusOrder.Length * RowHeight + Pad;
 
         var info = new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Opaque);
-        using var surface = SKSurface.Create(info);
+        // The canvas's megabytes come from the managed heap, not from the C library's allocator: a block that
+        // large, freed there, raises the size below which it keeps freed memory in the process (glibc's mmap
+        // threshold), and the whole host's native memory then grows with it.
+        var canvasMemory = GC.AllocateUninitializedArray<byte>(info.BytesSize, pinned: true);
+        using var surface = SKSurface.Create(info, Marshal.UnsafeAddrOfPinnedArrayElement(canvasMemory, 0), info.RowBytes)
+            ?? throw new InvalidOperationException("Skia could not make a canvas.");
         var canvas = surface.Canvas;
         canvas.Clear(Background);
         using var ink = Paint(Ink);
@@ -225,7 +231,9 @@ public sealed class DigestChart(MessageCatalog messages, TextFormat format, Char
         using var image = surface.Snapshot();
         using var pixels = image.PeekPixels() ?? throw new InvalidOperationException("A raster surface has pixels.");
         // Flat colours and text: a palette PNG keeps it small enough to send inline.
-        return new Drawing(IndexedPng.Encode(pixels), width, height, trackWidth, labelAreas, bars, dots);
+        var png = IndexedPng.Encode(pixels);
+        GC.KeepAlive(canvasMemory);
+        return new Drawing(png, width, height, trackWidth, labelAreas, bars, dots);
     }
 
     /// <summary>One labelled bar: the label right-aligned before the track, the value after it. Returns the filled bar.</summary>
