@@ -78,6 +78,18 @@ public sealed class LiteReportRepository : IReportRepository
             .OrderBy(r => r.Key, StringComparer.Ordinal).ThenBy(r => r.Revision).Select(r => r.ToRevision()).ToList();
     }
 
+    public IReadOnlyList<ReportRevision> InForceAt(DateTimeOffset at, params IEnumerable<ReportKey> keys)
+    {
+        var keyTexts = keys.Select(k => new LiteDB.BsonValue(ReportDocument.KeyOf(k))).Distinct().ToList();
+        if (keyTexts.Count == 0) return [];
+        // The query of History, but only one revision of each report is kept while reading: a report revised a
+        // thousand times since costs the reading, not the memory of a thousand revisions.
+        var inForce = new Dictionary<string, ReportDocument>(StringComparer.Ordinal);
+        foreach (var r in store.Reports.Find(LiteDB.Query.In(nameof(ReportDocument.Key), keyTexts)))
+            if (r.SubmittedAt <= at && (!inForce.TryGetValue(r.Key, out var kept) || kept.Revision < r.Revision)) inForce[r.Key] = r;
+        return inForce.Values.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => r.ToRevision()).ToList();
+    }
+
     public ReportRevision? Latest(ReportKey key) => store.ReportLatest.FindById(ReportDocument.KeyOf(key))?.Latest?.ToRevision();
 
     public IReadOnlyList<ReportRevision> LatestForPeriod(Quarter period, IEnumerable<string>? departments = null)
