@@ -21,7 +21,8 @@ public interface IReportRepository
 
     /// <summary>
     /// For each of the given reports, its latest revision submitted at or before <paramref name="at"/> (none for a
-    /// report without one), by report: what each said then, without keeping every later revision.
+    /// report without one), in the order of <paramref name="keys"/>: what each said then, without reading every
+    /// later revision.
     /// </summary>
     IReadOnlyList<ReportRevision> InForceAt(DateTimeOffset at, params IEnumerable<ReportKey> keys);
 

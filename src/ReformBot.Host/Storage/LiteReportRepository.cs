@@ -80,14 +80,25 @@ public sealed class LiteReportRepository : IReportRepository
 
     public IReadOnlyList<ReportRevision> InForceAt(DateTimeOffset at, params IEnumerable<ReportKey> keys)
     {
-        var keyTexts = keys.Select(k => new LiteDB.BsonValue(ReportDocument.KeyOf(k))).Distinct().ToList();
-        if (keyTexts.Count == 0) return [];
-        // The query of History, but only one revision of each report is kept while reading: a report revised a
-        // thousand times since costs the reading, not the memory of a thousand revisions.
-        var inForce = new Dictionary<string, ReportDocument>(StringComparer.Ordinal);
-        foreach (var r in store.Reports.Find(LiteDB.Query.In(nameof(ReportDocument.Key), keyTexts)))
-            if (r.SubmittedAt <= at && (!inForce.TryGetValue(r.Key, out var kept) || kept.Revision < r.Revision)) inForce[r.Key] = r;
-        return inForce.Values.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => r.ToRevision()).ToList();
+        var inForce = new List<ReportRevision>();
+        foreach (var key in keys.Select(ReportDocument.KeyOf).Distinct())
+        {
+            if (store.ReportLatest.FindById(key)?.Latest is not { } latest) continue;
+            var found = latest.SubmittedAt <= at ? latest : null;
+            // Revisions are numbered 1, 2, … in the order they are submitted: the one in force is found by halving
+            // the numbers, an index seek each, instead of reading every revision of a report revised often since.
+            var (low, high) = (1, found is null ? latest.Revision - 1 : 0);
+            while (low <= high)
+            {
+                var middle = low + (high - low) / 2;
+                var revision = store.Reports.FindOne(LiteDB.Query.EQ(nameof(ReportDocument.KeyRevision), ReportDocument.KeyRevisionOf(key, middle)))
+                    ?? throw new InvalidOperationException($"Revision {middle} of report {key} is missing.");
+                if (revision.SubmittedAt <= at) (found, low) = (revision, middle + 1);
+                else high = middle - 1;
+            }
+            if (found is not null) inForce.Add(found.ToRevision());
+        }
+        return inForce;
     }
 
     public ReportRevision? Latest(ReportKey key) => store.ReportLatest.FindById(ReportDocument.KeyOf(key))?.Latest?.ToRevision();
