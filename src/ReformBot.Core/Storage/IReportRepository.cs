@@ -19,6 +19,13 @@ public interface IReportRepository
     /// <summary>Every revision of the given reports, by report and oldest first; read through an index, whatever the rest of the history.</summary>
     IReadOnlyList<ReportRevision> History(params IEnumerable<ReportKey> keys);
 
+    /// <summary>
+    /// For each of the given reports, its latest revision submitted at or before <paramref name="at"/> (none for a
+    /// report without one), in the order of <paramref name="keys"/>: what each said then, without reading every
+    /// later revision.
+    /// </summary>
+    IReadOnlyList<ReportRevision> InForceAt(DateTimeOffset at, params IEnumerable<ReportKey> keys);
+
     /// <summary>The latest revision of one report, or null when it has none. Read from what the store keeps current, not the history.</summary>
     ReportRevision? Latest(ReportKey key);
 

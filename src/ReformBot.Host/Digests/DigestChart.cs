@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Microsoft.Extensions.Options;
 using ReformBot.Core.Digests;
 using ReformBot.Core.Reports;
@@ -53,30 +54,72 @@ public sealed class DigestChart(MessageCatalog messages, TextFormat format, Char
     /// <summary>The row of the dots' column labels (报送, 进展).</summary>
     private const int ColumnLabelHeight = 18;
 
-    /// <summary>The PNG, or null when charts are off or no CJK font is available.</summary>
-    public byte[]? Render(Digest digest) => Draw(digest)?.Png;
+    /// <summary>How many of the last charts drawn are kept: the office's digest and a few departments'.</summary>
+    internal const int KeptCharts = 8;
+
+    /// <summary>The last charts drawn, most recently used first; guarded by <see cref="_drawing"/>.</summary>
+    private readonly List<(ChartContent Content, byte[] Png)> _kept = [];
+    private readonly Lock _drawing = new();
+
+    /// <summary>
+    /// The PNG, or null when charts are off or no CJK font is available. A chart showing what one of the last
+    /// <see cref="KeptCharts"/> showed is that chart's bytes (callers must not change them): drawing costs a
+    /// few hundred milliseconds of CPU and megabytes of native memory, and 周报 asked again with nothing
+    /// reported since shows the same. One chart is drawn at a time, so turns asking for the same chart at
+    /// once draw it once, and at most one canvas is held.
+    /// </summary>
+    public byte[]? Render(Digest digest)
+    {
+        var content = Content(digest);
+        lock (_drawing)
+        {
+            var index = _kept.FindIndex(k => k.Content.Equals(content));
+            var png = index >= 0 ? _kept[index].Png : Draw(content)?.Png;
+            if (png is null) return null; // charts off, or no font: nothing is kept
+            if (index >= 0) _kept.RemoveAt(index);
+            else if (_kept.Count == KeptCharts) _kept.RemoveAt(KeptCharts - 1);
+            _kept.Insert(0, (content, png));
+            return png;
+        }
+    }
 
     /// <summary>The file name of the chart of a digest, for the chat attachment.</summary>
     public string FileName(Digest digest) => messages.Format(MessageKeys.Chart.FileName, digest.Period.ToString());
 
-    /// <summary>The PNG and where things were drawn (for tests); null as <see cref="Render"/>.</summary>
-    internal Drawing? Draw(Digest digest)
+    /// <summary>What the chart of <paramref name="digest"/> shows: the departments drawn are the first (worst) ones.</summary>
+    internal ChartContent Content(Digest digest)
+    {
+        var date = format.LocalDate(digest.Now);
+        var heading = digest.Filter.Department is { } only
+            ? messages.Format(MessageKeys.Chart.TitleDepartment, format.Period(digest.Period), date, only)
+            : messages.Format(MessageKeys.Chart.Title, format.Period(digest.Period), date);
+        var departments = digest.Departments.Take(Math.Max(options.Value.MaxDepartments, 1))
+            .Select(d => new ChartDepartment(d.Department, d.Submitted, d.Expected, d.ReportingLight, d.ProgressLight))
+            .ToList();
+        return new ChartContent(heading, digest.Totals, departments, digest.Departments.Count - departments.Count);
+    }
+
+    /// <summary>The PNG and where things were drawn (for tests); null as <see cref="Render"/>, and never kept.</summary>
+    internal Drawing? Draw(Digest digest) => Draw(Content(digest));
+
+    /// <summary>Draws from <paramref name="content"/> alone, so that equal contents are equal pictures.</summary>
+    private Drawing? Draw(ChartContent content)
     {
         var o = options.Value;
         if (!o.Enabled || font.Typeface is not { } typeface) return null;
 
         var m = messages;
-        var t = digest.Totals;
+        var t = content.Totals;
         using var title = Font(typeface, 22, bold: true);
         using var header = Font(typeface, 16, bold: true);
         using var body = Font(typeface, 14);
         using var small = Font(typeface, 12);
 
         var width = Math.Max(o.Width, 480);
-        var departments = digest.Departments.Take(Math.Max(o.MaxDepartments, 1)).ToList();
-        var hidden = digest.Departments.Count - departments.Count;
+        var departments = content.Departments;
+        var hidden = content.HiddenDepartments;
         var statusLabels = StatusOrder.Select(StatusLabel).ToList();
-        var labels = departments.Select(d => d.Department).Concat(statusLabels).ToList();
+        var labels = departments.Select(d => d.Name).Concat(statusLabels).ToList();
         var values = departments.Select(d => m.Format(MessageKeys.Chart.DepartmentValue, d.Submitted, d.Expected, DigestMarkdown.Percent(d.Submitted, d.Expected)))
             .Concat(StatusOrder.Select(s => m.Format(MessageKeys.Chart.StatusValue, t.Statuses[s], Share(t.Statuses[s], t.Expected))))
             .ToList();
@@ -92,7 +135,12 @@ public sealed class DigestChart(MessageCatalog messages, TextFormat format, Char
         var height = Pad + 34 + 28 + 28 + ColumnLabelHeight + departmentRows * RowHeight + (hidden > 0 ? 22 : 0) + RowHeight + 12 + 28 + 30 + StatusOrder.Length * RowHeight + Pad;
 
         var info = new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Opaque);
-        using var surface = SKSurface.Create(info);
+        // The canvas's megabytes come from the managed heap, not from the C library's allocator: a block that
+        // large, freed there, raises the size below which it keeps freed memory in the process (glibc's mmap
+        // threshold), and the whole host's native memory then grows with it.
+        var canvasMemory = GC.AllocateUninitializedArray<byte>(info.BytesSize, pinned: true);
+        using var surface = SKSurface.Create(info, Marshal.UnsafeAddrOfPinnedArrayElement(canvasMemory, 0), info.RowBytes)
+            ?? throw new InvalidOperationException("Skia could not make a canvas.");
         var canvas = surface.Canvas;
         canvas.Clear(Background);
         using var ink = Paint(Ink);
@@ -100,9 +148,7 @@ public sealed class DigestChart(MessageCatalog messages, TextFormat format, Char
         using var track = Paint(Track);
 
         float y = Pad;
-        var heading = digest.Filter.Department is { } only
-            ? m.Format(MessageKeys.Chart.TitleDepartment, format.Period(digest.Period), format.LocalDate(digest.Now), only)
-            : m.Format(MessageKeys.Chart.Title, format.Period(digest.Period), format.LocalDate(digest.Now));
+        var heading = content.Heading;
         // A long heading (a long department name) is set smaller before it is cut.
         var headingWidth = title.MeasureText(heading);
         if (headingWidth > width - 2 * Pad) title.Size = Math.Max(16, title.Size * (width - 2 * Pad) / headingWidth);
@@ -131,7 +177,7 @@ public sealed class DigestChart(MessageCatalog messages, TextFormat format, Char
             var d = departments[i];
             var rate = d.Expected == 0 ? 1f : (float)d.Submitted / d.Expected;
             // The bar is the reporting rate: it takes the reporting light's colour.
-            var bar = Row(canvas, body, ink, muted, track, y, labelWidth, trackX, trackWidth, Fit(body, d.Department, labelWidth - 8), values[i], rate, LightColor(d.ReportingLight));
+            var bar = Row(canvas, body, ink, muted, track, y, labelWidth, trackX, trackWidth, Fit(body, d.Name, labelWidth - 8), values[i], rate, LightColor(d.ReportingLight));
             var reportingDot = new SKPoint(dotX, y + RowHeight / 2f);
             var progressDot = new SKPoint(progressDotX, y + RowHeight / 2f);
             using (var dot = Paint(LightColor(d.ReportingLight))) canvas.DrawCircle(reportingDot, DotRadius, dot);
@@ -185,7 +231,9 @@ public sealed class DigestChart(MessageCatalog messages, TextFormat format, Char
         using var image = surface.Snapshot();
         using var pixels = image.PeekPixels() ?? throw new InvalidOperationException("A raster surface has pixels.");
         // Flat colours and text: a palette PNG keeps it small enough to send inline.
-        return new Drawing(IndexedPng.Encode(pixels), width, height, trackWidth, labelAreas, bars, dots);
+        var png = IndexedPng.Encode(pixels);
+        GC.KeepAlive(canvasMemory);
+        return new Drawing(png, width, height, trackWidth, labelAreas, bars, dots);
     }
 
     /// <summary>One labelled bar: the label right-aligned before the track, the value after it. Returns the filled bar.</summary>
@@ -241,3 +289,21 @@ public sealed class DigestChart(MessageCatalog messages, TextFormat format, Char
     internal sealed record Drawing(byte[] Png, int Width, int Height, float TrackWidth, IReadOnlyList<SKRect> LabelAreas,
         IReadOnlyList<(SKRect Rect, SKColor Color)> Bars, IReadOnlyList<(SKPoint Reporting, SKPoint Progress)> Dots);
 }
+
+/// <summary>
+/// Everything a digest's chart shows: charts of equal contents are the same picture. The heading carries the
+/// period, the local date and the department of a department's digest; the list is compared item by item.
+/// </summary>
+/// <param name="Departments">The departments drawn, worst first.</param>
+/// <param name="HiddenDepartments">The departments beyond <see cref="ChartOptions.MaxDepartments"/>, counted in one line.</param>
+internal sealed record ChartContent(string Heading, DigestTotals Totals, IReadOnlyList<ChartDepartment> Departments, int HiddenDepartments)
+{
+    public bool Equals(ChartContent? other) =>
+        other is not null && Heading == other.Heading && Totals == other.Totals && HiddenDepartments == other.HiddenDepartments
+        && Departments.SequenceEqual(other.Departments);
+
+    public override int GetHashCode() => HashCode.Combine(Heading, Totals, Departments.Count, HiddenDepartments);
+}
+
+/// <summary>One department's row of the chart.</summary>
+internal sealed record ChartDepartment(string Name, int Submitted, int Expected, TrafficLight ReportingLight, TrafficLight ProgressLight);

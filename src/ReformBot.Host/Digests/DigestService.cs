@@ -26,8 +26,8 @@ public sealed class DigestService(IPlanRepository plans, IReportRepository repor
     /// The revisions that decide the digest, read from what the store keeps current rather than the whole
     /// history; the calculator gives the same digest from them as from every revision: each report's latest
     /// of the period and of the one before (status, copied), one 已完成 of any period per (task, department)
-    /// (overdue against the plan), and the whole period's history of a report submitted to after
-    /// <paramref name="since"/> (what it said then, and what changed). Revisions of a report are numbered
+    /// (overdue against the plan), and of a report submitted to after <paramref name="since"/>, the revision
+    /// in force then (what it said, against which its latest is a change). Revisions of a report are numbered
     /// in the order they are submitted, so a report whose latest is not newer than <paramref name="since"/>
     /// has no revision that is.
     /// </summary>
@@ -38,7 +38,7 @@ public sealed class DigestService(IPlanRepository plans, IReportRepository repor
         if (period is not { Year: Quarter.MinYear, Number: 1 }) revisions = revisions.Concat(reports.LatestForPeriod(period.Previous()));
         revisions = revisions.Concat(reports.Completions());
         if (since is { } s)
-            revisions = revisions.Concat(reports.History(latest.Where(r => r.SubmittedAt > s && r.Revision > 1).Select(r => r.Key)));
+            revisions = revisions.Concat(reports.InForceAt(s, latest.Where(r => r.SubmittedAt > s && r.Revision > 1).Select(r => r.Key)));
         return revisions.DistinctBy(r => (r.Key, r.Revision)).ToList();
     }
 }

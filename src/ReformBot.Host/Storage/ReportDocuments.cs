@@ -29,10 +29,12 @@ internal sealed class ReportDocument
 
     public static string KeyOf(ReportKey key) => $"{key.TaskNumber}|{key.Department}|{key.Period}";
 
+    public static string KeyRevisionOf(string key, int revision) => $"{key}|{revision}";
+
     public static ReportDocument From(ReportRevision r) => new()
     {
         Key = KeyOf(r.Key),
-        KeyRevision = $"{KeyOf(r.Key)}|{r.Revision}",
+        KeyRevision = KeyRevisionOf(KeyOf(r.Key), r.Revision),
         TaskNumber = r.Key.TaskNumber,
         Department = r.Key.Department,
         Period = r.Key.Period.ToString(),

@@ -229,6 +229,62 @@ public sealed class DigestChartTests(DigestChartTests.Scenario scenario) : IClas
         Assert.True(capped.Height < Draw(Digest()).Height);
     }
 
+    [Fact]
+    public void A_chart_asked_again_with_nothing_changed_is_not_drawn_again_and_a_changed_report_changes_it()
+    {
+        using var dir = new TempDirectory();
+        using var store = new TestStore(dir.DatabasePath);
+        DigestScenario.Append(store.Reports);
+        var chart = Chart();
+        Digest At(DateTimeOffset now) => DigestScenario.Compute(store.Plans, store.Reports, now: now);
+
+        var first = chart.Render(At(DigestScenario.Now));
+        // An hour later, the same day, nothing reported: the same bytes, not a new drawing.
+        Assert.Same(first, chart.Render(At(DigestScenario.Now.AddHours(1))));
+
+        // A report revised to another status: the same number submitted, another status breakdown.
+        store.Reports.Append(new ReportKey(1, "科技厅", DigestScenario.Q4), DigestScenario.Content(ReportStatus.Completed, percent: 100), "c-kjt",
+            DigestScenario.Now.AddMinutes(90), late: false);
+        var revised = At(DigestScenario.Now.AddHours(2));
+        var second = chart.Render(revised);
+        Assert.NotNull(second);
+        Assert.NotEqual(first, second);
+        Assert.Equal(Chart().Draw(revised)!.Png, second);
+
+        // A report not submitted before: the department's bar grows.
+        var missing = revised.Tasks.First(r => r.Latest is null);
+        store.Reports.Append(new ReportKey(missing.TaskNumber, missing.Department, DigestScenario.Q4), DigestScenario.Content(ReportStatus.OnTrack), "c-x",
+            DigestScenario.Now.AddMinutes(150), late: false);
+        var added = At(DigestScenario.Now.AddHours(3));
+        var third = chart.Render(added);
+        Assert.NotEqual(second, third);
+        Assert.Equal(Chart().Draw(added)!.Png, third);
+
+        // The next day's chart has the next day's date in its heading.
+        Assert.NotEqual(third, chart.Render(At(DigestScenario.Now.AddDays(1))));
+    }
+
+    [Fact]
+    public void Only_the_last_charts_are_kept_and_turns_asking_at_once_share_one_drawing()
+    {
+        var chart = Chart();
+        var departments = Digest().Departments.Take(DigestChart.KeptCharts + 1).Select(d => d.Department).ToList();
+        Assert.Equal(DigestChart.KeptCharts + 1, departments.Count);
+
+        var pngs = new byte[]?[8];
+        Parallel.For(0, pngs.Length, i => pngs[i] = chart.Render(Digest(new DigestFilter(departments[0]))));
+        Assert.All(pngs, png => Assert.Same(pngs[0], png));
+
+        foreach (var department in departments.Skip(1)) chart.Render(Digest(new DigestFilter(department)));
+        // The first department's chart was the least recently used of KeptCharts + 1: drawn again, the same picture.
+        var again = chart.Render(Digest(new DigestFilter(departments[0])));
+        Assert.NotSame(pngs[0], again);
+        Assert.Equal(pngs[0], again);
+        // The last one is still kept.
+        var last = Digest(new DigestFilter(departments[^1]));
+        Assert.Same(chart.Render(last), chart.Render(last));
+    }
+
     /// <summary>Pixels darker than the bars' and the track's colours: text.</summary>
     private static List<(int X, int Y)> Ink(SKBitmap bitmap, SKRect area)
     {

@@ -53,6 +53,26 @@ public sealed class ReportSummaryTests : IDisposable
     }
 
     [Fact]
+    public void The_revision_in_force_at_a_moment_is_the_latest_submitted_by_then()
+    {
+        using var store = new TestStore(_dir.DatabasePath);
+        var pairs = store.Plans.Tasks().SelectMany(t => t.LeadDepartments.Select(d => (t.Number, Department: d))).Take(30).ToList();
+        AppendHistory(store.Reports, pairs, new Random(13), revisions: 400);
+        var all = store.Reports.All();
+        var keys = all.Select(r => r.Key).Distinct().ToList();
+
+        var moments = all.Select(r => r.SubmittedAt).Order().ToList();
+        foreach (var at in new[] { moments[0].AddTicks(-1), moments[0], moments[moments.Count / 3], moments[moments.Count / 2].AddTicks(1), moments[^1] })
+        {
+            var expected = all.Where(r => r.SubmittedAt <= at).GroupBy(r => r.Key).Select(g => Id(g.MaxBy(r => r.Revision)!)).ToList();
+            var inForce = store.Reports.InForceAt(at, keys).Select(Id).ToList();
+            Assert.Equal(expected.Count, inForce.Count);
+            Assert.Equal(expected.ToHashSet(), inForce.ToHashSet());
+        }
+        Assert.Empty(store.Reports.InForceAt(moments[^1]));
+    }
+
+    [Fact]
     public void A_database_from_before_the_summaries_gets_them_at_open_and_numbering_goes_on()
     {
         var key = new ReportKey(1, "科技厅", Q4);
