@@ -569,9 +569,11 @@ public sealed class LiteDbStore : IDisposable
         Contacts.EnsureIndex("Departments", "$.Departments[*]");
         Reports.EnsureIndex(r => r.Key);
         Reports.EnsureIndex(r => r.KeyRevision, unique: true);
-        Reports.EnsureIndex(r => r.Period);
-        Reports.EnsureIndex(r => r.TaskNumber);
         Reports.EnsureIndex(r => r.DraftId);
+        // Every index costs each confirmed report an insertion: a period's revisions are found through its
+        // summaries' keys instead, and nothing looks revisions up by task. Dropped from older databases.
+        Reports.DropIndex(nameof(ReportDocument.Period));
+        Reports.DropIndex(nameof(ReportDocument.TaskNumber));
         ReportLatest.EnsureIndex(l => l.Period);
         Reminders.EnsureIndex(r => r.State);
         Reminders.EnsureIndex(r => r.Period);

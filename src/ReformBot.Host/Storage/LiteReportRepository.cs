@@ -129,7 +129,9 @@ public sealed class LiteReportRepository : IReportRepository
     public IReadOnlyList<ReportRevision> ForPeriod(Quarter period)
     {
         var periodText = period.ToString();
-        return Oldest(store.Reports.Query().Where(r => r.Period == periodText).ToList());
+        // The period's reports are its summaries; their revisions are found by key.
+        var keys = store.ReportLatest.Find(l => l.Period == periodText).Select(l => new LiteDB.BsonValue(l.Id)).ToList();
+        return keys.Count == 0 ? [] : Oldest(store.Reports.Find(LiteDB.Query.In(nameof(ReportDocument.Key), keys)).ToList());
     }
 
     public IReadOnlyList<ReportRevision> All() => store.Reports.FindAll().Select(d => d.ToRevision()).ToList();
@@ -178,8 +180,9 @@ public sealed class LiteReportRepository : IReportRepository
     private static IReadOnlyList<ReportNote> Oldest(IEnumerable<NoteDocument> documents) =>
         documents.OrderBy(d => d.SubmittedAt).ThenBy(d => d.Id).Select(d => d.ToNote()).ToList();
 
+    // Revisions of one instant keep the order they were stored in (ids grow), whatever index found them.
     private static IReadOnlyList<ReportRevision> Oldest(List<ReportDocument> documents) =>
-        documents.OrderBy(d => d.SubmittedAt).ThenBy(d => d.Revision).Select(d => d.ToRevision()).ToList();
+        documents.OrderBy(d => d.SubmittedAt).ThenBy(d => d.Revision).ThenBy(d => d.Id).Select(d => d.ToRevision()).ToList();
 
     /// <summary>The summaries from every stored revision, replacing any there were, in one transaction.</summary>
     private static void BuildSummaries(LiteDbStore store)

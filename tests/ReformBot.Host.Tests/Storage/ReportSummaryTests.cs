@@ -97,6 +97,32 @@ public sealed class ReportSummaryTests : IDisposable
     }
 
     [Fact]
+    public void A_period_every_revision_is_found_through_its_summaries_and_older_databases_lose_the_unused_indexes()
+    {
+        List<(ReportKey, int, DateTimeOffset, string)> expected;
+        using (var store = new TestStore(_dir.DatabasePath))
+        {
+            var pairs = store.Plans.Tasks().SelectMany(t => t.LeadDepartments.Select(d => (t.Number, Department: d))).Take(30).ToList();
+            AppendHistory(store.Reports, pairs, new Random(19), revisions: 300);
+            expected = store.Reports.All().Where(r => r.Key.Period == Q4).OrderBy(r => r.SubmittedAt).ThenBy(r => r.Revision).Select(Id).ToList();
+            Assert.Equal(expected, store.Reports.ForPeriod(Q4).Select(Id));
+            // As an earlier version left them: revisions indexed by period and by task as well.
+            store.Store.Reports.EnsureIndex(r => r.Period);
+            store.Store.Reports.EnsureIndex(r => r.TaskNumber);
+            Assert.Contains("Period", ReportIndexes(store.Store));
+        }
+
+        using var reopened = new LiteDbStore(_dir.DatabasePath);
+        Assert.Equal(["DraftId", "Key", "KeyRevision", "_id"], ReportIndexes(reopened).Order(StringComparer.Ordinal));
+        var reports = new LiteReportRepository(reopened);
+        Assert.Equal(expected, reports.ForPeriod(Q4).Select(Id));
+        Assert.Empty(reports.ForPeriod(Q4.Next()));
+    }
+
+    private static List<string> ReportIndexes(LiteDbStore store) =>
+        store.Database.GetCollection("$indexes").Find(LiteDB.Query.EQ("collection", store.Reports.Name)).Select(i => i["name"].AsString).ToList();
+
+    [Fact]
     public void A_period_latest_revisions_and_completions_are_read_from_the_summaries_without_the_revisions()
     {
         using var store = new TestStore(_dir.DatabasePath);
