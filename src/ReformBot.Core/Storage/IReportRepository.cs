@@ -9,7 +9,8 @@ public interface IReportRepository
     /// <summary>
     /// Stores a new revision with the next revision number of its key. It is on disk when this
     /// returns, so a caller may then tell the user it is saved. A <paramref name="draftId"/> that
-    /// is already stored stores nothing and returns that draft's revision.
+    /// is already stored stores nothing and returns that draft's revision as stored: its content is then
+    /// not <paramref name="content"/> itself, which a new revision's is.
     /// </summary>
     ReportRevision Append(ReportKey key, ReportContent content, string submittedBy, DateTimeOffset submittedAt, bool late, string? draftId = null);
 

@@ -95,8 +95,14 @@ public sealed class SubmitOnceTests : IDisposable
         var content = new ReportContent(ReportStatus.OnTrack, "进展", "无", "继续", null, []);
         var at = new DateTimeOffset(2026, 12, 20, 2, 0, 0, TimeSpan.Zero);
 
-        reports.Append(Key, content, "c1", at, late: false, draftId: "d1");
+        var first = reports.Append(Key, content, "c1", at, late: false, draftId: "d1");
+        var repeated = reports.Append(Key, content, "c1", at, late: false, draftId: "d1");
         var again = reports.Append(Key, content with { Progress = "改过" }, "c1", at.AddMinutes(1), late: false, draftId: "d1");
+
+        // The caller tells a new revision from one stored before by its content: the one it gave, or the stored one.
+        Assert.Same(content, first.Content);
+        Assert.NotSame(content, repeated.Content);
+        Assert.Equal(first.Revision, repeated.Revision);
         var other = reports.Append(Key, content, "c1", at.AddMinutes(2), late: false, draftId: "d2");
 
         Assert.Equal((1, "进展", "d1"), (again.Revision, again.Content.Progress, again.DraftId));

@@ -397,20 +397,19 @@ public sealed class ReportConversation(
     private async Task SubmitAsync(ChatTurn turn, ReportSession session, ReportSessionItem item, DialogState draft, CancellationToken cancellationToken)
     {
         var period = Quarter.Parse(session.Period);
-        // Stored before, and the conversation state that would have moved on was lost (a crash after the store).
-        if (session.DraftId is not null && reports.FindByDraft(session.DraftId) is { } stored)
-        {
-            session.Submitted++;
-            turn.Conversation.LastSaved = SavedReport.Of(turn, item.TaskNumber, stored.Revision, time.GetUtcNow());
-            await turn.SayAsync(MessageKeys.Report.AlreadySaved, cancellationToken, format.Task(item.TaskNumber), stored.Revision);
-            return;
-        }
         var now = time.GetUtcNow();
         var late = periods.Calendar.WindowFor(period).IsLate(now);
         var content = ReportFields.ToContent(draft.Values);
         var revision = reports.Append(new ReportKey(item.TaskNumber, item.Department, period), content, turn.RegisteredContact.Id, now, late, session.DraftId);
         session.Submitted++;
         turn.Conversation.LastSaved = SavedReport.Of(turn, item.TaskNumber, revision.Revision, now);
+        // Stored before, and the conversation state that would have moved on was lost (a crash after the store):
+        // the store hands back that revision, not this content.
+        if (!ReferenceEquals(revision.Content, content))
+        {
+            await turn.SayAsync(MessageKeys.Report.AlreadySaved, cancellationToken, format.Task(item.TaskNumber), revision.Revision);
+            return;
+        }
         await turn.SayAsync(MessageKeys.Report.Saved, cancellationToken, format.Task(item.TaskNumber), format.Status(content.Status), revision.Revision);
         // The office moved the period meanwhile: the draft still goes to the period it was started in, and says so.
         if (periods.Current() != period)
