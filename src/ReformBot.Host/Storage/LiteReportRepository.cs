@@ -87,23 +87,33 @@ public sealed class LiteReportRepository : IReportRepository
     {
         var inForce = new List<ReportRevision>();
         foreach (var key in keys.Select(ReportDocument.KeyOf).Distinct())
-        {
-            if (store.ReportLatest.FindById(key)?.Latest is not { } latest) continue;
-            var found = latest.SubmittedAt <= at ? latest : null;
-            // Revisions are numbered 1, 2, … in the order they are submitted: the one in force is found by halving
-            // the numbers, an index seek each, instead of reading every revision of a report revised often since.
-            var (low, high) = (1, found is null ? latest.Revision - 1 : 0);
-            while (low <= high)
-            {
-                var middle = low + (high - low) / 2;
-                var revision = store.Reports.FindOne(LiteDB.Query.EQ(nameof(ReportDocument.KeyRevision), ReportDocument.KeyRevisionOf(key, middle)))
-                    ?? throw new InvalidOperationException($"Revision {middle} of report {key} is missing.");
-                if (revision.SubmittedAt <= at) (found, low) = (revision, middle + 1);
-                else high = middle - 1;
-            }
-            if (found is not null) inForce.Add(found.ToRevision());
-        }
+            if ((_cache.InForce(key, at) ?? FindInForce(key, at))?.Revision is { } revision) inForce.Add(revision);
         return inForce;
+    }
+
+    /// <summary>The revision of <paramref name="key"/> in force at <paramref name="at"/>, and for how long; null when the report has none.</summary>
+    private InForceSpan? FindInForce(string key, DateTimeOffset at)
+    {
+        if (store.ReportLatest.FindById(key)?.Latest is not { } latest) return null;
+        // In force from then on, until an append: not kept.
+        if (latest.SubmittedAt <= at) return new InForceSpan(latest.ToRevision(), latest.SubmittedAt, DateTimeOffset.MaxValue);
+        // Revisions are numbered 1, 2, … in the order they are submitted: the one in force is found by halving
+        // the numbers, an index seek each, instead of reading every revision of a report revised often since.
+        // `next` is always the revision just after `high`, so at the end the one after the revision found.
+        ReportDocument? found = null;
+        var next = latest;
+        var (low, high) = (1, latest.Revision - 1);
+        while (low <= high)
+        {
+            var middle = low + (high - low) / 2;
+            var revision = store.Reports.FindOne(LiteDB.Query.EQ(nameof(ReportDocument.KeyRevision), ReportDocument.KeyRevisionOf(key, middle)))
+                ?? throw new InvalidOperationException($"Revision {middle} of report {key} is missing.");
+            if (revision.SubmittedAt <= at) (found, low) = (revision, middle + 1);
+            else (next, high) = (revision, middle - 1);
+        }
+        var span = new InForceSpan(found?.ToRevision(), found?.SubmittedAt ?? DateTimeOffset.MinValue, next.SubmittedAt);
+        _cache.RememberInForce(key, span);
+        return span;
     }
 
     public ReportRevision? Latest(ReportKey key) => store.ReportLatest.FindById(ReportDocument.KeyOf(key))?.Latest?.ToRevision();
@@ -233,8 +243,27 @@ public sealed class LiteReportRepository : IReportRepository
         private const int MaxPeriods = 4;
         private readonly Lock _gate = new();
         private readonly Dictionary<string, IReadOnlyList<ReportRevision>> _periods = new(StringComparer.Ordinal);
+        // What the digest's "what changed" asked before: stored revisions never change, so a span between two
+        // of them stays true; the next digest, a little later, finds its answer here without a seek.
+        private const int MaxSpans = 1024;
+        private readonly Dictionary<string, InForceSpan> _inForce = new(StringComparer.Ordinal);
         private IReadOnlyList<ReportRevision>? _completions;
         private int _version;
+
+        public InForceSpan? InForce(string key, DateTimeOffset at)
+        {
+            lock (_gate)
+                return _inForce.TryGetValue(key, out var span) && span.From <= at && at < span.Until ? span : null;
+        }
+
+        public void RememberInForce(string key, InForceSpan span)
+        {
+            lock (_gate)
+            {
+                if (_inForce.Count >= MaxSpans) _inForce.Clear();
+                _inForce[key] = span;
+            }
+        }
 
         public IReadOnlyList<ReportRevision> Period(string period, Func<IReadOnlyList<ReportRevision>> load)
         {
@@ -317,7 +346,11 @@ public sealed class LiteReportRepository : IReportRepository
                 _version++;
                 _periods.Clear();
                 _completions = null;
+                _inForce.Clear();
             }
         }
     }
+
+    /// <summary>A report's revision in force from <paramref name="From"/> until just before <paramref name="Until"/> (none before its first).</summary>
+    private sealed record InForceSpan(ReportRevision? Revision, DateTimeOffset From, DateTimeOffset Until);
 }

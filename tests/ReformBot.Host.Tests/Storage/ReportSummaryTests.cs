@@ -73,6 +73,25 @@ public sealed class ReportSummaryTests : IDisposable
     }
 
     [Fact]
+    public void The_revision_in_force_a_little_later_is_known_without_reading_the_revisions_again()
+    {
+        using var store = new TestStore(_dir.DatabasePath);
+        var key = new ReportKey(1, "科技厅", Q4);
+        var start = DigestScenario.Now.AddDays(-20);
+        for (var i = 0; i < 40; i++)
+            store.Reports.Append(key, DigestScenario.Content(ReportStatus.OnTrack, $"进展 {i}"), "c", start.AddHours(i * 12), late: false);
+        var weekAgo = DigestScenario.Now.AddDays(-7);
+        var inForce = store.Reports.InForceAt(weekAgo, key).Single();
+        Assert.Equal(27, inForce.Revision);
+
+        // 周报 a minute later, and the weekly digest: the revisions are not read again while the answer holds.
+        store.Store.Reports.DeleteAll();
+        Assert.Equal(Id(inForce), Id(store.Reports.InForceAt(weekAgo.AddMinutes(1), key).Single()));
+        Assert.Equal(Id(inForce), Id(new LiteReportRepository(store.Store).InForceAt(inForce.SubmittedAt, key).Single()));
+        Assert.Throws<InvalidOperationException>(() => store.Reports.InForceAt(weekAgo.AddDays(1), key));
+    }
+
+    [Fact]
     public void A_database_from_before_the_summaries_gets_them_at_open_and_numbering_goes_on()
     {
         var key = new ReportKey(1, "科技厅", Q4);
