@@ -24,7 +24,7 @@ public sealed class ReportSummaryTests : IDisposable
     public void The_digest_from_the_summaries_equals_the_digest_from_every_revision()
     {
         using var store = new TestStore(_dir.DatabasePath);
-        var pairs = store.Plans.Tasks().SelectMany(t => t.LeadDepartments.Select(d => (t.Number, Department: d))).ToList();
+        var pairs = LeadPairs(store);
         AppendHistory(store.Reports, pairs, new Random(7), revisions: 1500);
         var time = new FakeTimeProvider(DigestScenario.Now);
         var service = new DigestService(store.Plans, store.Reports, new ReportingPeriods(store.Calendar, new LiteSettingsRepository(store.Store), time), time);
@@ -47,7 +47,7 @@ public sealed class ReportSummaryTests : IDisposable
     public void Latest_revisions_and_completions_match_the_history()
     {
         using var store = new TestStore(_dir.DatabasePath);
-        var pairs = store.Plans.Tasks().SelectMany(t => t.LeadDepartments.Select(d => (t.Number, Department: d))).Take(30).ToList();
+        var pairs = LeadPairs(store, 30);
         AppendHistory(store.Reports, pairs, new Random(11), revisions: 400);
         AssertSummariesMatchHistory(store.Reports);
     }
@@ -56,7 +56,7 @@ public sealed class ReportSummaryTests : IDisposable
     public void The_revision_in_force_at_a_moment_is_the_latest_submitted_by_then()
     {
         using var store = new TestStore(_dir.DatabasePath);
-        var pairs = store.Plans.Tasks().SelectMany(t => t.LeadDepartments.Select(d => (t.Number, Department: d))).Take(30).ToList();
+        var pairs = LeadPairs(store, 30);
         AppendHistory(store.Reports, pairs, new Random(13), revisions: 400);
         var all = store.Reports.All();
         var keys = all.Select(r => r.Key).Distinct().ToList();
@@ -99,7 +99,7 @@ public sealed class ReportSummaryTests : IDisposable
         {
             // Revisions as an earlier version stored them: no summary beside them.
             var random = new Random(3);
-            var pairs = store.Plans.Tasks().SelectMany(t => t.LeadDepartments.Select(d => (t.Number, Department: d))).Take(20).ToList();
+            var pairs = LeadPairs(store, 20);
             var revisions = RandomHistory(pairs, random, revisions: 200).Where(r => r.Key != key).ToList();
             revisions.Add(new ReportRevision(key, 1, DigestScenario.Content(ReportStatus.Completed), "c", DigestScenario.Now.AddDays(-30), false));
             foreach (var revision in revisions) store.Store.Reports.Insert(ReportDocument.From(revision));
@@ -121,7 +121,7 @@ public sealed class ReportSummaryTests : IDisposable
         List<(ReportKey, int, DateTimeOffset, string)> expected;
         using (var store = new TestStore(_dir.DatabasePath))
         {
-            var pairs = store.Plans.Tasks().SelectMany(t => t.LeadDepartments.Select(d => (t.Number, Department: d))).Take(30).ToList();
+            var pairs = LeadPairs(store, 30);
             AppendHistory(store.Reports, pairs, new Random(19), revisions: 300);
             expected = store.Reports.All().Where(r => r.Key.Period == Q4).OrderBy(r => r.SubmittedAt).ThenBy(r => r.Revision).Select(Id).ToList();
             Assert.Equal(expected, store.Reports.ForPeriod(Q4).Select(Id));
@@ -145,7 +145,7 @@ public sealed class ReportSummaryTests : IDisposable
     public void A_period_latest_revisions_and_completions_are_read_from_the_summaries_without_the_revisions()
     {
         using var store = new TestStore(_dir.DatabasePath);
-        var pairs = store.Plans.Tasks().SelectMany(t => t.LeadDepartments.Select(d => (t.Number, Department: d))).Take(30).ToList();
+        var pairs = LeadPairs(store, 30);
         AppendHistory(store.Reports, pairs, new Random(5), revisions: 300);
         var all = store.Reports.All();
         var latest = PendingReports.Latest(all.Where(r => r.Key.Period == Q4)).Values.OrderBy(r => r.Key.TaskNumber).ThenBy(r => r.Key.Department, StringComparer.Ordinal).ToList();
@@ -185,7 +185,7 @@ public sealed class ReportSummaryTests : IDisposable
     public void A_period_held_in_memory_takes_an_appended_revision_in_its_place_without_reading_the_period_again()
     {
         using var store = new TestStore(_dir.DatabasePath);
-        var pairs = store.Plans.Tasks().SelectMany(t => t.LeadDepartments.Select(d => (t.Number, Department: d))).Take(20).ToList();
+        var pairs = LeadPairs(store, 20);
         foreach (var r in RandomHistory(pairs, new Random(23), revisions: 200).Where(r => r.Key.Period == Q4))
             store.Reports.Append(r.Key, r.Content, r.SubmittedBy, r.SubmittedAt, r.Late);
         var before = store.Reports.LatestForPeriod(Q4);
@@ -209,7 +209,7 @@ public sealed class ReportSummaryTests : IDisposable
     public async Task Reads_while_revisions_are_appended_end_as_the_history_says()
     {
         using var store = new TestStore(_dir.DatabasePath);
-        var pairs = store.Plans.Tasks().SelectMany(t => t.LeadDepartments.Select(d => (t.Number, Department: d))).Take(20).ToList();
+        var pairs = LeadPairs(store, 20);
         var history = RandomHistory(pairs, new Random(17), revisions: 300);
         using var done = new CancellationTokenSource();
         var readers = Enumerable.Range(0, 3).Select(_ => Task.Run(() =>
@@ -234,7 +234,7 @@ public sealed class ReportSummaryTests : IDisposable
     {
         using (var store = new TestStore(_dir.DatabasePath))
         {
-            var pairs = store.Plans.Tasks().SelectMany(t => t.LeadDepartments.Select(d => (t.Number, Department: d))).Take(20).ToList();
+            var pairs = LeadPairs(store, 20);
             AppendHistory(store.Reports, pairs, new Random(9), revisions: 200);
             // Summaries as the previous version stored them: the revision's number and id, not the revision.
             foreach (var name in new[] { "report_latest", "report_completed" })
@@ -274,6 +274,10 @@ public sealed class ReportSummaryTests : IDisposable
         Assert.Equal(completed, completions.Select(r => (r.Key.TaskNumber, r.Key.Department)).Order().ToList());
         Assert.Equal(completed.Where(c => c.TaskNumber == 1), reports.Completions(1).Select(r => (r.Key.TaskNumber, r.Key.Department)).Order());
     }
+
+    /// <summary>The plan's (task, lead department) pairs, the first <paramref name="count"/> of them.</summary>
+    private static List<(int Number, string Department)> LeadPairs(TestStore store, int count = int.MaxValue) =>
+        store.Plans.Tasks().SelectMany(t => t.LeadDepartments.Select(d => (t.Number, Department: d))).Take(count).ToList();
 
     private static void AppendHistory(LiteReportRepository reports, IReadOnlyList<(int Number, string Department)> pairs, Random random, int revisions)
     {
